@@ -1,0 +1,65 @@
+//! Shared by `claim-mismatch` and `claim-agrees`: which figures bear on which
+//! claim, and whether they agree.
+
+use crate::extract::{Figure, FigureKind};
+use crate::rules::{Claim, RuleSet, ValueKind};
+
+use super::Analysis;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    Agrees,
+    Contradicts,
+}
+
+/// (claim index, article index, figure index, verdict), in corpus order.
+pub type Verdicts = Vec<(usize, usize, usize, Verdict)>;
+
+pub fn kind_matches(claim: &Claim, fig: &Figure) -> bool {
+    match claim.spec.value.kind {
+        ValueKind::Count => matches!(fig.kind, FigureKind::Count | FigureKind::Quantity),
+        ValueKind::Percent => fig.kind == FigureKind::Percent,
+        ValueKind::Money => {
+            fig.kind == FigureKind::Money
+                && (claim.spec.value.currency.is_none() || fig.unit.as_deref() == claim.spec.value.currency)
+        }
+    }
+}
+
+/// Whether a figure is about the claim's subject and measure.
+pub fn bears_on(claim: &Claim, fig: &Figure) -> bool {
+    fig.entity.as_deref() == Some(claim.spec.subject.as_str())
+        && fig.measure.as_deref() == Some(claim.spec.measure.as_str())
+        && kind_matches(claim, fig)
+}
+
+pub fn overlaps(a: (f64, f64), b: (f64, f64)) -> bool {
+    a.0 <= b.1 + 1e-9 && b.0 <= a.1 + 1e-9
+}
+
+pub fn evaluate(analyses: &[Analysis], rules: &RuleSet) -> Verdicts {
+    let mut out = Vec::new();
+    for (ci, claim) in rules.claims.iter().enumerate() {
+        let interval = claim.interval();
+        for (ai, a) in analyses.iter().enumerate() {
+            // Before the claim's as-of date the article could not know it.
+            if let (Some(as_of), Some(date)) = (claim.spec.as_of, a.article.date)
+                && date < as_of
+            {
+                continue;
+            }
+            for (fi, fig) in a.facts.figures.iter().enumerate() {
+                if !fig.kind.is_amount() || a.is_excluded(fig.span) || !bears_on(claim, fig) {
+                    continue;
+                }
+                let verdict = if overlaps(fig.interval(), interval) {
+                    Verdict::Agrees
+                } else {
+                    Verdict::Contradicts
+                };
+                out.push((ci, ai, fi, verdict));
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,127 @@
+//! Stage 4: checks. One module per rule id; each module's documentation is
+//! also its `claimlint explain` text. Per-article checks run in parallel;
+//! corpus checks (claims, conflicts) see every article's facts at once.
+//! Checks read the analysis of each article and never re-read files.
+
+pub mod boilerplate;
+pub mod claim_agrees;
+pub mod claim_mismatch;
+mod claims;
+pub mod duplicate_paragraph;
+pub mod figure_conflict;
+pub mod name_variant;
+pub mod off_topic;
+
+use crate::corpus::Article;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::extract::{Facts, Figure, Lexicon};
+use crate::rules::RuleSet;
+use crate::text::Span;
+
+/// A rule's registry entry: stable id, default severity, one-line summary and
+/// full documentation.
+#[derive(Debug, Clone, Copy)]
+pub struct RuleInfo {
+    pub id: &'static str,
+    pub severity: Severity,
+    pub summary: &'static str,
+    pub doc: &'static str,
+}
+
+/// Every rule, in the order `claimlint rules` lists them.
+pub const RULES: &[RuleInfo] = &[
+    claim_mismatch::RULE,
+    claim_agrees::RULE,
+    figure_conflict::RULE,
+    boilerplate::RULE,
+    off_topic::RULE,
+    name_variant::RULE,
+    duplicate_paragraph::RULE,
+];
+
+pub fn rule(id: &str) -> Option<&'static RuleInfo> {
+    RULES.iter().find(|r| r.id == id)
+}
+
+/// A stretch of an article that is not its news text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub span: Span,
+    /// What it is: related-links, counter, bio, off-topic…
+    pub kind: String,
+    /// The pattern that found it, if any.
+    pub pattern: Option<String>,
+}
+
+/// One article with everything extracted from it.
+#[derive(Debug)]
+pub struct Analysis {
+    pub article: Article,
+    pub facts: Facts,
+    /// Boilerplate and off-topic blocks, sorted by start.
+    pub excluded: Vec<Block>,
+}
+
+impl Analysis {
+    /// Whether `span` lies in text that is not the article's own.
+    pub fn is_excluded(&self, span: Span) -> bool {
+        self.excluded
+            .iter()
+            .any(|b| b.span.start <= span.start && span.end <= b.span.end)
+    }
+
+    /// Figures that state an amount in the article's own text.
+    pub fn checked_figures(&self) -> impl Iterator<Item = &Figure> {
+        self.facts
+            .figures
+            .iter()
+            .filter(|f| f.kind.is_amount() && !self.is_excluded(f.span))
+    }
+}
+
+/// Builds the analysis of one article and runs the per-article checks.
+pub fn analyse_article(
+    article: Article,
+    rules: &RuleSet,
+    lexicon: &Lexicon,
+    options: crate::extract::ExtractOptions,
+) -> (Analysis, Vec<Diagnostic>) {
+    let facts = crate::extract::extract(&article, lexicon, options);
+    let mut diags = Vec::new();
+    let mut excluded = boilerplate::find_blocks(&article, rules);
+    boilerplate::report(&article, &excluded, &mut diags);
+    let off = off_topic::find(&article, &excluded, rules);
+    off_topic::report(&article, &off, &mut diags);
+    excluded.extend(off);
+    excluded.sort_by_key(|b| (b.span.start, b.span.end));
+    let analysis = Analysis {
+        article,
+        facts,
+        excluded,
+    };
+    name_variant::check(&analysis, lexicon, &mut diags);
+    duplicate_paragraph::check(&analysis, &mut diags);
+    (analysis, diags)
+}
+
+/// Runs the checks that compare articles with the rules and with each other.
+pub fn check_corpus(analyses: &[Analysis], rules: &RuleSet) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    let verdicts = claims::evaluate(analyses, rules);
+    claim_mismatch::report(analyses, rules, &verdicts, &mut diags);
+    claim_agrees::report(analyses, rules, &verdicts, &mut diags);
+    figure_conflict::check(analyses, rules, &mut diags);
+    diags
+}
+
+/// Quotes a span briefly for messages: at most 60 characters.
+pub fn quote(article: &Article, span: Span) -> String {
+    let s = article.slice(span);
+    let s = s.lines().next().unwrap_or(s).trim();
+    if s.chars().count() > 60 {
+        let cut: String = s.chars().take(57).collect();
+        format!("“{}…”", cut.trim_end())
+    } else {
+        format!("“{s}”")
+    }
+}

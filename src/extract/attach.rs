@@ -1,0 +1,312 @@
+//! Ties each figure to the entity it is about and the measure it states,
+//! using the grammar of the sentence rather than mere proximity:
+//!
+//! - an entity inside the figure's noun phrase ("400 *Kenyan* police"), or
+//!   after it ("1,000 troops from *Kenya*", "80% of *Haiti’s* capital");
+//! - a possessive just before it ("*Kenya’s* deployment of about 380");
+//! - "its"/"their" in the noun phrase → the sentence's subject;
+//! - otherwise the nearest entity before it in the same clause that is not the
+//!   object of a place preposition ("sent troops *to Haiti*" is a destination).
+//!
+//! A clause opened by "including", "which", "who" or "with" continues the one
+//! before it. A measure needs its unit noun and one of its cue words in the
+//! same (or continued) clause; the main verb (the first cue) wins.
+
+use super::figures::SentenceContext;
+use super::{Figure, Lexicon, Mention};
+use crate::rules::Measure;
+use crate::text::{Span, TokenKind, stem};
+
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in",
+    "to",
+    "into",
+    "at",
+    "across",
+    "toward",
+    "towards",
+    "near",
+    "inside",
+    "throughout",
+    "within",
+    "for",
+    "on",
+    "onto",
+    "around",
+    "outside",
+];
+const CONTINUATIONS: &[&str] = &["including", "which", "who", "among", "comprising"];
+/// Words that may stand between a figure's noun and a cue verb after it:
+/// "400 police *have been* deployed", "troops *who were* deployed".
+const AUXILIARIES: &[&str] = &[
+    "have",
+    "has",
+    "had",
+    "were",
+    "was",
+    "are",
+    "is",
+    "be",
+    "been",
+    "being",
+    "will",
+    "would",
+    "already",
+    "now",
+    "recently",
+    "also",
+    "just",
+    "who",
+    "that",
+    "which",
+    "currently",
+    "still",
+    "reportedly",
+    "initially",
+    "since",
+    "so",
+    "far",
+];
+/// How far (in tokens) a cue word may be from its figure.
+const CUE_WINDOW: usize = 14;
+
+struct Sentence {
+    /// Clause number of each token.
+    clause: Vec<u16>,
+    /// Whether clause `c` continues clause `c - 1`.
+    continues: Vec<bool>,
+    /// Mentions in this sentence with their first and last token index.
+    mentions: Vec<(Mention, usize, usize)>,
+}
+
+fn token_at(ctx: &SentenceContext, offset: usize) -> usize {
+    ctx.tokens.partition_point(|t| t.span.end <= offset)
+}
+
+fn analyse(ctx: &SentenceContext, mentions: &[Mention]) -> Sentence {
+    let mut clause = Vec::with_capacity(ctx.tokens.len());
+    let mut continues = vec![false];
+    let mut c: u16 = 0;
+    let mut at_clause_start = true;
+    for (i, t) in ctx.tokens.iter().enumerate() {
+        let w = t.text(ctx.text);
+        let boundary = t.kind == TokenKind::Punct && matches!(w, "," | ";" | ":" | "(" | ")" | "—" | "–");
+        if boundary {
+            clause.push(c);
+            c = c.saturating_add(1);
+            continues.push(false);
+            at_clause_start = true;
+            continue;
+        }
+        if at_clause_start && t.kind == TokenKind::Word {
+            let lower = w.to_ascii_lowercase();
+            if let Some(slot) = continues.last_mut() {
+                *slot = c > 0 && CONTINUATIONS.contains(&lower.as_str());
+            }
+            at_clause_start = false;
+        }
+        let _ = i;
+        clause.push(c);
+    }
+    let lo = mentions.partition_point(|m| m.span.start < ctx.sentence.start);
+    let ms = mentions[lo..]
+        .iter()
+        .take_while(|m| m.span.end <= ctx.sentence.end)
+        .map(|&m| {
+            (
+                m,
+                token_at(ctx, m.span.start),
+                token_at(ctx, m.span.end.saturating_sub(1)),
+            )
+        })
+        .collect();
+    Sentence {
+        clause,
+        continues,
+        mentions: ms,
+    }
+}
+
+impl Sentence {
+    /// Clauses a figure in clause `c` may draw on: itself and, when it
+    /// continues its predecessor, the clause before.
+    fn linked(&self, fig_clause: u16, other: u16) -> bool {
+        other == fig_clause
+            || (other + 1 == fig_clause && self.continues.get(fig_clause as usize).copied().unwrap_or(false))
+    }
+
+    fn is_place_object(&self, ctx: &SentenceContext, tok: usize) -> bool {
+        tok > 0 && {
+            let prev = ctx.word(tok - 1).to_ascii_lowercase();
+            let prev = if prev == "the" && tok > 1 {
+                ctx.word(tok - 2).to_ascii_lowercase()
+            } else {
+                prev
+            };
+            PLACE_PREPOSITIONS.contains(&prev.as_str())
+        }
+    }
+
+    fn subject(&self, ctx: &SentenceContext) -> Option<usize> {
+        self.mentions
+            .iter()
+            .find(|(_, s, _)| self.clause.get(*s).copied() == Some(0) && !self.is_place_object(ctx, *s))
+            .map(|(m, _, _)| m.entity)
+    }
+}
+
+pub fn attach(ctx: &SentenceContext, mentions: &[Mention], lexicon: &Lexicon, figures: &mut [Figure]) {
+    if figures.iter().all(|f| !f.kind.is_amount()) || ctx.tokens.is_empty() {
+        return;
+    }
+    let s = analyse(ctx, mentions);
+    let stems: Vec<String> = if lexicon.measures.is_empty() {
+        Vec::new()
+    } else {
+        ctx.tokens
+            .iter()
+            .map(|t| {
+                if t.kind == TokenKind::Word {
+                    stem(t.text(ctx.text))
+                } else {
+                    String::new()
+                }
+            })
+            .collect()
+    };
+    for fig in figures.iter_mut().filter(|f| f.kind.is_amount()) {
+        let fstart = token_at(ctx, fig.span.start);
+        let fend = token_at(ctx, fig.span.end.saturating_sub(1)) + 1;
+        let noun_tok = fig.noun.map(|n| token_at(ctx, n.start));
+        let fclause = s.clause.get(fstart).copied().unwrap_or(0);
+        if let Some(e) = entity_for(ctx, &s, fstart, fend, noun_tok, fclause) {
+            fig.entity = Some(lexicon.entities[e].clone());
+        }
+        if !lexicon.measures.is_empty()
+            && let Some((m, cue)) = measure_for(
+                ctx,
+                &s,
+                &stems,
+                &lexicon.measures,
+                fig,
+                fstart,
+                noun_tok.map_or(fend, |n| n + 1),
+                fclause,
+            )
+        {
+            fig.measure = Some(m.name.clone());
+            fig.cue = Some(cue);
+        }
+    }
+}
+
+fn entity_for(
+    ctx: &SentenceContext,
+    s: &Sentence,
+    fstart: usize,
+    fend: usize,
+    noun_tok: Option<usize>,
+    fclause: u16,
+) -> Option<usize> {
+    let phrase_end = noun_tok.map_or(fend, |n| n + 1);
+    // a. Inside the noun phrase: "400 Kenyan police".
+    if let Some((m, _, _)) = s.mentions.iter().find(|(_, a, _)| *a >= fend && *a < phrase_end) {
+        return Some(m.entity);
+    }
+    // b. Right after it: "1,000 troops from Kenya", "80% of Haiti’s capital".
+    if let Some((m, _, _)) = s.mentions.iter().find(|(_, a, _)| {
+        *a == phrase_end + 1 && matches!(ctx.word(phrase_end).to_ascii_lowercase().as_str(), "from" | "of")
+            || (*a == phrase_end + 2 && ctx.is_word(phrase_end, "of") && ctx.is_word(phrase_end + 1, "the"))
+    }) {
+        return Some(m.entity);
+    }
+    // c. A possessive shortly before, same clause: "Kenya’s deployment of about 380".
+    if let Some((m, _, _)) =
+        s.mentions.iter().rev().find(|(m, _, b)| {
+            m.possessive && *b < fstart && fstart - *b <= 5 && s.clause.get(*b).copied() == Some(fclause)
+        })
+    {
+        return Some(m.entity);
+    }
+    // d. "its"/"their" in the noun phrase: the sentence's subject.
+    let reach = (phrase_end + 3).min(ctx.tokens.len());
+    if (fend..reach).any(|k| matches!(ctx.word(k).to_ascii_lowercase().as_str(), "its" | "their"))
+        && let Some(e) = s.subject(ctx)
+    {
+        return Some(e);
+    }
+    // e. The nearest entity before, in the same or the continued clause, that is not a destination.
+    s.mentions
+        .iter()
+        .rev()
+        .filter(|(_, a, b)| *b < fstart && s.linked(fclause, s.clause[*a]) && !s.is_place_object(ctx, *a))
+        .map(|(m, _, _)| m.entity)
+        .next()
+}
+
+fn unit_matches(m: &Measure, fig: &Figure) -> bool {
+    if m.units.is_empty() {
+        return fig.kind == super::FigureKind::Count;
+    }
+    let Some(unit) = fig.unit.as_deref() else { return false };
+    let unit_l = unit.to_lowercase();
+    m.units
+        .iter()
+        .any(|u| u == &unit_l || (u == "%" && fig.kind == super::FigureKind::Percent) || u.eq_ignore_ascii_case(unit))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn measure_for<'m>(
+    ctx: &SentenceContext,
+    s: &Sentence,
+    stems: &[String],
+    measures: &'m [Measure],
+    fig: &Figure,
+    fstart: usize,
+    fend: usize,
+    fclause: u16,
+) -> Option<(&'m Measure, Span)> {
+    let lo = fstart.saturating_sub(CUE_WINDOW);
+    let hi = (fend + CUE_WINDOW).min(ctx.tokens.len());
+    let mut best: Option<(&Measure, usize, usize)> = None; // (measure, first token, last token)
+    for m in measures.iter().filter(|m| unit_matches(m, fig)) {
+        for (k, stem_k) in stems.iter().enumerate().take(hi).skip(lo) {
+            if (fstart..fend).contains(&k) || !s.linked(fclause, s.clause[k]) {
+                continue;
+            }
+            let mut hit = None;
+            if ctx.kind(k) == Some(TokenKind::Word) && m.cue_stems.iter().any(|c| c == stem_k) {
+                hit = Some(k);
+            }
+            for phrase in &m.cue_phrases {
+                let words: Vec<&str> = phrase.split_whitespace().collect();
+                if words.iter().enumerate().all(|(j, w)| ctx.is_word(k + j, w)) {
+                    hit = Some(k + words.len() - 1);
+                }
+            }
+            let Some(last) = hit else { continue };
+            // A cue after the figure must be its verb: only auxiliaries between.
+            if k >= fend && !(fend..k).all(|j| AUXILIARIES.iter().any(|a| ctx.is_word(j, a))) {
+                continue;
+            }
+            // The first cue before the figure is the main verb; otherwise the nearest after.
+            let better = match best {
+                None => true,
+                Some((_, bk, _)) => {
+                    let before = k < fstart;
+                    let best_before = bk < fstart;
+                    match (before, best_before) {
+                        (true, true) => k < bk,
+                        (true, false) => true,
+                        (false, true) => false,
+                        (false, false) => k < bk,
+                    }
+                }
+            };
+            if better {
+                best = Some((m, k, last));
+            }
+        }
+    }
+    best.map(|(m, a, b)| (m, Span::new(ctx.tokens[a].span.start, ctx.tokens[b].span.end)))
+}

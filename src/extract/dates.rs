@@ -1,0 +1,381 @@
+//! Dates in news text: "July 7", "7 July 2023", "June 7, 2023", "2023-09-26",
+//! "09/26/2023", "September 2023", weekdays ("on Monday"), relative
+//! expressions ("yesterday", "last month", "two weeks ago", "next year") and
+//! common holidays, resolved against the article's date where there is one.
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+
+use super::figures::SentenceContext;
+use super::numbers::parse_numeral;
+use super::{FigureKind, Grain};
+use crate::text::TokenKind;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DateMatch {
+    pub start: usize,
+    pub end: usize,
+    pub kind: FigureKind,
+    pub value: Option<f64>,
+    pub date: Option<NaiveDate>,
+    pub grain: Grain,
+}
+
+pub fn month(w: &str) -> Option<u32> {
+    let l = w.to_ascii_lowercase();
+    Some(match l.as_str() {
+        "january" | "jan" => 1,
+        "february" | "feb" => 2,
+        "march" | "mar" => 3,
+        "april" | "apr" => 4,
+        "may" => 5,
+        "june" | "jun" => 6,
+        "july" | "jul" => 7,
+        "august" | "aug" => 8,
+        "september" | "sep" | "sept" => 9,
+        "october" | "oct" => 10,
+        "november" | "nov" => 11,
+        "december" | "dec" => 12,
+        _ => return None,
+    })
+}
+
+fn weekday(w: &str) -> Option<Weekday> {
+    Some(match w.to_ascii_lowercase().as_str() {
+        "monday" => Weekday::Mon,
+        "tuesday" => Weekday::Tue,
+        "wednesday" => Weekday::Wed,
+        "thursday" => Weekday::Thu,
+        "friday" => Weekday::Fri,
+        "saturday" => Weekday::Sat,
+        "sunday" => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+fn is_capitalised(ctx: &SentenceContext, i: usize) -> bool {
+    ctx.word(i).chars().next().is_some_and(char::is_uppercase)
+}
+
+fn small_int(ctx: &SentenceContext, i: usize, max: u32) -> Option<u32> {
+    if ctx.kind(i) != Some(TokenKind::Number) {
+        return None;
+    }
+    let w = ctx.word(i);
+    if w.len() > 2 || !w.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let v: u32 = w.parse().ok()?;
+    (1..=max).contains(&v).then_some(v)
+}
+
+fn year_at(ctx: &SentenceContext, i: usize) -> Option<i32> {
+    if ctx.kind(i) != Some(TokenKind::Number) {
+        return None;
+    }
+    let w = ctx.word(i);
+    if w.len() != 4 || !w.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let y: i32 = w.parse().ok()?;
+    (1000..=2200).contains(&y).then_some(y)
+}
+
+/// Skips a glued ordinal suffix ("7th") and an optional period after an abbreviated month.
+fn after_day(ctx: &SentenceContext, i: usize) -> usize {
+    let w = ctx.word(i).to_ascii_lowercase();
+    if matches!(w.as_str(), "st" | "nd" | "rd" | "th") && ctx.tokens.get(i).is_some_and(|t| t.glued) {
+        i + 1
+    } else {
+        i
+    }
+}
+
+fn day(kind_year: Option<i32>, m: u32, d: u32, reference: Option<NaiveDate>) -> Option<NaiveDate> {
+    let y = kind_year.or_else(|| reference.map(|r| r.year()))?;
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+fn m(start: usize, end: usize, date: Option<NaiveDate>, grain: Grain) -> Option<DateMatch> {
+    Some(DateMatch {
+        start,
+        end,
+        kind: FigureKind::Date,
+        value: None,
+        date,
+        grain,
+    })
+}
+
+/// Matches a date expression starting at token `i`.
+pub fn match_date(ctx: &SentenceContext, i: usize) -> Option<DateMatch> {
+    let w = ctx.word(i);
+    let kind = ctx.kind(i)?;
+    let reference = ctx.reference;
+    if kind == TokenKind::Word {
+        // Month-first: "July 7", "June 7, 2023", "September 2023", "Sept. 5".
+        if let Some(mo) = month(w)
+            && is_capitalised(ctx, i)
+        {
+            let mut k = i + 1;
+            if ctx.word(k) == "." && w.len() <= 4 {
+                k += 1;
+            }
+            if let Some(d) = small_int(ctx, k, 31) {
+                let mut end = after_day(ctx, k + 1);
+                let mut year = None;
+                if ctx.word(end) == "," && year_at(ctx, end + 1).is_some() {
+                    year = year_at(ctx, end + 1);
+                    end += 2;
+                } else if year_at(ctx, end).is_some() {
+                    year = year_at(ctx, end);
+                    end += 1;
+                }
+                return m(i, end, day(year, mo, d, reference), Grain::Day);
+            }
+            if let Some(y) = year_at(ctx, k) {
+                return m(i, k + 1, NaiveDate::from_ymd_opt(y, mo, 1), Grain::Month);
+            }
+            // A bare month after a preposition: "in September", "last March".
+            let prev = if i > 0 {
+                ctx.word(i - 1).to_ascii_lowercase()
+            } else {
+                String::new()
+            };
+            if matches!(
+                prev.as_str(),
+                "in" | "since"
+                    | "until"
+                    | "by"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "last"
+                    | "next"
+                    | "this"
+                    | "of"
+                    | "through"
+                    | "during"
+            ) && (mo != 5 || prev == "in")
+            {
+                let date = reference.and_then(|r| {
+                    let y = match prev.as_str() {
+                        "last" => {
+                            if mo >= r.month() {
+                                r.year() - 1
+                            } else {
+                                r.year()
+                            }
+                        }
+                        "next" => {
+                            if mo <= r.month() {
+                                r.year() + 1
+                            } else {
+                                r.year()
+                            }
+                        }
+                        _ => r.year(),
+                    };
+                    NaiveDate::from_ymd_opt(y, mo, 1)
+                });
+                let start = if matches!(prev.as_str(), "last" | "next" | "this") {
+                    i - 1
+                } else {
+                    i
+                };
+                return m(start, i + 1, date, Grain::Month);
+            }
+            return None;
+        }
+        // Weekdays: "on Monday", "last Friday", "next Tuesday".
+        if let Some(wd) = weekday(w) {
+            let prev = if i > 0 {
+                ctx.word(i - 1).to_ascii_lowercase()
+            } else {
+                String::new()
+            };
+            let start = if matches!(prev.as_str(), "last" | "next" | "this") {
+                i - 1
+            } else {
+                i
+            };
+            let date = reference.map(|r| {
+                let diff = (r.weekday().num_days_from_monday() as i64 - wd.num_days_from_monday() as i64).rem_euclid(7);
+                match prev.as_str() {
+                    "next" => r + Duration::days(if diff == 0 { 7 } else { 7 - diff }),
+                    "last" => r - Duration::days(if diff == 0 { 7 } else { diff }),
+                    _ => r - Duration::days(diff),
+                }
+            });
+            return m(start, i + 1, date, Grain::Day);
+        }
+        return relative(ctx, i, reference).or_else(|| holiday(ctx, i, reference));
+    }
+    // Digits first.
+    // ISO "2023-09-26".
+    if let Some(y) = year_at(ctx, i)
+        && ctx.word(i + 1) == "-"
+        && let Some(mo) = small_int(ctx, i + 2, 12)
+        && ctx.word(i + 3) == "-"
+        && let Some(d) = small_int(ctx, i + 4, 31)
+        && ctx.word(i + 2).len() == 2
+        && (1..=4).all(|k| ctx.tokens[i + k].glued)
+    {
+        return m(i, i + 5, NaiveDate::from_ymd_opt(y, mo, d), Grain::Day);
+    }
+    // US numeric "09/26/2023" (month first, as in US-English news).
+    if let Some(a) = small_int(ctx, i, 31)
+        && ctx.word(i + 1) == "/"
+        && let Some(b) = small_int(ctx, i + 2, 31)
+        && ctx.word(i + 3) == "/"
+        && (1..=4).all(|k| ctx.tokens.get(i + k).is_some_and(|t| t.glued))
+        && ctx.kind(i + 4) == Some(TokenKind::Number)
+    {
+        let yw = ctx.word(i + 4);
+        let y: i32 = yw.parse().ok()?;
+        let y = if yw.len() == 2 { 2000 + y } else { y };
+        let (mo, d) = if a > 12 { (b, a) } else { (a, b) };
+        return m(i, i + 5, NaiveDate::from_ymd_opt(y, mo, d), Grain::Day);
+    }
+    // Day-first: "7 July 2023", "7th of July".
+    if let Some(d) = small_int(ctx, i, 31) {
+        let mut k = after_day(ctx, i + 1);
+        if ctx.is_word(k, "of") && month(ctx.word(k + 1)).is_some() {
+            k += 1;
+        }
+        if let Some(mo) = month(ctx.word(k))
+            && is_capitalised(ctx, k)
+        {
+            let mut end = k + 1;
+            if ctx.word(end) == "." {
+                end += 1;
+            }
+            let year = year_at(ctx, end);
+            if year.is_some() {
+                end += 1;
+            }
+            return m(i, end, day(year, mo, d, reference), Grain::Day);
+        }
+    }
+    // "two weeks ago" with digits: "3 days ago".
+    relative(ctx, i, reference)
+}
+
+fn relative(ctx: &SentenceContext, i: usize, reference: Option<NaiveDate>) -> Option<DateMatch> {
+    let w = ctx.word(i).to_ascii_lowercase();
+    let r = reference;
+    match w.as_str() {
+        "today" | "tonight" => return m(i, i + 1, r, Grain::Day),
+        "yesterday" => return m(i, i + 1, r.map(|d| d - Duration::days(1)), Grain::Day),
+        "tomorrow" => return m(i, i + 1, r.map(|d| d + Duration::days(1)), Grain::Day),
+        "last" | "next" | "this" => {
+            let sign = match w.as_str() {
+                "last" => -1,
+                "next" => 1,
+                _ => 0,
+            };
+            let unit = ctx.word(i + 1).to_ascii_lowercase();
+            let (grain, date) = match unit.as_str() {
+                "week" => (
+                    Grain::Week,
+                    r.map(|d| {
+                        let monday = d - Duration::days(d.weekday().num_days_from_monday() as i64);
+                        monday + Duration::weeks(sign)
+                    }),
+                ),
+                "month" => (Grain::Month, r.and_then(|d| shift_months(first_of_month(d), sign))),
+                "year" => (
+                    Grain::Year,
+                    r.and_then(|d| NaiveDate::from_ymd_opt(d.year() + sign as i32, 1, 1)),
+                ),
+                "quarter" => (
+                    Grain::Quarter,
+                    r.and_then(|d| shift_months(first_of_quarter(d), 3 * sign)),
+                ),
+                _ => return None,
+            };
+            return m(i, i + 2, date, grain);
+        }
+        _ => {}
+    }
+    // "two weeks ago", "3 days ago", "a year ago".
+    let num = if w == "a" || w == "an" {
+        Some((1.0, i + 1))
+    } else {
+        parse_numeral(ctx.tokens, ctx.text, i).map(|n| (n.value, n.end))
+    };
+    if let Some((n, k)) = num
+        && n.fract() == 0.0
+        && ctx.is_word(k + 1, "ago")
+    {
+        let unit = ctx.word(k).to_ascii_lowercase();
+        let n = n as i64;
+        let (grain, date) = match unit.trim_end_matches('s') {
+            "day" => (Grain::Day, r.map(|d| d - Duration::days(n))),
+            "week" => (
+                Grain::Week,
+                r.map(|d| {
+                    let d = d - Duration::weeks(n);
+                    d - Duration::days(d.weekday().num_days_from_monday() as i64)
+                }),
+            ),
+            "month" => (Grain::Month, r.and_then(|d| shift_months(first_of_month(d), -n))),
+            "year" => (
+                Grain::Year,
+                r.and_then(|d| NaiveDate::from_ymd_opt(d.year() - n as i32, 1, 1)),
+            ),
+            _ => return None,
+        };
+        return m(i, k + 2, date, grain);
+    }
+    None
+}
+
+fn holiday(ctx: &SentenceContext, i: usize, reference: Option<NaiveDate>) -> Option<DateMatch> {
+    let w = ctx.word(i);
+    let next = ctx.word(i + 1);
+    let (mo, d, end): (u32, u32, usize) = match w {
+        "Christmas" if next == "Eve" => (12, 24, i + 2),
+        "Christmas" if next == "Day" => (12, 25, i + 2),
+        "Christmas" => (12, 25, i + 1),
+        "Halloween" => (10, 31, i + 1),
+        "New" if ctx.word(i + 1).starts_with("Year") => {
+            let after = ctx.word(i + 2);
+            match after {
+                "Eve" => (12, 31, i + 3),
+                "Day" => (1, 1, i + 3),
+                _ => return None,
+            }
+        }
+        "Valentine’s" | "Valentine's" if next == "Day" => (2, 14, i + 2),
+        "Independence" if next == "Day" => (7, 4, i + 2),
+        "Thanksgiving" => {
+            let end = if next == "Day" { i + 2 } else { i + 1 };
+            let (year, end) = match year_at(ctx, end) {
+                Some(y) => (Some(y), end + 1),
+                None => (reference.map(|r| r.year()), end),
+            };
+            let date = year.and_then(|y| NaiveDate::from_weekday_of_month_opt(y, 11, Weekday::Thu, 4));
+            return m(i, end, date, Grain::Day);
+        }
+        _ => return None,
+    };
+    let (year, end) = match year_at(ctx, end) {
+        Some(y) => (Some(y), end + 1),
+        None => (reference.map(|r| r.year()), end),
+    };
+    m(i, end, year.and_then(|y| NaiveDate::from_ymd_opt(y, mo, d)), Grain::Day)
+}
+
+fn first_of_month(d: NaiveDate) -> NaiveDate {
+    d.with_day(1).unwrap_or(d)
+}
+
+fn first_of_quarter(d: NaiveDate) -> NaiveDate {
+    let m = (d.month() - 1) / 3 * 3 + 1;
+    NaiveDate::from_ymd_opt(d.year(), m, 1).unwrap_or(d)
+}
+
+fn shift_months(d: NaiveDate, by: i64) -> Option<NaiveDate> {
+    let total = d.year() as i64 * 12 + (d.month() as i64 - 1) + by;
+    NaiveDate::from_ymd_opt((total.div_euclid(12)) as i32, (total.rem_euclid(12) + 1) as u32, 1)
+}

@@ -1,0 +1,264 @@
+//! Stage 2: extract facts from an article in one pass — figures (counts, money,
+//! percentages, quantities, durations, ordinals, years, dates) with their
+//! qualifiers turned into intervals, and entity mentions — each with its byte
+//! span, and each figure tied to the entity and measure it is about.
+
+mod attach;
+pub mod dates;
+pub mod entities;
+mod figures;
+pub mod gazetteer;
+pub mod numbers;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+pub use entities::{Lexicon, Mention};
+
+use crate::corpus::Article;
+use crate::text::{Span, Token};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FigureKind {
+    Count,
+    Money,
+    Percent,
+    Quantity,
+    Duration,
+    Ordinal,
+    Year,
+    Date,
+}
+
+impl FigureKind {
+    /// Kinds that state an amount of something and can support or contradict a claim.
+    pub fn is_amount(self) -> bool {
+        matches!(
+            self,
+            FigureKind::Count | FigureKind::Money | FigureKind::Percent | FigureKind::Quantity
+        )
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Grain {
+    Day,
+    Week,
+    Month,
+    Quarter,
+    Year,
+}
+
+/// One figure found in the text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Figure {
+    /// The surface text, qualifiers included ("about 380").
+    pub span: Span,
+    pub kind: FigureKind,
+    /// The point value, or the centre of an approximate one; `None` for a bare bound.
+    pub value: Option<f64>,
+    /// Interval bounds; `None` = unbounded.
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    pub approximate: bool,
+    /// ISO code for money, `%`, a singular unit, or the counted noun.
+    pub unit: Option<String>,
+    pub date: Option<NaiveDate>,
+    pub grain: Option<Grain>,
+    /// Canonical entity the figure is about.
+    pub entity: Option<String>,
+    pub measure: Option<String>,
+    #[serde(skip)]
+    pub paragraph: usize,
+    #[serde(skip)]
+    pub sentence: Span,
+    /// The counted noun or unit in the text ("officers").
+    #[serde(skip)]
+    pub noun: Option<Span>,
+    /// The cue word that tied the figure to its measure.
+    #[serde(skip)]
+    pub cue: Option<Span>,
+}
+
+impl Figure {
+    /// The figure with its counted noun: "about 380 officers".
+    pub fn phrase(&self) -> Span {
+        self.noun.map_or(self.span, |n| self.span.cover(n))
+    }
+
+    /// The figure with its noun and cue: "400 Kenyan police have been deployed".
+    pub fn statement(&self) -> Span {
+        let phrase = self.phrase();
+        match self.cue {
+            // Only a cue close by makes a readable quote.
+            Some(c) if c.start.saturating_sub(phrase.end) <= 40 && phrase.start.saturating_sub(c.end) <= 40 => {
+                phrase.cover(c)
+            }
+            _ => phrase,
+        }
+    }
+
+    /// The interval used to compare figures: bounds, or the point.
+    pub fn interval(&self) -> (f64, f64) {
+        let lo = self.min.or(self.value).unwrap_or(f64::NEG_INFINITY);
+        let hi = self.max.or(self.value).unwrap_or(f64::INFINITY);
+        (lo, hi)
+    }
+}
+
+/// Everything extracted from one article.
+#[derive(Debug, Clone, Default)]
+pub struct Facts {
+    pub figures: Vec<Figure>,
+    pub mentions: Vec<Mention>,
+}
+
+/// Options of an extraction run.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ExtractOptions {
+    /// Resolves relative dates when the article has no date of its own.
+    pub reference_date: Option<NaiveDate>,
+}
+
+/// Extracts the facts of one article: one pass over its sentences, patterns
+/// compiled once in the `Lexicon`.
+pub fn extract(article: &Article, lexicon: &Lexicon, options: ExtractOptions) -> Facts {
+    let mentions = lexicon.mentions(&article.text, article.header_end);
+    let reference = article.date.or(options.reference_date);
+    let mut figures = Vec::new();
+    let mut tokens: Vec<Token> = Vec::with_capacity(64);
+    for (pi, para) in article.paragraphs.iter().enumerate() {
+        for (si, &sentence) in para.sentences.iter().enumerate() {
+            tokens.clear();
+            crate::text::tokenize_into(&article.text, sentence, &mut tokens);
+            let ctx = figures::SentenceContext {
+                text: &article.text,
+                tokens: &tokens,
+                sentence,
+                paragraph: pi,
+                opens_paragraph: si == 0,
+                reference,
+            };
+            let start = figures.len();
+            figures::scan(&ctx, &mut figures);
+            attach::attach(&ctx, &mentions, lexicon, &mut figures[start..]);
+        }
+    }
+    Facts { figures, mentions }
+}
+
+/// Singular, lower-case form of a counted noun: officers → officer, people → people.
+pub fn singular(word: &str) -> String {
+    let w = word.to_lowercase();
+    let irregular = match w.as_str() {
+        "people" | "police" | "personnel" | "staff" | "cattle" | "sheep" | "fish" | "deer" | "series" | "species"
+        | "news" => return w,
+        "children" => "child",
+        "men" => "man",
+        "women" => "woman",
+        "feet" => "foot",
+        "teeth" => "tooth",
+        "mice" => "mouse",
+        "geese" => "goose",
+        "persons" => "person",
+        "lives" => "life",
+        "wives" => "wife",
+        "knives" => "knife",
+        "halves" => "half",
+        _ => "",
+    };
+    if !irregular.is_empty() {
+        return irregular.to_string();
+    }
+    if let Some(s) = w.strip_suffix("ies")
+        && s.len() >= 2
+    {
+        return format!("{s}y");
+    }
+    for suf in ["ches", "shes", "sses", "xes", "zes"] {
+        if w.ends_with(suf) {
+            return w[..w.len() - 2].to_string();
+        }
+    }
+    if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
+        return w[..w.len() - 1].to_string();
+    }
+    w
+}
+
+/// Whether a word looks like a plural noun (for counted nouns).
+pub fn looks_plural(word: &str) -> bool {
+    let w = word.to_lowercase();
+    matches!(
+        w.as_str(),
+        "people"
+            | "police"
+            | "personnel"
+            | "staff"
+            | "children"
+            | "men"
+            | "women"
+            | "cattle"
+            | "troops"
+            | "feet"
+            | "crew"
+            | "military"
+            | "sheep"
+            | "fish"
+    ) || (w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+        && !w.ends_with("’s")
+        && !w.ends_with("'s")
+        && !crate::text::is_stopword(&w))
+}
+
+/// ISO 4217 code for a currency symbol or code written before a number.
+pub fn currency_prefix(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "$" | "US$" | "USD" => "USD",
+        "€" | "EUR" => "EUR",
+        "£" | "GBP" => "GBP",
+        "¥" | "JPY" => "JPY",
+        "₹" | "INR" | "Rs" => "INR",
+        "CA$" | "C$" | "CAD" => "CAD",
+        "A$" | "AU$" | "AUD" => "AUD",
+        "CHF" => "CHF",
+        "CNY" | "RMB" => "CNY",
+        "HTG" => "HTG",
+        "KES" | "KSh" => "KES",
+        "₦" | "NGN" => "NGN",
+        "₩" | "KRW" => "KRW",
+        "₽" | "RUB" => "RUB",
+        "R$" | "BRL" => "BRL",
+        "MX$" | "MXN" => "MXN",
+        _ => return None,
+    })
+}
+
+/// ISO 4217 code for a currency written after a number (lower case).
+pub fn currency_word(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "dollar" | "dollars" | "usd" | "bucks" | "buck" => "USD",
+        "euro" | "euros" | "eur" => "EUR",
+        "pound" | "pounds" | "gbp" | "quid" => "GBP",
+        "yen" | "jpy" => "JPY",
+        "rupee" | "rupees" | "inr" => "INR",
+        "yuan" | "renminbi" | "cny" => "CNY",
+        "gourdes" | "gourde" | "htg" => "HTG",
+        "shillings" | "shilling" | "kes" => "KES",
+        "francs" | "franc" | "chf" => "CHF",
+        "pesos" | "peso" => "MXN",
+        "rubles" | "roubles" | "ruble" | "rouble" => "RUB",
+        "won" | "krw" => "KRW",
+        "naira" | "ngn" => "NGN",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,586 @@
+//! The grammar of English numerals over tokens: digits with separators and
+//! scale words or suffixes ("1,000", "2.5 million", "3k", "$2bn"), cardinals
+//! in words of any size ("one hundred and twenty-three", "a dozen", "two
+//! dozen", "half a million"), vague plurals ("hundreds of", "tens of
+//! thousands") and simple fractions ("three-quarters", "1/3").
+
+use crate::text::{Token, TokenKind};
+
+/// A numeral recognised at a token position.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Numeral {
+    pub value: f64,
+    /// Token range `[start, end)` covered by the numeral (scale words included).
+    pub start: usize,
+    pub end: usize,
+    /// Written in words ("two dozen") rather than digits.
+    pub in_words: bool,
+    /// Vague plurals ("hundreds of") give only bounds: `(min, max)`.
+    pub vague: Option<(f64, Option<f64>)>,
+    /// The digits had a decimal part.
+    pub decimal: bool,
+    /// The digits had thousands separators ("1,000").
+    pub grouped: bool,
+    /// A fraction ("three-quarters", "1/3").
+    pub fraction: bool,
+}
+
+pub fn unit_word(w: &str) -> Option<f64> {
+    Some(match w {
+        "zero" | "nil" | "none" => 0.0,
+        "one" => 1.0,
+        "two" => 2.0,
+        "three" => 3.0,
+        "four" => 4.0,
+        "five" => 5.0,
+        "six" => 6.0,
+        "seven" => 7.0,
+        "eight" => 8.0,
+        "nine" => 9.0,
+        "ten" => 10.0,
+        "eleven" => 11.0,
+        "twelve" => 12.0,
+        "thirteen" => 13.0,
+        "fourteen" => 14.0,
+        "fifteen" => 15.0,
+        "sixteen" => 16.0,
+        "seventeen" => 17.0,
+        "eighteen" => 18.0,
+        "nineteen" => 19.0,
+        _ => return None,
+    })
+}
+
+pub fn tens_word(w: &str) -> Option<f64> {
+    Some(match w {
+        "twenty" => 20.0,
+        "thirty" => 30.0,
+        "forty" | "fourty" => 40.0,
+        "fifty" => 50.0,
+        "sixty" => 60.0,
+        "seventy" => 70.0,
+        "eighty" => 80.0,
+        "ninety" => 90.0,
+        _ => return None,
+    })
+}
+
+/// Scale words and their plural "vague" use ("thousands of").
+pub fn scale_word(w: &str) -> Option<f64> {
+    Some(match w {
+        "hundred" => 1e2,
+        "thousand" => 1e3,
+        "million" => 1e6,
+        "billion" => 1e9,
+        "trillion" => 1e12,
+        _ => return None,
+    })
+}
+
+/// Abbreviated scales written after digits: "3k", "1.5m", "$2bn", "2.5 mln".
+pub fn scale_suffix(w: &str) -> Option<f64> {
+    Some(match w {
+        "k" | "K" | "thou" => 1e3,
+        "m" | "M" | "mn" | "mln" | "mil" | "mill" => 1e6,
+        "b" | "B" | "bn" | "bln" | "billion" => 1e9,
+        "tn" | "trn" | "T" | "tr" => 1e12,
+        _ => return None,
+    })
+}
+
+fn fraction_word(w: &str) -> Option<f64> {
+    Some(match w {
+        "half" | "halves" => 2.0,
+        "third" | "thirds" => 3.0,
+        "quarter" | "quarters" | "fourth" | "fourths" => 4.0,
+        "fifth" | "fifths" => 5.0,
+        "sixth" | "sixths" => 6.0,
+        "eighth" | "eighths" => 8.0,
+        "tenth" | "tenths" => 10.0,
+        _ => return None,
+    })
+}
+
+/// Parses digits with `,` thousands separators and `.` decimals.
+/// Returns `None` for things that are not one number ("1.2.3").
+pub fn parse_digits(s: &str) -> Option<(f64, bool, bool)> {
+    let dots = s.matches('.').count();
+    if dots > 1 {
+        return None;
+    }
+    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
+    let grouped = int.contains(',');
+    if grouped {
+        // Thousands groups must be three digits: "1,000", not "1,00".
+        let mut parts = int.split(',');
+        let first = parts.next()?;
+        if first.is_empty() || first.len() > 3 || parts.any(|p| p.len() != 3) {
+            return None;
+        }
+    }
+    let digits: String = int.chars().filter(|c| c.is_ascii_digit()).collect();
+    let mut v: f64 = digits.parse().ok()?;
+    if !frac.is_empty() {
+        let f: f64 = format!("0.{frac}").parse().ok()?;
+        v += f;
+    }
+    Some((v, !frac.is_empty(), grouped))
+}
+
+/// Lower-cased word text of token `i`, or "" for non-words.
+pub fn word_at<'a>(tokens: &[Token], text: &'a str, i: usize) -> &'a str {
+    match tokens.get(i) {
+        Some(t) if t.kind == TokenKind::Word => t.text(text),
+        _ => "",
+    }
+}
+
+fn lw(tokens: &[Token], text: &str, i: usize) -> String {
+    word_at(tokens, text, i).to_lowercase()
+}
+
+fn is_hyphen(tokens: &[Token], text: &str, i: usize) -> bool {
+    tokens
+        .get(i)
+        .is_some_and(|t| t.kind == TokenKind::Punct && matches!(t.text(text), "-" | "‑"))
+}
+
+/// Recognises a numeral starting at token `i`.
+pub fn parse_numeral(tokens: &[Token], text: &str, i: usize) -> Option<Numeral> {
+    let tok = tokens.get(i)?;
+    match tok.kind {
+        TokenKind::Number => parse_digit_numeral(tokens, text, i),
+        TokenKind::Word => parse_word_numeral(tokens, text, i),
+        TokenKind::Punct => None,
+    }
+}
+
+fn parse_digit_numeral(tokens: &[Token], text: &str, i: usize) -> Option<Numeral> {
+    let (mut value, decimal, grouped) = parse_digits(tokens[i].text(text))?;
+    let mut end = i + 1;
+    let mut fraction = false;
+    // "1/3": a simple fraction (dates such as 09/26/2023 are taken earlier).
+    if let (Some(slash), Some(den)) = (tokens.get(i + 1), tokens.get(i + 2))
+        && slash.glued
+        && den.glued
+        && slash.text(text) == "/"
+        && den.kind == TokenKind::Number
+        && tokens.get(i + 3).is_none_or(|t| t.text(text) != "/")
+        && !decimal
+        && !grouped
+        && let Some((d, false, false)) = parse_digits(den.text(text))
+        && d > 0.0
+        && d <= 100.0
+        && value < d
+    {
+        value /= d;
+        end = i + 3;
+        fraction = true;
+    }
+    if !fraction {
+        // Glued suffix ("3k", "$2bn") or a scale word ("2.5 million").
+        if let Some(next) = tokens.get(end) {
+            let w = next.text(text);
+            if next.kind == TokenKind::Word {
+                if next.glued {
+                    if let Some(s) = scale_suffix(w) {
+                        value *= s;
+                        end += 1;
+                    }
+                } else if let Some(s) = scale_word(&w.to_lowercase()) {
+                    value *= s;
+                    end += 1;
+                    // "1.5 million" may go on with a bigger scale ("2 hundred thousand").
+                    if let Some(s2) = scale_word(&lw(tokens, text, end))
+                        && s2 > s
+                    {
+                        value *= s2;
+                        end += 1;
+                    }
+                } else if matches!(w, "mn" | "mln" | "bn" | "bln" | "tn" | "trn") {
+                    value *= scale_suffix(w).unwrap_or(1.0);
+                    end += 1;
+                }
+            }
+        }
+    }
+    Some(Numeral {
+        value,
+        start: i,
+        end,
+        in_words: false,
+        vague: None,
+        decimal,
+        grouped,
+        fraction,
+    })
+}
+
+fn parse_word_numeral(tokens: &[Token], text: &str, i: usize) -> Option<Numeral> {
+    let w0 = lw(tokens, text, i);
+    // "a dozen", "a thousand", "a couple of", "a half", "an estimated" (not here).
+    if w0 == "a" || w0 == "an" {
+        let w1 = lw(tokens, text, i + 1);
+        if w1 == "couple" && lw(tokens, text, i + 2) == "of" {
+            return Some(words(2.0, i, i + 2));
+        }
+        if w1 == "few" {
+            return None;
+        }
+        if w1 == "dozen" || scale_word(&w1).is_some() {
+            let mut n = parse_word_numeral_core(tokens, text, i + 1, 1.0)?;
+            n.start = i;
+            return Some(n);
+        }
+        if w1 == "half" && (scale_word(&lw(tokens, text, i + 2)).is_some() || lw(tokens, text, i + 2) == "dozen") {
+            let s = scale_word(&lw(tokens, text, i + 2)).unwrap_or(12.0);
+            return Some(words(0.5 * s, i, i + 3));
+        }
+        return None;
+    }
+    // "half a million", "half a dozen".
+    if w0 == "half" && matches!(lw(tokens, text, i + 1).as_str(), "a" | "an") {
+        let w2 = lw(tokens, text, i + 2);
+        let s = if w2 == "dozen" { Some(12.0) } else { scale_word(&w2) };
+        if let Some(s) = s {
+            return Some(words(0.5 * s, i, i + 3));
+        }
+    }
+    // Vague plurals: "dozens of", "hundreds of", "tens of thousands of".
+    if let Some(v) = vague_plural(tokens, text, i) {
+        return Some(v);
+    }
+    parse_word_numeral_core(tokens, text, i, 0.0)
+}
+
+fn words(value: f64, start: usize, end: usize) -> Numeral {
+    Numeral {
+        value,
+        start,
+        end,
+        in_words: true,
+        vague: None,
+        decimal: false,
+        grouped: false,
+        fraction: false,
+    }
+}
+
+fn plural_scale(w: &str) -> Option<f64> {
+    Some(match w {
+        "dozens" => 12.0,
+        "scores" => 20.0,
+        "hundreds" => 1e2,
+        "thousands" => 1e3,
+        "millions" => 1e6,
+        "billions" => 1e9,
+        _ => return None,
+    })
+}
+
+fn vague_plural(tokens: &[Token], text: &str, i: usize) -> Option<Numeral> {
+    let w0 = lw(tokens, text, i);
+    let (mut scale, mut end) = if w0 == "tens" {
+        (10.0, i + 1)
+    } else {
+        (plural_scale(&w0)?, i + 1)
+    };
+    // "tens of thousands", "hundreds of millions": multiply the scales.
+    if lw(tokens, text, end) == "of"
+        && let Some(s2) = plural_scale(&lw(tokens, text, end + 1))
+        && s2 > scale
+    {
+        scale *= s2;
+        end += 2;
+    } else if w0 == "tens" {
+        return None;
+    }
+    // "thousands" means at least two thousand and fewer than ten thousand.
+    let min = 2.0 * scale;
+    let max = if w0 == "dozens" { 143.0 } else { scale * 10.0 - 1.0 };
+    let max = Some(max);
+    Some(Numeral {
+        value: min,
+        start: i,
+        end,
+        in_words: true,
+        vague: Some((min, max)),
+        decimal: false,
+        grouped: false,
+        fraction: false,
+    })
+}
+
+/// The compositional core: units, tens (with hyphen), "hundred", scales,
+/// "and", "dozen", and fractions ("three-quarters").
+/// `seed` is an implicit leading "one" ("a thousand" → seed 1).
+fn parse_word_numeral_core(tokens: &[Token], text: &str, i: usize, seed: f64) -> Option<Numeral> {
+    let mut total = 0.0;
+    let mut current = seed;
+    let mut j = i;
+    let mut last_end = i;
+    let mut any = seed > 0.0;
+    let mut last_was_scale = false;
+    loop {
+        if is_hyphen(tokens, text, j) && any && fraction_word(&lw(tokens, text, j + 1)).is_some() {
+            // "three-quarters", "two-thirds"
+            let den = fraction_word(&lw(tokens, text, j + 1)).unwrap_or(1.0);
+            let mut n = words((total + current) / den, i, j + 2);
+            n.fraction = true;
+            return Some(n);
+        }
+        let w = lw(tokens, text, j);
+        if w.is_empty() {
+            break;
+        }
+        if let Some(u) = unit_word(&w) {
+            if any && !last_was_scale && current % 100.0 != 0.0 && current >= 10.0 && current % 10.0 != 0.0 {
+                break; // "twenty-three four": stop
+            }
+            if any && !last_was_scale && current != 0.0 && current % 10.0 != 0.0 {
+                break; // "three four" is not one number
+            }
+            if any && !last_was_scale && (10.0..20.0).contains(&current) {
+                break;
+            }
+            current += u;
+            any = true;
+            last_was_scale = false;
+            j += 1;
+            last_end = j;
+        } else if let Some(t) = tens_word(&w) {
+            if any && !last_was_scale && current % 100.0 != 0.0 {
+                break;
+            }
+            current += t;
+            any = true;
+            last_was_scale = false;
+            j += 1;
+            last_end = j;
+            // "twenty-three"
+            if is_hyphen(tokens, text, j)
+                && let Some(u) = unit_word(&lw(tokens, text, j + 1))
+                && u > 0.0
+                && u < 10.0
+            {
+                current += u;
+                j += 2;
+                last_end = j;
+            }
+        } else if w == "hundred" {
+            if current == 0.0 && !any {
+                break;
+            }
+            current = current.max(1.0) * 100.0;
+            any = true;
+            last_was_scale = true;
+            j += 1;
+            last_end = j;
+        } else if let Some(s) = scale_word(&w) {
+            if !any {
+                break;
+            }
+            total += current.max(if total == 0.0 { 1.0 } else { 0.0 }) * s;
+            if current == 0.0 && total > s {
+                // "a million thousand" is not English; stop.
+                break;
+            }
+            current = 0.0;
+            any = true;
+            last_was_scale = true;
+            j += 1;
+            last_end = j;
+        } else if w == "dozen" {
+            let n = if current == 0.0 { 1.0 } else { current };
+            current = n * 12.0;
+            any = true;
+            last_was_scale = true;
+            j += 1;
+            last_end = j;
+        } else if w == "and" && any && last_was_scale {
+            // "one hundred and twenty": only when a numeral follows.
+            let next = lw(tokens, text, j + 1);
+            if unit_word(&next).is_some_and(|u| u > 0.0) || tens_word(&next).is_some() {
+                j += 1;
+            } else {
+                break;
+            }
+        } else if any && !last_was_scale && fraction_word(&w).is_some() && current < 10.0 && w.ends_with('s') {
+            // "three quarters", "two thirds"
+            let den = fraction_word(&w).unwrap_or(1.0);
+            return Some(Numeral {
+                value: current / den,
+                start: i,
+                end: j + 1,
+                in_words: true,
+                vague: None,
+                decimal: false,
+                grouped: false,
+                fraction: true,
+            });
+        } else {
+            break;
+        }
+    }
+    if !any {
+        return None;
+    }
+    Some(words(total + current, i, last_end))
+}
+
+/// Writes a non-negative integer in English words, for tests and messages.
+pub fn to_words(mut n: u64) -> String {
+    const UNITS: [&str; 20] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 10] = [
+        "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    fn below_thousand(n: u64, out: &mut Vec<String>) {
+        let h = n / 100;
+        let r = n % 100;
+        if h > 0 {
+            out.push(format!("{} hundred", UNITS[h as usize]));
+            if r > 0 {
+                out.push("and".into());
+            }
+        }
+        if r >= 20 {
+            let t = TENS[(r / 10) as usize];
+            if !r.is_multiple_of(10) {
+                out.push(format!("{t}-{}", UNITS[(r % 10) as usize]));
+            } else {
+                out.push(t.into());
+            }
+        } else if r > 0 {
+            out.push(UNITS[r as usize].into());
+        }
+    }
+    if n == 0 {
+        return "zero".into();
+    }
+    let mut parts = Vec::new();
+    for (scale, name) in [
+        (1_000_000_000_000u64, "trillion"),
+        (1_000_000_000, "billion"),
+        (1_000_000, "million"),
+        (1000, "thousand"),
+    ] {
+        if n >= scale {
+            below_thousand(n / scale, &mut parts);
+            parts.push(name.into());
+            n %= scale;
+        }
+    }
+    if n > 0 {
+        if !parts.is_empty() && n < 100 {
+            parts.push("and".into());
+        }
+        below_thousand(n, &mut parts);
+    }
+    parts.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{Span, tokenize};
+
+    fn num(s: &str) -> Option<(f64, String)> {
+        let toks = tokenize(s, Span::new(0, s.len()));
+        let n = parse_numeral(&toks, s, 0)?;
+        let covered = &s[toks[n.start].span.start..toks[n.end - 1].span.end];
+        Some((n.value, covered.to_string()))
+    }
+
+    #[test]
+    fn digits_and_scales() {
+        for (s, v) in [
+            ("1,000", 1000.0),
+            ("1,234,567", 1234567.0),
+            ("3.5", 3.5),
+            ("2.5 million", 2.5e6),
+            ("3k", 3000.0),
+            ("1.5m", 1.5e6),
+            ("2bn", 2e9),
+            ("100 million", 1e8),
+            ("1/3", 1.0 / 3.0),
+        ] {
+            assert_eq!(num(s).map(|n| n.0), Some(v), "{s}");
+        }
+        assert_eq!(parse_digits("1,00"), None);
+        assert_eq!(parse_digits("1.2.3"), None);
+    }
+
+    #[test]
+    fn words_of_any_size() {
+        for (s, v) in [
+            ("one hundred and twenty-three", 123.0),
+            ("a dozen", 12.0),
+            ("two dozen", 24.0),
+            ("a thousand", 1000.0),
+            ("half a million", 5e5),
+            ("a couple of", 2.0),
+            ("three-quarters", 0.75),
+            ("two thirds", 2.0 / 3.0),
+            ("forty-two thousand five hundred", 42500.0),
+            ("seven million", 7e6),
+        ] {
+            assert_eq!(num(s).map(|n| n.0), Some(v), "{s}");
+        }
+    }
+
+    #[test]
+    fn separate_numbers_are_not_merged() {
+        assert_eq!(num("three four").map(|n| n.1), Some("three".into()));
+        assert_eq!(num("twenty-three four").map(|n| n.1), Some("twenty-three".into()));
+        assert_eq!(num("a few"), None);
+    }
+
+    #[test]
+    fn vague_plurals_give_bounds() {
+        let s = "tens of thousands of Haitians";
+        let toks = tokenize(s, Span::new(0, s.len()));
+        let n = parse_numeral(&toks, s, 0).unwrap();
+        assert_eq!(n.vague, Some((20000.0, Some(99999.0))));
+        let s = "hundreds of people";
+        let toks = tokenize(s, Span::new(0, s.len()));
+        assert_eq!(parse_numeral(&toks, s, 0).unwrap().vague, Some((200.0, Some(999.0))));
+    }
+
+    #[test]
+    fn every_integer_in_words_parses_back() {
+        // A deterministic sweep across magnitudes up to 10^12.
+        let mut n: u64 = 0;
+        let mut step: u64 = 1;
+        while n <= 1_000_000_000_000 {
+            let w = to_words(n);
+            let toks = tokenize(&w, Span::new(0, w.len()));
+            let parsed = parse_numeral(&toks, &w, 0).map(|x| (x.value, x.end));
+            assert_eq!(parsed, Some((n as f64, toks.len())), "{n}: {w}");
+            n += step;
+            if n > step * 50 {
+                step = step * 7 + 3;
+            }
+        }
+    }
+}

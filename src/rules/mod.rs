@@ -1,0 +1,647 @@
+//! Stage 3: load and validate YAML rules — entities, measures, claims,
+//! boilerplate patterns and topic words — from one file or a folder of files.
+//! Every error points at the rules file's line and column.
+
+mod claim;
+mod error;
+mod locate;
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use regex::Regex;
+use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+
+pub use claim::{ClaimValue, Op, ValueKind, parse_compact, parse_value};
+pub use error::RulesError;
+
+use crate::diagnostic::Severity;
+use crate::text::did_you_mean;
+
+/// One rules file as written.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RulesFile {
+    #[serde(default)]
+    pub entities: BTreeMap<String, EntitySpec>,
+    #[serde(default)]
+    pub measures: BTreeMap<String, MeasureSpec>,
+    #[serde(default)]
+    pub claims: Vec<ClaimSpec>,
+    #[serde(default)]
+    pub boilerplate: BTreeMap<String, PatternSpec>,
+    #[serde(default)]
+    pub topic: Vec<String>,
+    /// Self-tests of the rules (see `claimlint test`); carried through untouched.
+    #[serde(default)]
+    pub tests: Vec<serde_yaml::Value>,
+}
+
+/// An entity: `Kenya: [Kenyan, Kenyans]` or `Kenya: {aliases: […], wrong: […]}`.
+#[derive(Debug, Default, Clone)]
+pub struct EntitySpec {
+    pub aliases: Vec<String>,
+    /// Known wrong forms ("Moses" for Moïse), reported by `name-variant`.
+    pub wrong: Vec<String>,
+}
+
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MeasureSpec {
+    /// Nouns counted by a figure of this measure ("officers", "troops"), or
+    /// `%` / a currency code for percentages and money.
+    #[serde(default)]
+    pub units: Vec<String>,
+    /// Words or phrases that say which measure a figure is ("deploy", "on the ground").
+    #[serde(default)]
+    pub cues: Vec<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PatternSpec {
+    pub pattern: String,
+    /// Extend the match to the end of the article (for trailers).
+    #[serde(default)]
+    pub to_end: bool,
+    /// What the block is (related-links, bio, ui, counter…).
+    #[serde(default)]
+    pub kind: Option<String>,
+    #[serde(default)]
+    pub message: Option<String>,
+    /// `false` switches off a pattern of the same name defined elsewhere.
+    #[serde(default = "yes")]
+    pub enabled: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// A claim, either compact (`Kenya pledge = 1,000`) or expanded.
+#[derive(Debug, Clone)]
+pub struct ClaimSpec {
+    pub subject: String,
+    pub measure: String,
+    pub op: Op,
+    pub value: ClaimValue,
+    pub tolerance: Option<Tolerance>,
+    pub as_of: Option<NaiveDate>,
+    pub severity: Option<Severity>,
+    pub note: Option<String>,
+    pub source: Option<String>,
+    /// The claim as the user wrote it (compact) or rebuilt from its fields.
+    pub text: String,
+}
+
+/// A tolerance around a claimed value: absolute, or relative (`5%`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Tolerance {
+    Absolute(f64),
+    Relative(f64),
+}
+
+impl Tolerance {
+    pub fn amount(self, value: f64) -> f64 {
+        match self {
+            Tolerance::Absolute(a) => a,
+            Tolerance::Relative(r) => value.abs() * r,
+        }
+    }
+}
+
+impl fmt::Display for Tolerance {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Tolerance::Absolute(a) => write!(f, "±{}", claim::fmt_number(*a)),
+            Tolerance::Relative(r) => write!(f, "±{}%", claim::fmt_number(r * 100.0)),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClaimFields {
+    subject: String,
+    measure: String,
+    #[serde(default, alias = "operator")]
+    op: Option<String>,
+    #[serde(default)]
+    value: Option<serde_yaml::Value>,
+    #[serde(default)]
+    min: Option<serde_yaml::Value>,
+    #[serde(default)]
+    max: Option<serde_yaml::Value>,
+    #[serde(default)]
+    tolerance: Option<serde_yaml::Value>,
+    #[serde(default)]
+    as_of: Option<String>,
+    #[serde(default)]
+    severity: Option<String>,
+    #[serde(default)]
+    note: Option<String>,
+    #[serde(default)]
+    source: Option<String>,
+}
+
+fn yaml_scalar(v: &serde_yaml::Value) -> Option<String> {
+    match v {
+        serde_yaml::Value::String(s) => Some(s.clone()),
+        serde_yaml::Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+impl ClaimFields {
+    fn into_spec<E: de::Error>(self) -> Result<ClaimSpec, E> {
+        let value_of = |v: &Option<serde_yaml::Value>, what: &str| -> Result<Option<ClaimValue>, E> {
+            match v {
+                None => Ok(None),
+                Some(v) => {
+                    let s = yaml_scalar(v).ok_or_else(|| {
+                        E::custom(format!("`{what}` must be a number such as 1,000, 80% or $100 million"))
+                    })?;
+                    parse_value(&s).map(Some).map_err(E::custom)
+                }
+            }
+        };
+        let value = value_of(&self.value, "value")?;
+        let min = value_of(&self.min, "min")?;
+        let max = value_of(&self.max, "max")?;
+        let op = match (self.op.as_deref(), &value, &min, &max) {
+            (Some(op), _, _, _) => Op::parse(op)
+                .ok_or_else(|| E::custom(format!("unknown operator `{op}`; use one of =, ~, <, <=, >, >=, range")))?,
+            (None, Some(_), _, _) => Op::Eq,
+            (None, None, Some(_), Some(_)) => Op::Range,
+            (None, None, Some(_), None) => Op::Ge,
+            (None, None, None, Some(_)) => Op::Le,
+            (None, None, None, None) => return Err(E::custom("a claim needs `value` (or `min`/`max`)")),
+        };
+        let value = match op {
+            Op::Range => {
+                let (Some(lo), Some(hi)) = (min.or(value), max) else {
+                    return Err(E::custom("a `range` claim needs `min` and `max`"));
+                };
+                ClaimValue {
+                    kind: lo.kind,
+                    value: lo.value,
+                    upper: Some(hi.value),
+                    currency: lo.currency,
+                }
+            }
+            _ => value
+                .or(min)
+                .or(max)
+                .ok_or_else(|| E::custom("a claim needs `value`"))?,
+        };
+        let tolerance = match &self.tolerance {
+            None => None,
+            Some(t) => {
+                let s = yaml_scalar(t).ok_or_else(|| E::custom("`tolerance` must be a number or a percentage"))?;
+                Some(claim::parse_tolerance(&s).map_err(E::custom)?)
+            }
+        };
+        let as_of = match &self.as_of {
+            None => None,
+            Some(s) => Some(
+                NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                    .map_err(|_| E::custom(format!("`as_of` must be a date YYYY-MM-DD, not `{s}`")))?,
+            ),
+        };
+        let severity = match &self.severity {
+            None => None,
+            Some(s) => Some(
+                Severity::parse(s)
+                    .ok_or_else(|| E::custom(format!("unknown severity `{s}`; use error, warning or info")))?,
+            ),
+        };
+        let text = format!("{} {} {}", self.subject, self.measure, claim::fmt_op_value(op, &value));
+        Ok(ClaimSpec {
+            subject: self.subject,
+            measure: self.measure,
+            op,
+            value,
+            tolerance,
+            as_of,
+            severity,
+            note: self.note,
+            source: self.source,
+            text,
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for ClaimSpec {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = ClaimSpec;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a claim such as `Kenya pledge = 1,000`, or a mapping with subject, measure, op and value")
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<ClaimSpec, E> {
+                parse_compact(s).map_err(E::custom)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ClaimSpec, A::Error> {
+                let fields = ClaimFields::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                fields.into_spec()
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl<'de> Deserialize<'de> for EntitySpec {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Full {
+            #[serde(default)]
+            aliases: Vec<String>,
+            #[serde(default)]
+            wrong: Vec<String>,
+        }
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = EntitySpec;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a list of aliases, or a mapping with `aliases` and `wrong`")
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<EntitySpec, E> {
+                Ok(EntitySpec::default())
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<EntitySpec, A::Error> {
+                let aliases = Vec::<String>::deserialize(de::value::SeqAccessDeserializer::new(seq))?;
+                Ok(EntitySpec {
+                    aliases,
+                    wrong: Vec::new(),
+                })
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<EntitySpec, A::Error> {
+                let f = Full::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(EntitySpec {
+                    aliases: f.aliases,
+                    wrong: f.wrong,
+                })
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// Where a rule element was defined, for help texts ("rules/haiti.yaml:12").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    pub file: String,
+    pub line: usize,
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.file, self.line)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Entity {
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub wrong: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Measure {
+    pub name: String,
+    /// Singular, lower-case unit nouns (or `%`, currency codes).
+    pub units: Vec<String>,
+    /// Stemmed single-word cues, and lower-case multi-word cue phrases.
+    pub cue_stems: Vec<String>,
+    pub cue_phrases: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Claim {
+    pub spec: ClaimSpec,
+    pub origin: Origin,
+}
+
+impl Claim {
+    /// The interval of values that agree with the claim.
+    pub fn interval(&self) -> (f64, f64) {
+        let v = self.spec.value.value;
+        let default_tol = match self.spec.op {
+            Op::Approx => Tolerance::Relative(0.05),
+            _ => Tolerance::Absolute(0.0),
+        };
+        let tol = self.spec.tolerance.unwrap_or(default_tol).amount(v);
+        match self.spec.op {
+            Op::Eq | Op::Approx => (v - tol, v + tol),
+            Op::Lt | Op::Le => (f64::NEG_INFINITY, v + tol),
+            Op::Gt | Op::Ge => (v - tol, f64::INFINITY),
+            Op::Range => (v - tol, self.spec.value.upper.unwrap_or(v) + tol),
+        }
+    }
+
+    pub fn tolerance_text(&self) -> String {
+        match (self.spec.tolerance, self.spec.op) {
+            (Some(t), _) => t.to_string(),
+            (None, Op::Approx) => "±5%".into(),
+            _ => "exact".into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct BoilerplatePattern {
+    pub name: String,
+    pub regex: Regex,
+    pub to_end: bool,
+    pub kind: Option<String>,
+    pub message: Option<String>,
+    pub origin: Origin,
+}
+
+/// Validated rules from every rules file, merged.
+#[derive(Debug, Clone, Default)]
+pub struct RuleSet {
+    pub entities: Vec<Entity>,
+    pub measures: Vec<Measure>,
+    pub claims: Vec<Claim>,
+    pub boilerplate: Vec<BoilerplatePattern>,
+    pub topic: Vec<String>,
+    /// The files the rules came from, in load order.
+    pub files: Vec<String>,
+    pub tests: Vec<(String, serde_yaml::Value)>,
+}
+
+impl RuleSet {
+    pub fn measure(&self, name: &str) -> Option<&Measure> {
+        self.measures.iter().find(|m| m.name == name)
+    }
+}
+
+/// Rules files under `path`: the file itself, or every `.yaml`/`.yml` in the
+/// folder (sorted, not recursive).
+pub fn rule_files(path: &Path) -> Result<Vec<PathBuf>, RulesError> {
+    let meta = std::fs::metadata(path).map_err(|_| {
+        RulesError::plain(
+            path,
+            "no such rules file or folder",
+            Some("pass --rules with a YAML file or a folder of them"),
+        )
+    })?;
+    if meta.is_file() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let mut files: Vec<PathBuf> = std::fs::read_dir(path)
+        .map_err(|e| RulesError::plain(path, &format!("cannot read the folder: {e}"), None))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// Loads and validates rules from the given files or folders.
+pub fn load(paths: &[PathBuf]) -> Result<RuleSet, RulesError> {
+    let mut sources = Vec::new();
+    for p in paths {
+        for f in rule_files(p)? {
+            let display = f.to_string_lossy().replace('\\', "/");
+            let display = display.strip_prefix("./").unwrap_or(&display).to_string();
+            let text =
+                std::fs::read_to_string(&f).map_err(|e| RulesError::plain(&f, &format!("cannot read: {e}"), None))?;
+            sources.push((display, text));
+        }
+    }
+    load_sources(&sources)
+}
+
+/// Loads rules from (name, YAML text) pairs; the unit of testing.
+pub fn load_sources(sources: &[(String, String)]) -> Result<RuleSet, RulesError> {
+    let mut set = RuleSet::default();
+    let mut parsed = Vec::new();
+    for (name, text) in sources {
+        let file: RulesFile = if text.trim().is_empty() {
+            RulesFile::default()
+        } else {
+            serde_yaml::from_str(text).map_err(|e| RulesError::from_yaml(name, text, &e))?
+        };
+        parsed.push((name, text, file));
+    }
+    // Entities and measures first, from every file, so a claim may use a
+    // measure defined in another file of the folder.
+    for (name, _text, file) in &parsed {
+        set.files.push((*name).clone());
+        for (ename, spec) in &file.entities {
+            set.entities.push(Entity {
+                name: ename.clone(),
+                aliases: spec.aliases.clone(),
+                wrong: spec.wrong.clone(),
+            });
+        }
+        for (mname, spec) in &file.measures {
+            let mut cue_stems = Vec::new();
+            let mut cue_phrases = Vec::new();
+            for c in &spec.cues {
+                if c.contains(' ') {
+                    cue_phrases.push(c.to_lowercase());
+                } else {
+                    cue_stems.push(crate::text::stem(c));
+                }
+            }
+            set.measures.push(Measure {
+                name: mname.clone(),
+                units: spec
+                    .units
+                    .iter()
+                    .map(|u| crate::extract::singular(&u.to_lowercase()))
+                    .collect(),
+                cue_stems,
+                cue_phrases,
+            });
+        }
+        set.topic.extend(file.topic.iter().cloned());
+    }
+    let known_entities: Vec<String> = set
+        .entities
+        .iter()
+        .map(|e| e.name.clone())
+        .chain(crate::extract::gazetteer::aliases().map(|(_, c)| c.to_string()))
+        .collect();
+    for (name, text, file) in parsed {
+        for (i, spec) in file.claims.iter().enumerate() {
+            let (line, col) = locate::sequence_item(text, "claims", i).unwrap_or((1, 1));
+            let origin = Origin {
+                file: name.clone(),
+                line,
+            };
+            if !known_entities.iter().any(|e| e == &spec.subject) {
+                let hint = did_you_mean(&spec.subject, known_entities.iter().map(String::as_str))
+                    .map(|s| {
+                        format!(
+                            "did you mean `{s}`? Otherwise add `{}` under `entities:`",
+                            s.replace('`', "")
+                        )
+                    })
+                    .unwrap_or_else(|| format!("add `{}` under `entities:`", spec.subject));
+                return Err(RulesError::at(
+                    name,
+                    text,
+                    line,
+                    col,
+                    &format!("claim `{}` names an undefined entity `{}`", spec.text, spec.subject),
+                    Some(&hint),
+                ));
+            }
+            if set.measure(&spec.measure).is_none() {
+                let hint = did_you_mean(&spec.measure, set.measures.iter().map(|m| m.name.as_str()))
+                    .map(|s| format!("did you mean `{s}`?"))
+                    .unwrap_or_else(|| format!("define `{}` under `measures:` with its units and cues", spec.measure));
+                return Err(RulesError::at(
+                    name,
+                    text,
+                    line,
+                    col,
+                    &format!("claim `{}` names an undefined measure `{}`", spec.text, spec.measure),
+                    Some(&hint),
+                ));
+            }
+            set.claims.push(Claim {
+                spec: spec.clone(),
+                origin,
+            });
+        }
+        for (pname, spec) in &file.boilerplate {
+            let (line, col) = locate::mapping_key(text, "boilerplate", pname).unwrap_or((1, 1));
+            // A later file may switch off (or replace) a pattern of the same name.
+            set.boilerplate.retain(|p| &p.name != pname);
+            if !spec.enabled {
+                continue;
+            }
+            let regex = Regex::new(&spec.pattern).map_err(|e| {
+                RulesError::at(
+                    name,
+                    text,
+                    line,
+                    col,
+                    &format!("boilerplate pattern `{pname}` is not a valid regex"),
+                    Some(&regex_error_text(&e)),
+                )
+            })?;
+            set.boilerplate.push(BoilerplatePattern {
+                name: pname.clone(),
+                regex,
+                to_end: spec.to_end,
+                kind: spec.kind.clone(),
+                message: spec.message.clone(),
+                origin: Origin {
+                    file: name.clone(),
+                    line,
+                },
+            });
+        }
+        for t in file.tests {
+            set.tests.push((name.clone(), t));
+        }
+    }
+    Ok(set)
+}
+
+fn regex_error_text(e: &regex::Error) -> String {
+    let s = e.to_string();
+    let last = s.lines().rfind(|l| !l.trim().is_empty()).unwrap_or(&s);
+    format!(
+        "{}; see https://docs.rs/regex for the syntax",
+        last.trim().trim_start_matches("error: ")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load_one(yaml: &str) -> Result<RuleSet, RulesError> {
+        load_sources(&[("r.yaml".to_string(), yaml.to_string())])
+    }
+
+    const BASE: &str =
+        "entities:\n  Kenya: [Kenyan]\nmeasures:\n  pledge:\n    units: [officers]\n    cues: [pledge, offer]\n";
+
+    #[test]
+    fn compact_claim_parses_exactly_as_written() {
+        let r = load_one(&format!("{BASE}claims:\n  - Kenya pledge = 1,000\n")).unwrap();
+        let c = &r.claims[0];
+        assert_eq!(
+            (c.spec.subject.as_str(), c.spec.measure.as_str(), c.spec.op),
+            ("Kenya", "pledge", Op::Eq)
+        );
+        assert_eq!(c.spec.value.value, 1000.0);
+        assert_eq!(
+            c.origin,
+            Origin {
+                file: "r.yaml".into(),
+                line: 8
+            }
+        );
+        assert_eq!(c.interval(), (1000.0, 1000.0));
+    }
+
+    #[test]
+    fn expanded_claim_with_tolerance_and_date() {
+        let r = load_one(&format!(
+            "{BASE}claims:\n  - subject: Kenya\n    measure: pledge\n    op: \"~\"\n    value: 1000\n    tolerance: 10%\n    as_of: 2023-09-01\n    severity: warning\n    source: UN briefing\n"
+        ))
+        .unwrap();
+        let c = &r.claims[0];
+        assert_eq!(c.interval(), (900.0, 1100.0));
+        assert_eq!(c.spec.as_of, NaiveDate::from_ymd_opt(2023, 9, 1));
+        assert_eq!(c.spec.severity, Some(Severity::Warning));
+    }
+
+    #[test]
+    fn undefined_measure_points_at_the_claim_line() {
+        let e = load_one(&format!("{BASE}claims:\n  - Kenya pledged = 1,000\n")).unwrap_err();
+        assert_eq!(e.line, 8);
+        assert!(e.message.contains("undefined measure `pledged`"), "{}", e.message);
+        assert_eq!(e.help.as_deref(), Some("did you mean `pledge`?"));
+    }
+
+    #[test]
+    fn unknown_key_suggests_the_right_one() {
+        let e = load_one("entities: {}\nmeasurs: {}\n").unwrap_err();
+        assert_eq!(e.line, 2);
+        assert_eq!(e.help.as_deref(), Some("did you mean `measures`?"));
+    }
+
+    #[test]
+    fn syntax_error_has_a_line() {
+        let e = load_one("claims:\n  - Kenya pledge = 1,000\n bad: [\n").unwrap_err();
+        assert!(e.line >= 2, "{e:?}");
+    }
+
+    #[test]
+    fn bad_regex_is_reported_at_its_pattern() {
+        let e = load_one("boilerplate:\n  trailer:\n    pattern: '(unclosed'\n").unwrap_err();
+        assert_eq!(e.line, 2);
+        assert!(e.message.contains("trailer"));
+    }
+
+    #[test]
+    fn later_file_switches_a_pattern_off() {
+        let r = load_sources(&[
+            ("a.yaml".into(), "boilerplate:\n  views:\n    pattern: 'views'\n".into()),
+            (
+                "b.yaml".into(),
+                "boilerplate:\n  views:\n    pattern: 'x'\n    enabled: false\n".into(),
+            ),
+        ])
+        .unwrap();
+        assert!(r.boilerplate.is_empty());
+    }
+}

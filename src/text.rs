@@ -1,0 +1,654 @@
+//! Text primitives shared by every stage: byte spans, line/column lookup,
+//! tokens, sentence boundaries and a light English stemmer.
+//!
+//! Everything here works on byte offsets into the original article text, so a
+//! span found anywhere in the pipeline can be quoted and located exactly.
+
+use serde::Serialize;
+
+/// A half-open byte range `[start, end)` into an article's original text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub const fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+    pub fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+    pub fn cover(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+    pub fn shift(self, by: usize) -> Span {
+        Span::new(self.start + by, self.end + by)
+    }
+}
+
+/// Maps byte offsets to 1-based line and character columns.
+#[derive(Debug, Clone, Default)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(memchr_newlines(text).map(|i| i + 1));
+        LineIndex { starts }
+    }
+
+    /// 1-based line and 1-based column (in characters) of `offset`.
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let line = match self.starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        let start = self.starts[line];
+        let col = text[start..offset.min(text.len())].chars().count() + 1;
+        (line + 1, col)
+    }
+
+    /// Byte span of 1-based `line` without its line terminator.
+    pub fn line_span(&self, text: &str, line: usize) -> Option<Span> {
+        let start = *self.starts.get(line.checked_sub(1)?)?;
+        if start > text.len() || (start == text.len() && line > 1) {
+            return None;
+        }
+        let mut end = self.starts.get(line).map_or(text.len(), |&s| s - 1);
+        if end > start && text.as_bytes()[end - 1] == b'\r' {
+            end -= 1;
+        }
+        Some(Span::new(start, end))
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+}
+
+fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i)
+}
+
+/// The kinds of token the extractor reasons about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters, with inner apostrophes, periods of acronyms ("U.S.") excluded.
+    Word,
+    /// Digits with inner `,` or `.` separators ("1,000", "3.5").
+    Number,
+    /// Any other single non-space character.
+    Punct,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub kind: TokenKind,
+    pub span: Span,
+    /// No whitespace between the previous token and this one.
+    pub glued: bool,
+}
+
+impl Token {
+    pub fn text<'a>(&self, source: &'a str) -> &'a str {
+        &source[self.span.start..self.span.end]
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// Splits `text[span]` into tokens with absolute spans. One pass, no allocation
+/// besides the output vector.
+pub fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
+    let s = &text[span.start..span.end];
+    let mut iter = s.char_indices().peekable();
+    let mut prev_end: Option<usize> = None;
+    while let Some((i, c)) = iter.next() {
+        if c.is_whitespace() {
+            prev_end = None;
+            continue;
+        }
+        let start = i;
+        let kind;
+        let mut end = i + c.len_utf8();
+        if c.is_alphabetic() {
+            kind = TokenKind::Word;
+            while let Some(&(j, d)) = iter.peek() {
+                if d.is_alphabetic() {
+                    end = j + d.len_utf8();
+                    iter.next();
+                } else if is_apostrophe(d) {
+                    // Keep "Kenya’s", "don't" as one word; a trailing quote is punctuation.
+                    let mut ahead = s[j + d.len_utf8()..].chars();
+                    if ahead.next().is_some_and(|n| n.is_alphabetic()) {
+                        end = j + d.len_utf8();
+                        iter.next();
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+        } else if c.is_ascii_digit() {
+            kind = TokenKind::Number;
+            while let Some(&(j, d)) = iter.peek() {
+                let separator = (d == ',' || d == '.') && s[j + 1..].chars().next().is_some_and(|n| n.is_ascii_digit());
+                if d.is_ascii_digit() || separator {
+                    end = j + 1;
+                    iter.next();
+                } else {
+                    break;
+                }
+            }
+        } else {
+            kind = TokenKind::Punct;
+        }
+        let glued = prev_end == Some(start);
+        out.push(Token {
+            kind,
+            span: Span::new(span.start + start, span.start + end),
+            glued,
+        });
+        prev_end = Some(end);
+    }
+}
+
+pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
+    let mut v = Vec::new();
+    tokenize_into(text, span, &mut v);
+    v
+}
+
+/// Abbreviations after which a period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "cmdr", "adm", "maj",
+    "st", "ste", "no", "nos", "vs", "etc", "inc", "corp", "ltd", "co", "jr", "sr", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "fig", "approx", "est", "dept", "univ", "ave", "blvd", "mt",
+    "ft", "pres", "rev", "hon", "messrs", "e.g", "i.e", "a.m", "p.m", "al",
+];
+
+/// Words that, capitalised after a dotted acronym ("U.S."), do start a new sentence.
+const SENTENCE_STARTERS: &[&str] = &[
+    "The", "A", "An", "But", "And", "In", "It", "He", "She", "They", "We", "This", "That", "However", "Its", "His",
+    "Her", "Their", "There", "On", "At", "For", "After", "I",
+];
+
+/// Sentence spans within `text[span]`. Survives "U.S.", "Mr.", "No. 5", "3.5",
+/// initials ("Lina M. Khan"), closing quotes and curly apostrophes.
+pub fn split_sentences(text: &str, span: Span) -> Vec<Span> {
+    let s = &text[span.start..span.end];
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0usize;
+    let mut i = 0usize;
+    while i < b.len() {
+        let c = b[i];
+        if c == b'.' || c == b'!' || c == b'?' {
+            // Swallow runs of terminators ("...", "?!") and closing quotes/brackets.
+            let mut end = i + 1;
+            while end < b.len() && matches!(b[end], b'.' | b'!' | b'?') {
+                end += 1;
+            }
+            loop {
+                let rest = &s[end..];
+                let closing = rest
+                    .chars()
+                    .next()
+                    .filter(|ch| matches!(ch, '"' | '\'' | '”' | '’' | ')' | ']'));
+                match closing {
+                    Some(ch) => end += ch.len_utf8(),
+                    None => break,
+                }
+            }
+            let rest = &s[end..];
+            let ws = rest.len() - rest.trim_start().len();
+            let next = rest.trim_start();
+            if ws > 0 && !next.is_empty() && is_boundary(s, start, i, c, next) {
+                push_trimmed(&mut out, s, span.start, start, end);
+                start = end + ws;
+            }
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    push_trimmed(&mut out, s, span.start, start, s.len());
+    out
+}
+
+fn push_trimmed(out: &mut Vec<Span>, s: &str, base: usize, start: usize, end: usize) {
+    let piece = &s[start..end];
+    let lead = piece.len() - piece.trim_start().len();
+    let trail = piece.len() - piece.trim_end().len();
+    if start + lead < end - trail {
+        out.push(Span::new(base + start + lead, base + end - trail));
+    }
+}
+
+fn is_boundary(s: &str, sentence_start: usize, dot: usize, term: u8, next: &str) -> bool {
+    let first = next.chars().next().unwrap_or(' ');
+    let starts_ok = first.is_uppercase()
+        || first.is_ascii_digit()
+        || matches!(first, '"' | '“' | '‘' | '\'' | '(' | '[' | '—' | '–');
+    if !starts_ok {
+        return false;
+    }
+    if term != b'.' {
+        return true;
+    }
+    // The word before the period.
+    let before = &s[..dot];
+    let word_start = before
+        .rfind(|ch: char| ch.is_whitespace() || matches!(ch, '(' | '"' | '“'))
+        .map_or(0, |p| p + before[p..].chars().next().map_or(1, |c| c.len_utf8()));
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return true;
+    }
+    // A list number opening the text ("1. WATCH: …") is not a sentence.
+    if word_start <= sentence_start && word.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    let lower = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
+    // A single capital letter: an initial ("Lina M. Khan").
+    if word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()) {
+        return false;
+    }
+    if lower == "no" || lower == "nos" {
+        return !first.is_ascii_digit();
+    }
+    if ABBREVIATIONS.contains(&lower) {
+        return false;
+    }
+    // Dotted acronyms ("U.S.", "U.N."): a boundary only before a typical sentence opener.
+    if word.contains('.') && word.chars().filter(|c| c.is_alphabetic()).count() <= 4 {
+        let next_word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+        return SENTENCE_STARTERS.contains(&next_word.as_str());
+    }
+    true
+}
+
+/// A light suffix-stripping stemmer so that cue words match their inflections:
+/// deploy / deployed / deploying / deployment; offer / offered / offers.
+pub fn stem(word: &str) -> String {
+    let mut w = word.to_lowercase();
+    if w.ends_with("’s") || w.ends_with("'s") {
+        let cut = if w.ends_with("’s") { 4 } else { 2 };
+        w.truncate(w.len() - cut);
+    }
+    for suffix in ["ments", "ment", "ings", "ing", "ied", "ies", "ed", "es", "s", "al"] {
+        if w.len() >= suffix.len() + 3 && w.ends_with(suffix) {
+            let base_len = w.len() - suffix.len();
+            if suffix == "s" && (w.ends_with("ss") || w.ends_with("us") || w.ends_with("is")) {
+                continue;
+            }
+            w.truncate(base_len);
+            if suffix == "ied" || suffix == "ies" {
+                w.push('y');
+            }
+            break;
+        }
+    }
+    if w.len() > 3 && w.ends_with('e') {
+        w.pop();
+    }
+    // Undouble a final consonant left by -ed/-ing ("committed" → "commit").
+    let bytes = w.as_bytes();
+    if bytes.len() > 3 {
+        let n = bytes.len();
+        if bytes[n - 1] == bytes[n - 2] && !b"aeiouls".contains(&bytes[n - 1]) {
+            w.pop();
+        }
+    }
+    w
+}
+
+/// Common English function words; not "meaningful vocabulary".
+pub const STOPWORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "even",
+    "ever",
+    "every",
+    "few",
+    "first",
+    "for",
+    "from",
+    "further",
+    "get",
+    "got",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "last",
+    "like",
+    "made",
+    "make",
+    "many",
+    "may",
+    "me",
+    "might",
+    "more",
+    "most",
+    "much",
+    "must",
+    "my",
+    "myself",
+    "new",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "out",
+    "over",
+    "own",
+    "per",
+    "said",
+    "same",
+    "say",
+    "says",
+    "see",
+    "she",
+    "should",
+    "since",
+    "so",
+    "some",
+    "still",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "two",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "us",
+    "very",
+    "was",
+    "we",
+    "week",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "year",
+    "years",
+    "yet",
+    "you",
+    "your",
+    "yours",
+    "told",
+    "according",
+    "including",
+    "among",
+    "around",
+    "across",
+    "already",
+    "another",
+    "away",
+    "back",
+    "day",
+    "days",
+    "don’t",
+    "it’s",
+    "we’re",
+    "they’re",
+    "there’s",
+    "that’s",
+    "i’ve",
+    "we’ve",
+    "let",
+    "well",
+    "way",
+    "take",
+    "time",
+    "put",
+    "use",
+    "used",
+    "want",
+    "wants",
+    "look",
+    "looks",
+    "know",
+    "think",
+    "going",
+    "come",
+    "comes",
+    "give",
+    "next",
+    "today",
+    "tuesday",
+    "monday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "month",
+    "months",
+    "set",
+    "help",
+    "work",
+];
+
+pub fn is_stopword(lower: &str) -> bool {
+    STOPWORDS.contains(&lower)
+}
+
+/// Small Levenshtein distance for did-you-mean suggestions and name variants.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.chars().enumerate() {
+        cur[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// The closest candidate within a small edit distance, for "did you mean".
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (edit_distance(word, c), c))
+        .filter(|&(d, c)| d <= (c.len().max(word.len()) / 3).max(1))
+        .min_by_key(|&(d, c)| (d, c))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        split_sentences(text, Span::new(0, text.len()))
+            .into_iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
+    }
+
+    #[test]
+    fn splits_plain_sentences() {
+        assert_eq!(
+            sentences("One here. Two there! Three?"),
+            ["One here.", "Two there!", "Three?"]
+        );
+    }
+
+    #[test]
+    fn keeps_abbreviations_and_decimals() {
+        assert_eq!(
+            sentences("Mr. Smith met the U.N. envoy on No. 5 street. Growth was 3.5 percent."),
+            [
+                "Mr. Smith met the U.N. envoy on No. 5 street.",
+                "Growth was 3.5 percent."
+            ]
+        );
+        assert_eq!(
+            sentences("FTC Chair Lina M. Khan said so."),
+            ["FTC Chair Lina M. Khan said so."]
+        );
+    }
+
+    #[test]
+    fn acronym_at_sentence_end_before_an_opener() {
+        assert_eq!(
+            sentences("Aid came from the U.S. The plan stalled."),
+            ["Aid came from the U.S.", "The plan stalled."]
+        );
+    }
+
+    #[test]
+    fn closing_quotes_stay_with_their_sentence() {
+        assert_eq!(
+            sentences("“We are ready.” The official left. It’s Kenya’s turn."),
+            ["“We are ready.”", "The official left.", "It’s Kenya’s turn."]
+        );
+    }
+
+    #[test]
+    fn tokens_keep_possessives_and_numbers() {
+        let t = "Kenya’s 1,000 officers, 3.5% AD310";
+        let toks: Vec<&str> = tokenize(t, Span::new(0, t.len())).iter().map(|k| k.text(t)).collect();
+        assert_eq!(toks, ["Kenya’s", "1,000", "officers", ",", "3.5", "%", "AD", "310"]);
+        let toks = tokenize(t, Span::new(0, t.len()));
+        assert!(toks[7].glued && !toks[1].glued);
+    }
+
+    #[test]
+    fn stems_inflections_together() {
+        for (a, b) in [
+            ("deploy", "deployed"),
+            ("deployment", "deploying"),
+            ("offer", "offers"),
+            ("commit", "committed"),
+            ("propose", "proposed"),
+        ] {
+            assert_eq!(stem(a), stem(b), "{a} vs {b}");
+        }
+        assert_ne!(stem("police"), stem("policy"));
+    }
+
+    #[test]
+    fn line_columns_count_characters() {
+        let t = "ab\nMoïse x";
+        let idx = LineIndex::new(t);
+        let off = t.find('x').unwrap();
+        assert_eq!(idx.line_col(t, off), (2, 7));
+        assert_eq!(idx.line_span(t, 2), Some(Span::new(3, t.len())));
+    }
+
+    #[test]
+    fn suggests_close_names() {
+        assert_eq!(
+            did_you_mean("measurs", ["entities", "measures", "claims"]),
+            Some("measures")
+        );
+        assert_eq!(did_you_mean("zzz", ["entities", "measures"]), None);
+    }
+}

@@ -249,9 +249,12 @@ fn joins(prev: &str, next: &str, markdown: bool) -> bool {
     if markdown {
         return true;
     }
+    // A hard-wrapped line is long; a short line is a block of its own
+    // ("84 views0 comments" above "bottom of page").
+    let long = prev.lines().last().unwrap_or(prev).chars().count() >= 50;
     let ends_open = prev.chars().last().is_some_and(|c| c.is_alphanumeric() || c == ',');
     let starts_lower = next.chars().next().is_some_and(|c| c.is_lowercase());
-    ends_open && starts_lower
+    long && ends_open && starts_lower
 }
 
 /// Why an input could not be read. Each names the file; none is fatal to the
@@ -426,8 +429,13 @@ mod tests {
 
     #[test]
     fn wrapped_lines_join() {
-        let a = Article::from_text("a.txt", "The minister said that\nthe plan would go ahead.\n".into());
+        let a = Article::from_text(
+            "a.txt",
+            "The minister said on Tuesday that the government had decided that\nthe plan would go ahead.\n".into(),
+        );
         assert_eq!(a.paragraphs.len(), 1);
+        let a = Article::from_text("a.txt", "84 views0 comments\nbottom of page".into());
+        assert_eq!(a.paragraphs.len(), 2);
     }
 
     #[test]

@@ -531,8 +531,30 @@ pub const STOPWORDS: &[&str] = &[
     "work",
 ];
 
+/// Whether a lower-case word is a stop word. O(1): a set built once.
 pub fn is_stopword(lower: &str) -> bool {
-    STOPWORDS.contains(&lower)
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| STOPWORDS.iter().copied().collect()).contains(lower)
+}
+
+/// Calls `f` with the lower-case form of `word`, without allocating for
+/// short ASCII words (the common case in hot loops).
+pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 24];
+    if word.len() <= buf.len() && word.is_ascii() {
+        let b = &mut buf[..word.len()];
+        b.copy_from_slice(word.as_bytes());
+        b.make_ascii_lowercase();
+        // ASCII lower-casing keeps the bytes valid UTF-8.
+        f(std::str::from_utf8(b).unwrap_or(word))
+    } else {
+        f(&word.to_lowercase())
+    }
+}
+
+/// Whether a word in any case is a stop word, without allocating.
+pub fn is_stopword_any_case(word: &str) -> bool {
+    with_lowercase(word, is_stopword)
 }
 
 /// Small Levenshtein distance for did-you-mean suggestions and name variants.

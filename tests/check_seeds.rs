@@ -25,13 +25,21 @@ fn mismatch_on_380_with_the_400_as_related() {
         .find(|d| d["rule"] == "claim-mismatch")
         .expect("a claim-mismatch");
     assert!(d["file"].as_str().unwrap().contains("004_"));
-    let quote = slice(d["file"].as_str().unwrap(), d["span"]["start"].as_u64().unwrap() as usize, d["span"]["end"].as_u64().unwrap() as usize);
+    let quote = slice(
+        d["file"].as_str().unwrap(),
+        d["span"]["start"].as_u64().unwrap() as usize,
+        d["span"]["end"].as_u64().unwrap() as usize,
+    );
     assert_eq!(quote, "about 380 officers");
     assert!(d["message"].as_str().unwrap().contains("Kenya deployed = 400"));
     assert!(d["help"].as_str().unwrap().contains("rules/haiti.yaml:"));
     let related = d["related"].as_array().unwrap();
     let r = &related[0];
-    let rq = slice(r["file"].as_str().unwrap(), r["span"]["start"].as_u64().unwrap() as usize, r["span"]["end"].as_u64().unwrap() as usize);
+    let rq = slice(
+        r["file"].as_str().unwrap(),
+        r["span"]["start"].as_u64().unwrap() as usize,
+        r["span"]["end"].as_u64().unwrap() as usize,
+    );
     assert_eq!(rq, "400 Kenyan police have been deployed");
     // Exactly one error on the seeds, and no conflict repeating it.
     let mismatches = findings(&doc, "claim-mismatch", slice);
@@ -46,15 +54,31 @@ fn without_the_claim_the_pair_is_a_conflict() {
     let start = rules.find("  - subject: Kenya\n    measure: deployed").unwrap();
     let end = rules[start..].find("  - subject: Haiti").unwrap() + start;
     std::fs::write(dir.join("r.yaml"), format!("{}{}", &rules[..start], &rules[end..])).unwrap();
-    let out = run(&["check", "seeds", "--rules", dir.join("r.yaml").to_str().unwrap(), "--format", "json"]);
+    let out = run(&[
+        "check",
+        "seeds",
+        "--rules",
+        dir.join("r.yaml").to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
     let doc = json(&out);
     let conflicts = findings(&doc, "figure-conflict", slice);
     assert_eq!(conflicts.len(), 1, "{conflicts:?}");
     assert!(has(&conflicts, "004_", "about 380 officers"));
     assert!(findings(&doc, "claim-mismatch", slice).is_empty());
-    let d = doc["diagnostics"].as_array().unwrap().iter().find(|d| d["rule"] == "figure-conflict").unwrap();
+    let d = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "figure-conflict")
+        .unwrap();
     let r = &d["related"][0];
-    let rq = slice(r["file"].as_str().unwrap(), r["span"]["start"].as_u64().unwrap() as usize, r["span"]["end"].as_u64().unwrap() as usize);
+    let rq = slice(
+        r["file"].as_str().unwrap(),
+        r["span"]["start"].as_u64().unwrap() as usize,
+        r["span"]["end"].as_u64().unwrap() as usize,
+    );
     assert!(rq.starts_with("400 Kenyan police"), "{rq}");
 }
 
@@ -86,7 +110,11 @@ fn unrelated_figures_do_not_conflict() {
     let doc = seeds_json();
     for d in doc["diagnostics"].as_array().unwrap() {
         if d["rule"] == "figure-conflict" || d["rule"] == "claim-mismatch" {
-            let q = slice(d["file"].as_str().unwrap(), d["span"]["start"].as_u64().unwrap() as usize, d["span"]["end"].as_u64().unwrap() as usize);
+            let q = slice(
+                d["file"].as_str().unwrap(),
+                d["span"]["start"].as_u64().unwrap() as usize,
+                d["span"]["end"].as_u64().unwrap() as usize,
+            );
             for bad in ["80%", "50", "150", "500", "165,000", "46,000"] {
                 assert!(!q.contains(bad) || q.contains("380"), "{q}");
             }
@@ -98,9 +126,15 @@ fn unrelated_figures_do_not_conflict() {
 fn boilerplate_blocks_on_the_seeds() {
     let doc = seeds_json();
     let found = findings(&doc, "boilerplate", slice);
-    let trailer = found.iter().find(|(f, q)| f.contains("003_") && q.starts_with("Recommended Stories")).expect("trailer");
+    let trailer = found
+        .iter()
+        .find(|(f, q)| f.contains("003_") && q.starts_with("Recommended Stories"))
+        .expect("trailer");
     let text = std::fs::read_to_string(repo().join(&trailer.0)).unwrap();
-    assert!(text.trim_end().ends_with(trailer.1.trim_end()), "the trailer runs to the end of the article");
+    assert!(
+        text.trim_end().ends_with(trailer.1.trim_end()),
+        "the trailer runs to the end of the article"
+    );
     for (file, quote) in [
         ("002_", "top of page"),
         ("002_", "84 views0 comments"),
@@ -117,14 +151,30 @@ fn boilerplate_blocks_on_the_seeds() {
 fn name_variant_and_duplicate_paragraph() {
     let doc = seeds_json();
     let names = findings(&doc, "name-variant", slice);
-    assert!(names.iter().any(|(f, q)| f.contains("000_") && q == "Moses"), "{names:?}");
-    let d = doc["diagnostics"].as_array().unwrap().iter().find(|d| d["rule"] == "name-variant").unwrap();
+    assert!(
+        names.iter().any(|(f, q)| f.contains("000_") && q == "Moses"),
+        "{names:?}"
+    );
+    let d = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "name-variant")
+        .unwrap();
     assert!(d["help"].as_str().unwrap().contains("Moïse"));
     let dups = findings(&doc, "duplicate-paragraph", slice);
     assert_eq!(dups.len(), 1, "{dups:?}");
-    let d = doc["diagnostics"].as_array().unwrap().iter().find(|d| d["rule"] == "duplicate-paragraph").unwrap();
+    let d = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "duplicate-paragraph")
+        .unwrap();
     assert!(d["file"].as_str().unwrap().contains("001_"));
-    assert!(d["line"].as_u64().unwrap() > d["related"][0]["line"].as_u64().unwrap(), "the second copy is reported");
+    assert!(
+        d["line"].as_u64().unwrap() > d["related"][0]["line"].as_u64().unwrap(),
+        "the second copy is reported"
+    );
 }
 
 #[test]
@@ -133,7 +183,13 @@ fn json_is_byte_identical_across_runs_and_thread_counts() {
     let b = run(&["check", "--format", "json"]).stdout;
     assert_eq!(a, b);
     let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_claimlint"));
-    let c = cmd.args(["check", "--format", "json"]).current_dir(repo()).env("RAYON_NUM_THREADS", "1").output().unwrap().stdout;
+    let c = cmd
+        .args(["check", "--format", "json"])
+        .current_dir(repo())
+        .env("RAYON_NUM_THREADS", "1")
+        .output()
+        .unwrap()
+        .stdout;
     assert_eq!(a, c);
 }
 
@@ -145,13 +201,20 @@ fn json_schema_fields() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|d| (d["file"].as_str().unwrap().to_string(), d["span"]["start"].as_u64().unwrap()))
+        .map(|d| {
+            (
+                d["file"].as_str().unwrap().to_string(),
+                d["span"]["start"].as_u64().unwrap(),
+            )
+        })
         .collect();
     let mut expected = sorted.clone();
     expected.sort();
     assert_eq!(sorted, expected, "sorted by file and offset");
     for d in doc["diagnostics"].as_array().unwrap() {
-        for key in ["rule", "severity", "file", "span", "line", "column", "message", "help", "related"] {
+        for key in [
+            "rule", "severity", "file", "span", "line", "column", "message", "help", "related",
+        ] {
             assert!(d.get(key).is_some(), "{key} missing in {d}");
         }
         assert!(["error", "warning", "info"].contains(&d["severity"].as_str().unwrap()));
@@ -166,7 +229,12 @@ fn json_schema_fields() {
 #[test]
 fn columns_count_characters() {
     let doc = seeds_json();
-    let d = doc["diagnostics"].as_array().unwrap().iter().find(|d| d["rule"] == "name-variant").unwrap();
+    let d = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "name-variant")
+        .unwrap();
     let text = std::fs::read_to_string(repo().join(d["file"].as_str().unwrap())).unwrap();
     let line = text.lines().nth(d["line"].as_u64().unwrap() as usize - 1).unwrap();
     let col = d["column"].as_u64().unwrap() as usize;

@@ -27,7 +27,8 @@ pub fn run(args: &[&str]) -> Output {
 }
 
 pub fn json(out: &Output) -> serde_json::Value {
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("invalid JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("invalid JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
 }
 
 pub fn stderr(out: &Output) -> String {
@@ -35,7 +36,11 @@ pub fn stderr(out: &Output) -> String {
 }
 
 /// The diagnostics of `rule`, as (file suffix, quoted text) pairs.
-pub fn findings(doc: &serde_json::Value, rule: &str, text_of: impl Fn(&str, usize, usize) -> String) -> Vec<(String, String)> {
+pub fn findings(
+    doc: &serde_json::Value,
+    rule: &str,
+    text_of: impl Fn(&str, usize, usize) -> String,
+) -> Vec<(String, String)> {
     doc["diagnostics"]
         .as_array()
         .unwrap()

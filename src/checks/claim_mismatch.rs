@@ -35,7 +35,12 @@ pub fn report(analyses: &[Analysis], rules: &RuleSet, verdicts: &Verdicts, out: 
                 claim.spec.text
             ),
         )
-        .label(format!("{} {} here", claim.spec.subject, claim.spec.measure))
+        .label(format!(
+            "{} {}: the claim says {}",
+            claim.spec.subject,
+            claim.spec.measure,
+            crate::rules::fmt_op_value(claim.spec.op, &claim.spec.value)
+        ))
         .help(format!(
             "the rules say `{}` ({}; tolerance {}{}); correct the figure, or update the claim if it is out of date",
             claim.spec.text,

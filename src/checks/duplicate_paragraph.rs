@@ -17,16 +17,17 @@ const MIN_WORDS: usize = 6;
 
 pub fn check(analysis: &Analysis, out: &mut Vec<Diagnostic>) {
     let article = &analysis.article;
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    // Keyed by the paragraph's words, so spacing differences do not hide a copy.
+    let mut seen: HashMap<Vec<&str>, usize> = HashMap::new();
     for (i, p) in article.paragraphs.iter().enumerate() {
         let text = article.slice(p.span);
-        if text.split_whitespace().count() < MIN_WORDS || analysis.is_excluded(p.span) {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        if words.len() < MIN_WORDS || analysis.is_excluded(p.span) {
             continue;
         }
-        let normal = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        match seen.get(&normal) {
+        match seen.get(&words) {
             None => {
-                seen.insert(normal, i);
+                seen.insert(words, i);
             }
             Some(&first) => {
                 let first_span = article.paragraphs[first].span;

@@ -27,12 +27,15 @@ impl SourceCode for Source<'_> {
         after: usize,
     ) -> Result<Box<dyn SpanContents<'b> + 'b>, miette::MietteError> {
         let inner = self.text.read_span(span, before, after)?;
+        // miette counts the column in bytes; editors (and our JSON) count characters.
+        let line_start = self.text[..span.offset()].rfind('\n').map_or(0, |p| p + 1);
+        let column = self.text[line_start..span.offset()].chars().count();
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.to_string(),
             inner.data(),
             *inner.span(),
             inner.line(),
-            inner.column(),
+            column,
             inner.line_count(),
         )))
     }

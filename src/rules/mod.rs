@@ -15,7 +15,7 @@ use regex::Regex;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 
-pub use claim::{ClaimValue, Op, ValueKind, parse_compact, parse_value};
+pub use claim::{ClaimValue, Op, ValueKind, fmt_number, fmt_op_value, parse_compact, parse_value};
 pub use error::RulesError;
 
 use crate::diagnostic::Severity;

@@ -72,11 +72,19 @@ fn overview(h: &mut String, m: &ReportModel) {
     let t = &m.claim_totals;
     h.push_str("<section id=\"overview\" aria-labelledby=\"overview-h\">\n<h2 id=\"overview-h\">Overview</h2>\n<ul class=\"cards\">\n");
     let card = |h: &mut String, class: &str, n: usize, label: &str| {
-        let _ = writeln!(h, "<li class=\"card {class}\"><span class=\"n\">{n}</span> {label}</li>");
+        let _ = writeln!(
+            h,
+            "<li class=\"card {class}\"><span class=\"n\">{n}</span> {label}</li>"
+        );
     };
     card(h, "articles", s.articles_checked, "articles checked");
     card(h, "sev-error", s.errors, &format!("{} errors", icon(Severity::Error)));
-    card(h, "sev-warning", s.warnings, &format!("{} warnings", icon(Severity::Warning)));
+    card(
+        h,
+        "sev-warning",
+        s.warnings,
+        &format!("{} warnings", icon(Severity::Warning)),
+    );
     card(h, "sev-info", s.infos, &format!("{} info", icon(Severity::Info)));
     card(h, "ok", t.confirmed, "✔ claims confirmed");
     card(h, "bad", t.contradicted, "✖ claims contradicted");
@@ -89,7 +97,10 @@ fn overview(h: &mut String, m: &ReportModel) {
         super::model::figures_agree(t.agreeing_figures),
         super::model::figures_contradict(t.contradicting_figures),
         if s.input_errors > 0 {
-            format!(" <strong>{} could not be read</strong> (see the terminal output of <code>claimlint check</code>).", plural(s.input_errors, "file", "files"))
+            format!(
+                " <strong>{} could not be read</strong> (see the terminal output of <code>claimlint check</code>).",
+                plural(s.input_errors, "file", "files")
+            )
         } else {
             String::new()
         }
@@ -254,7 +265,12 @@ fn conflicts(h: &mut String, m: &ReportModel) {
             esc(&g.title),
         );
         if let Some(ci) = g.claim {
-            let _ = write!(h, "Claim <code>{}</code> · {} · ", esc(&m.claims[ci].claim.spec.text), claim_meta(m, ci));
+            let _ = write!(
+                h,
+                "Claim <code>{}</code> · {} · ",
+                esc(&m.claims[ci].claim.spec.text),
+                claim_meta(m, ci)
+            );
         }
         let _ = write!(h, "majority: <strong>{}</strong>", esc(&g.majority.join(", ")));
         h.push_str("</p>\n<div class=\"group-body\"><div class=\"scroll\"><table class=\"members\">\n");
@@ -413,7 +429,10 @@ fn chart(h: &mut String, m: &ReportModel, g: &ConflictGroup) {
                 y + 5.0
             );
         } else {
-            let _ = writeln!(h, "<circle class=\"pt majority\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"5\">{title}</circle>");
+            let _ = writeln!(
+                h,
+                "<circle class=\"pt majority\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"5\">{title}</circle>"
+            );
         }
         let _ = writeln!(
             h,
@@ -441,7 +460,11 @@ fn finding_claim(m: &ReportModel, f: &Finding) -> String {
             if let Some(d) = c.spec.as_of {
                 meta.push(format!("as of {d}"));
             }
-            format!("<code>{}</code><div class=\"meta\">{}</div>", esc(&c.spec.text), meta.join(" · "))
+            format!(
+                "<code>{}</code><div class=\"meta\">{}</div>",
+                esc(&c.spec.text),
+                meta.join(" · ")
+            )
         }
         None => String::new(),
     }
@@ -595,7 +618,12 @@ fn note(h: &mut String, m: &ReportModel, i: usize, anchored: &mut Vec<usize>) {
     };
     let mut extra = String::new();
     if let Some(ci) = f.claim {
-        let _ = write!(extra, " · claim <code>{}</code> ({})", esc(&m.claims[ci].claim.spec.text), claim_meta(m, ci));
+        let _ = write!(
+            extra,
+            " · claim <code>{}</code> ({})",
+            esc(&m.claims[ci].claim.spec.text),
+            claim_meta(m, ci)
+        );
     } else if let Some(t) = &f.tolerance {
         let _ = write!(extra, " · {}", esc(t));
     }

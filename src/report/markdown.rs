@@ -136,7 +136,12 @@ pub fn render(model: &ReportModel, options: &ReportOptions, out: &mut dyn Write)
         let _ = writeln!(md, "### {}\n", cell(&g.title));
         if let Some(ci) = g.claim {
             let c = m.claims[ci].claim;
-            let _ = write!(md, "Claim {} (tolerance {}", code(&c.spec.text), cell(&c.tolerance_text()));
+            let _ = write!(
+                md,
+                "Claim {} (tolerance {}",
+                code(&c.spec.text),
+                cell(&c.tolerance_text())
+            );
             if let Some(s) = &c.spec.source {
                 let _ = write!(md, "; source: {}", cell(s));
             }

@@ -27,7 +27,12 @@ pub struct ReportOptions {
     pub generated: Option<String>,
 }
 
-pub fn render(format: ReportFormat, model: &ReportModel, options: &ReportOptions, out: &mut dyn Write) -> io::Result<()> {
+pub fn render(
+    format: ReportFormat,
+    model: &ReportModel,
+    options: &ReportOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     match format {
         ReportFormat::Html => html::render(model, options, out),
         ReportFormat::Markdown => markdown::render(model, options, out),

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use crate::checks::claims::{self, Verdict};
-use crate::checks::{self, Analysis, RULES, claim_agrees, claim_mismatch, figure_conflict};
+use crate::checks::{Analysis, RULES, claim_agrees, claim_mismatch, figure_conflict};
 use crate::diagnostic::{Diagnostic, Severity, Summary};
 use crate::engine::Report;
 use crate::extract::{Figure, FigureKind};
@@ -238,7 +238,11 @@ pub fn build<'a>(report: &'a Report, rules: &'a RuleSet) -> ReportModel<'a> {
                         (Some(as_of), Some(date)) if date < as_of
                     );
                     Cell {
-                        state: if before { CellState::BeforeAsOf } else { CellState::Silent },
+                        state: if before {
+                            CellState::BeforeAsOf
+                        } else {
+                            CellState::Silent
+                        },
                         hits: Vec::new(),
                     }
                 })
@@ -253,7 +257,9 @@ pub fn build<'a>(report: &'a Report, rules: &'a RuleSet) -> ReportModel<'a> {
         let agrees = verdict == Verdict::Agrees;
         let rule = if agrees { claim_agrees::ID } else { claim_mismatch::ID };
         let phrase = fig.phrase();
-        let finding = by_place.get(&(rule, a.article.path.as_str(), phrase.start, phrase.end)).copied();
+        let finding = by_place
+            .get(&(rule, a.article.path.as_str(), phrase.start, phrase.end))
+            .copied();
         if let Some(f) = finding {
             findings[f].claim = Some(ci);
             findings[f].tolerance = Some(rules.claims[ci].tolerance_text());
@@ -335,7 +341,10 @@ pub fn build<'a>(report: &'a Report, rules: &'a RuleSet) -> ReportModel<'a> {
             };
             let col = column_of[a.article.path.as_str()];
             let m = member(a, fig, col, outlier, finding);
-            match members.iter_mut().find(|x| x.article == m.article && x.line == m.line && x.figure == m.figure) {
+            match members
+                .iter_mut()
+                .find(|x| x.article == m.article && x.line == m.line && x.figure == m.figure)
+            {
                 // A figure is an outlier if any finding reports it as one.
                 Some(x) => {
                     x.outlier |= m.outlier;
@@ -607,22 +616,273 @@ fn pieces(a: &Analysis, findings: &[Finding], mine: &[usize]) -> Vec<Piece> {
     out
 }
 
-/// Whether a rule id is one of the claim rules.
-pub fn is_claim_rule(rule: &str) -> bool {
-    rule == claim_agrees::ID || rule == claim_mismatch::ID
-}
-
-/// The rule's default severity, for ordering filters.
-pub fn rule_severity(rule: &str) -> Option<Severity> {
-    checks::rule(rule).map(|r| r.severity)
-}
-
 /// "1 figure agrees", "5 figures agree".
 pub fn figures_agree(n: usize) -> String {
-    if n == 1 { "1 figure agrees".into() } else { format!("{n} figures agree") }
+    if n == 1 {
+        "1 figure agrees".into()
+    } else {
+        format!("{n} figures agree")
+    }
 }
 
 /// "1 figure contradicts", "2 figures contradict".
 pub fn figures_contradict(n: usize) -> String {
-    if n == 1 { "1 figure contradicts".into() } else { format!("{n} figures contradict") }
+    if n == 1 {
+        "1 figure contradicts".into()
+    } else {
+        format!("{n} figures contradict")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks;
+    use crate::corpus::Article;
+    use crate::extract::{ExtractOptions, Lexicon};
+
+    const RULES: &str = r#"
+entities:
+  Brazil: [Brazilian, Brasilia]
+  Chile: [Chilean, Chileans]
+measures:
+  pledge:
+    units: [soldiers, troops]
+    cues: [pledge, offer]
+  deployed:
+    units: [soldiers, troops]
+    cues: [deploy, arrive]
+claims:
+  - Brazil pledge = 600
+  - subject: Brazil
+    measure: deployed
+    op: "="
+    value: 250
+    as_of: 2024-05-01
+    source: "ministry statement"
+  - Chile pledge = 90
+boilerplate:
+  related:
+    pattern: '^Related Coverage$'
+    to_end: true
+    kind: related-links
+"#;
+
+    /// Three articles: one dated before the deployment claim's as-of date
+    /// with a trailer of related stories, one dated after, one undated.
+    const ARTICLES: &[(&str, &str)] = &[
+        (
+            "news/undated.txt",
+            "Soldiers arrive\n\nAbout 240 Brazilian soldiers were deployed last week.\n\n\
+             Chile deployed 300 troops to the border region.\n",
+        ),
+        (
+            "news/june.md",
+            "---\ntitle: \"Troops <arrive> & settle\"\ndate: 2024-06-10\n---\n\
+             Brazilian officials said 250 soldiers have been deployed to the capital.\n\n\
+             Brazil offered 700 soldiers in total, the minister said.\n\n\
+             Chile has deployed 120 troops to the border.\n",
+        ),
+        (
+            "news/march.txt",
+            "date 2024-03-01 Brazil joins the mission\n\n\
+             Brazil has pledged 600 soldiers to the mission, officials said on Monday.\n\n\
+             Related Coverage\n\nBrazil pledged 900 soldiers, an older story said <script>x</script>.\n",
+        ),
+    ];
+
+    fn run(articles: &[(&str, &str)]) -> (Report, RuleSet) {
+        let rules = crate::rules::load_sources(&[("rules.yaml".to_string(), RULES.to_string())]).unwrap();
+        let lexicon = Lexicon::new(&rules);
+        let mut analyses = Vec::new();
+        let mut diagnostics = Vec::new();
+        for (path, text) in articles {
+            let article = Article::from_text(*path, text.to_string());
+            let (a, d) = checks::analyse_article(article, &rules, &lexicon, ExtractOptions::default());
+            analyses.push(a);
+            diagnostics.extend(d);
+        }
+        diagnostics.extend(checks::check_corpus(&analyses, &rules));
+        diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        let summary = Summary::from_diagnostics(&diagnostics, analyses.len(), 0);
+        let report = Report {
+            analyses,
+            diagnostics,
+            input_errors: Vec::new(),
+            summary,
+        };
+        (report, rules)
+    }
+
+    fn states(row: &ClaimRow) -> Vec<CellState> {
+        row.cells.iter().map(|c| c.state).collect()
+    }
+
+    #[test]
+    fn columns_are_dated_articles_by_date_then_undated() {
+        let (report, rules) = run(ARTICLES);
+        let m = build(&report, &rules);
+        let names: Vec<&str> = m.articles.iter().map(|a| a.name).collect();
+        assert_eq!(names, ["march.txt", "june.md", "undated.txt"]);
+    }
+
+    #[test]
+    fn each_cell_holds_the_verdicts_of_the_claim_rules() {
+        use CellState::*;
+        let (report, rules) = run(ARTICLES);
+        let m = build(&report, &rules);
+        assert_eq!(m.claims.len(), 3, "one row per claim");
+        // The 900 in the related-stories trailer is not the article's own figure.
+        assert_eq!(states(&m.claims[0]), [Agrees, Contradicts, Silent]);
+        // March is dated before the as-of date: not checked, and not "silent".
+        assert_eq!(states(&m.claims[1]), [BeforeAsOf, Agrees, Contradicts]);
+        assert_eq!(states(&m.claims[2]), [Silent, Silent, Silent]);
+        assert_eq!(m.claims[0].status, ClaimStatus::Contradicted);
+        assert_eq!(m.claims[2].status, ClaimStatus::NotMentioned);
+        assert_eq!(
+            m.claim_totals,
+            ClaimTotals {
+                confirmed: 0,
+                contradicted: 2,
+                not_mentioned: 1,
+                agreeing_figures: 2,
+                contradicting_figures: 2,
+            }
+        );
+        let hit = &m.claims[0].cells[0].hits[0];
+        assert_eq!((hit.quote.as_str(), hit.line, hit.agrees), ("600 soldiers", 3, true));
+    }
+
+    #[test]
+    fn every_hit_links_to_the_finding_that_reports_it() {
+        let (report, rules) = run(ARTICLES);
+        let m = build(&report, &rules);
+        for row in &m.claims {
+            for hit in row.cells.iter().flat_map(|c| &c.hits) {
+                let f = &m.findings[hit.finding.expect("a finding for every verdict")];
+                let rule = if hit.agrees { "claim-agrees" } else { "claim-mismatch" };
+                assert_eq!(f.d.rule, rule);
+                assert_eq!(f.d.location.quote, hit.quote);
+                assert_eq!(f.claim, Some(row.index));
+                assert_eq!(f.tolerance.as_deref(), Some("exact"));
+                assert_eq!(f.anchor, format!("f-{}", f.d.fingerprint));
+            }
+        }
+        // Counting findings never changes them: the model has exactly the engine's.
+        assert_eq!(m.findings.len(), report.diagnostics.len());
+    }
+
+    #[test]
+    fn conflicts_group_contradicted_claims_and_conflicting_figures() {
+        let (report, rules) = run(ARTICLES);
+        let m = build(&report, &rules);
+        let titles: Vec<&str> = m.conflicts.iter().map(|g| g.title.as_str()).collect();
+        assert_eq!(titles, ["Brazil pledge", "Brazil deployed", "Chile deployed"]);
+
+        let deployed = &m.conflicts[1];
+        assert_eq!(deployed.claim, Some(1));
+        assert_eq!(deployed.majority, ["250"]);
+        let rows: Vec<(&str, bool, usize)> = deployed
+            .members
+            .iter()
+            .map(|mb| (mb.figure.as_str(), mb.outlier, mb.article))
+            .collect();
+        assert_eq!(rows, [("250", false, 1), ("About 240", true, 2)]);
+        assert!(deployed.chartable());
+        assert!(deployed.members[1].quote.contains("240 Brazilian soldiers"));
+
+        // No claim on Chile's deployment: figure-conflict's own grouping.
+        let chile = &m.conflicts[2];
+        assert_eq!(chile.claim, None);
+        assert_eq!(chile.members.len(), 2);
+        assert_eq!(chile.members.iter().filter(|mb| mb.outlier).count(), 1);
+        let outlier = chile.members.iter().find(|mb| mb.outlier).unwrap();
+        assert!(m.findings[outlier.finding.unwrap()].d.rule == "figure-conflict");
+        assert!(
+            m.findings[outlier.finding.unwrap()]
+                .tolerance
+                .as_deref()
+                .is_some_and(|t| t.contains("120") && t.contains("300"))
+        );
+    }
+
+    #[test]
+    fn article_pieces_cover_the_text_once_with_blocks_and_notes() {
+        let (report, rules) = run(ARTICLES);
+        let m = build(&report, &rules);
+        for a in &m.articles {
+            let text: String = a
+                .pieces
+                .iter()
+                .filter_map(|p| match p {
+                    Piece::Text { span, .. } => Some(&a.analysis.article.text[span.start..span.end]),
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(text, a.analysis.article.text, "{}", a.path);
+            // Every finding of the article has its note, once.
+            let mut notes: Vec<usize> = a
+                .pieces
+                .iter()
+                .filter_map(|p| match p {
+                    Piece::Note(i) => Some(*i),
+                    _ => None,
+                })
+                .collect();
+            notes.sort_unstable();
+            assert_eq!(notes, a.findings, "{}", a.path);
+        }
+        // March: the related-stories trailer is one shaded block whose note opens it.
+        let march = &m.articles[0];
+        let start = march.pieces.iter().position(|p| *p == Piece::BlockStart(0)).unwrap();
+        let Piece::Note(i) = march.pieces[start + 1] else {
+            panic!("the block's finding is noted at its start")
+        };
+        assert_eq!(m.findings[i].d.rule, "boilerplate");
+        assert!(m.findings[i].block);
+        let shaded: String = march
+            .pieces
+            .iter()
+            .filter_map(|p| match p {
+                Piece::Text {
+                    span, block: Some(0), ..
+                } => Some(&march.analysis.article.text[span.start..span.end]),
+                _ => None,
+            })
+            .collect();
+        assert!(shaded.starts_with("Related Coverage") && shaded.contains("900 soldiers"));
+    }
+
+    #[test]
+    fn renderers_escape_article_text_and_are_deterministic() {
+        let (report, rules) = run(ARTICLES);
+        let m = build(&report, &rules);
+        let render = |f| {
+            let mut out = Vec::new();
+            crate::report::render(f, &m, &crate::report::ReportOptions::default(), &mut out).unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        let html = render(crate::report::ReportFormat::Html);
+        assert!(!html.contains("<script>x</script>"));
+        assert!(html.contains("&lt;script&gt;x&lt;/script&gt;"));
+        assert!(html.contains("Troops &lt;arrive&gt; &amp; settle"));
+        assert_eq!(html.matches("class=\"claim-row\"").count(), 3);
+        assert_eq!(html, render(crate::report::ReportFormat::Html));
+        let md = render(crate::report::ReportFormat::Markdown);
+        assert!(
+            md.contains("| `Brazil deployed = 250` | ✖ contradicted | ○ before as-of |"),
+            "{md}"
+        );
+        assert!(md.contains("### Chile deployed"));
+    }
+
+    #[test]
+    fn numbers_and_intervals_read_as_an_editor_writes_them() {
+        assert_eq!(fmt_number(1000.0), "1,000");
+        assert_eq!(fmt_number(389.5), "389.5");
+        assert_eq!(fmt_number(-12_500.0), "-12,500");
+        assert_eq!(fmt_interval((370.5, 389.5)), "370.5–389.5");
+        assert_eq!(fmt_interval((80.0, f64::INFINITY)), "≥ 80");
+        assert_eq!(fmt_interval((400.0, 400.0)), "400");
+    }
 }

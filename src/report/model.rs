@@ -211,6 +211,7 @@ pub fn build<'a>(report: &'a Report, rules: &'a RuleSet) -> ReportModel<'a> {
         .map(|(col, &ai)| (report.analyses[ai].article.path.as_str(), col))
         .collect();
 
+    let analysis_of: BTreeMap<&str, &Analysis> = report.analyses.iter().map(|a| (a.article.path.as_str(), a)).collect();
     let mut findings = findings(report, &column_of);
     // (rule, file, start, end) → finding, to link figures to their findings.
     let mut by_place: BTreeMap<(&str, &str, usize, usize), usize> = BTreeMap::new();
@@ -333,7 +334,7 @@ pub fn build<'a>(report: &'a Report, rules: &'a RuleSet) -> ReportModel<'a> {
         let places = std::iter::once((&f.d.location, true, Some(i)))
             .chain(f.d.related.iter().map(|r| (&r.location, false, None)));
         for (loc, outlier, finding) in places {
-            let Some(a) = report.analyses.iter().find(|a| a.article.path == loc.file) else {
+            let Some(&a) = analysis_of.get(loc.file.as_str()) else {
                 continue;
             };
             let Some(fig) = find_figure(a, loc.span) else {
@@ -365,17 +366,19 @@ pub fn build<'a>(report: &'a Report, rules: &'a RuleSet) -> ReportModel<'a> {
     }
     for f in &mut findings {
         if f.d.rule == figure_conflict::ID && f.tolerance.is_none() {
-            f.tolerance = Some(conflict_tolerance(report, f.d));
+            f.tolerance = Some(conflict_tolerance(&analysis_of, f.d));
         }
     }
 
+    let mut by_file: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, f) in findings.iter().enumerate() {
+        by_file.entry(f.d.location.file.as_str()).or_default().push(i);
+    }
     let articles = order
         .iter()
         .map(|&ai| {
             let a = &report.analyses[ai];
-            let mine: Vec<usize> = (0..findings.len())
-                .filter(|&i| findings[i].d.location.file == a.article.path)
-                .collect();
+            let mine = by_file.remove(a.article.path.as_str()).unwrap_or_default();
             for &i in &mine {
                 let span = findings[i].d.location.span;
                 findings[i].block = a.excluded.iter().any(|b| b.span == span);
@@ -499,9 +502,9 @@ fn sort_members(members: &mut [Member]) {
 }
 
 /// The intervals figure-conflict compared: they conflict when they do not overlap.
-fn conflict_tolerance(report: &Report, d: &Diagnostic) -> String {
+fn conflict_tolerance(analysis_of: &BTreeMap<&str, &Analysis>, d: &Diagnostic) -> String {
     let interval_of = |file: &str, span: Span| {
-        let a = report.analyses.iter().find(|a| a.article.path == file)?;
+        let a = analysis_of.get(file)?;
         find_figure(a, span).map(|f| fmt_interval(f.interval()))
     };
     let mine = interval_of(&d.location.file, d.location.span).unwrap_or_else(|| "?".into());

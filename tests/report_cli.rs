@@ -142,3 +142,18 @@ fn markdown_report_has_the_same_overview_and_matrix() {
     let deployed = md.split("### Kenya deployed").nth(1).unwrap();
     assert!(deployed.contains("**400** | ● majority") && deployed.contains("**about 380** | ▲ outlier"));
 }
+
+#[test]
+fn an_unwritable_output_is_a_clear_error() {
+    let dir = out_dir("report_cli_unwritable");
+    // A folder cannot be written as a file.
+    let out = Command::new(env!("CARGO_BIN_EXE_claimlint"))
+        .current_dir(repo())
+        .args(["report", "-o"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("cannot write") && stderr.contains("report_cli_unwritable"), "{stderr}");
+}

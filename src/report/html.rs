@@ -181,7 +181,7 @@ fn matrix(h: &mut String, m: &ReportModel) {
         "<p class=\"legend\">One row per claim, one column per article (oldest first; undated last). \
          <span class=\"cell agrees\">✔ agrees</span> <span class=\"cell contradicts\">✖ contradicts</span> \
          <span class=\"cell mixed\">◐ both</span> <span class=\"cell silent\">— silent</span> \
-         <span class=\"cell before\">○ dated before the claim's as-of date</span>. \
+         <span class=\"cell before\">○ dated before the claim's as-of date</span> \
          Hover or focus a verdict to see the figure; follow it to the sentence.</p>\n",
     );
     h.push_str("<div class=\"scroll\"><table class=\"matrix\">\n<caption>Claims against articles</caption>\n<thead><tr><th scope=\"col\">Claim</th>");
@@ -438,7 +438,7 @@ fn chart(h: &mut String, m: &ReportModel, g: &ConflictGroup) {
             h,
             "<text class=\"val\" x=\"{:.1}\" y=\"{:.1}\">{}</text>",
             x + 9.0,
-            y + 4.0,
+            y - 6.0,
             esc(&mb.figure)
         );
     }

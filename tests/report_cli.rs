@@ -155,5 +155,8 @@ fn an_unwritable_output_is_a_clear_error() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("cannot write") && stderr.contains("report_cli_unwritable"), "{stderr}");
+    assert!(
+        stderr.contains("cannot write") && stderr.contains("report_cli_unwritable"),
+        "{stderr}"
+    );
 }

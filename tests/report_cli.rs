@@ -117,15 +117,38 @@ fn markdown_report_has_the_same_overview_and_matrix() {
         .unwrap();
     let doc: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     let s = &doc["summary"];
+    let plural = |n: &serde_json::Value, word: &str| {
+        if n.as_u64() == Some(1) {
+            word.to_string()
+        } else {
+            format!("{word}s")
+        }
+    };
     let line = format!(
-        "**{}** articles checked · ✖ **{}** errors · ⚠ **{}** warnings · ℹ **{}** info",
-        s["articles_checked"], s["errors"], s["warnings"], s["infos"]
+        "**{}** {} checked · ✖ **{}** {} · ⚠ **{}** {} · ℹ **{}** info",
+        s["articles_checked"],
+        plural(&s["articles_checked"], "article"),
+        s["errors"],
+        plural(&s["errors"], "error"),
+        s["warnings"],
+        plural(&s["warnings"], "warning"),
+        s["infos"]
     );
     assert!(md.contains(&line), "{line}\n{md}");
-    assert!(html.contains(&format!(
-        "<span class=\"n\">{}</span> articles checked",
-        s["articles_checked"]
-    )));
+    for (n, word) in [
+        (&s["articles_checked"], "article"),
+        (&s["errors"], "error"),
+        (&s["warnings"], "warning"),
+    ] {
+        let card = format!("<span class=\"n\">{n}</span> ");
+        let at = html.find(&card).unwrap_or_else(|| panic!("no card {card}"));
+        let label = &html[at + card.len()..];
+        let label = &label[..label.find("</li>").unwrap()];
+        assert!(
+            label.ends_with(&plural(n, word)) || label.contains(&format!("{} checked", plural(n, word))),
+            "{label}"
+        );
+    }
     // A matrix row per claim, a column per article, and the seeds' verdicts.
     let rows: Vec<&str> = md
         .lines()

@@ -77,18 +77,40 @@ fn overview(h: &mut String, m: &ReportModel) {
             "<li class=\"card {class}\"><span class=\"n\">{n}</span> {label}</li>"
         );
     };
-    card(h, "articles", s.articles_checked, "articles checked");
-    card(h, "sev-error", s.errors, &format!("{} errors", icon(Severity::Error)));
+    let word = |n: usize, one: &'static str, many: &'static str| if n == 1 { one } else { many };
+    let errors = format!("{} {}", icon(Severity::Error), word(s.errors, "error", "errors"));
+    let warnings = format!(
+        "{} {}",
+        icon(Severity::Warning),
+        word(s.warnings, "warning", "warnings")
+    );
     card(
         h,
-        "sev-warning",
-        s.warnings,
-        &format!("{} warnings", icon(Severity::Warning)),
+        "articles",
+        s.articles_checked,
+        word(s.articles_checked, "article checked", "articles checked"),
     );
+    card(h, "sev-error", s.errors, &errors);
+    card(h, "sev-warning", s.warnings, &warnings);
     card(h, "sev-info", s.infos, &format!("{} info", icon(Severity::Info)));
-    card(h, "ok", t.confirmed, "✔ claims confirmed");
-    card(h, "bad", t.contradicted, "✖ claims contradicted");
-    card(h, "none", t.not_mentioned, "— claims not mentioned");
+    card(
+        h,
+        "ok",
+        t.confirmed,
+        word(t.confirmed, "✔ claim confirmed", "✔ claims confirmed"),
+    );
+    card(
+        h,
+        "bad",
+        t.contradicted,
+        word(t.contradicted, "✖ claim contradicted", "✖ claims contradicted"),
+    );
+    card(
+        h,
+        "none",
+        t.not_mentioned,
+        word(t.not_mentioned, "— claim not mentioned", "— claims not mentioned"),
+    );
     h.push_str("</ul>\n");
     let _ = writeln!(
         h,

@@ -49,8 +49,14 @@ pub fn render(model: &ReportModel, options: &ReportOptions, out: &mut dyn Write)
     md.push_str("## Overview\n\n");
     let _ = writeln!(
         md,
-        "**{}** articles checked · ✖ **{}** errors · ⚠ **{}** warnings · ℹ **{}** info\n",
-        s.articles_checked, s.errors, s.warnings, s.infos
+        "**{}** {} checked · ✖ **{}** {} · ⚠ **{}** {} · ℹ **{}** info\n",
+        s.articles_checked,
+        if s.articles_checked == 1 { "article" } else { "articles" },
+        s.errors,
+        if s.errors == 1 { "error" } else { "errors" },
+        s.warnings,
+        if s.warnings == 1 { "warning" } else { "warnings" },
+        s.infos
     );
     let _ = writeln!(
         md,

@@ -17,5 +17,6 @@ pub mod diagnostic;
 pub mod engine;
 pub mod extract;
 pub mod render;
+pub mod report;
 pub mod rules;
 pub mod text;

@@ -6,7 +6,7 @@
 pub mod boilerplate;
 pub mod claim_agrees;
 pub mod claim_mismatch;
-mod claims;
+pub mod claims;
 pub mod duplicate_paragraph;
 pub mod figure_conflict;
 pub mod name_variant;

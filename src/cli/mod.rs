@@ -3,6 +3,7 @@
 //! 2 usage, configuration, rules or input errors. One module per subcommand.
 
 mod check;
+mod report;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -32,6 +33,8 @@ pub enum Command {
     Check(CheckArgs),
     /// List every rule with its default severity.
     Rules,
+    /// Write an editorial review report (HTML page or Markdown summary).
+    Report(report::ReportArgs),
     /// Print a rule's full documentation.
     Explain {
         /// A rule id, e.g. claim-mismatch.
@@ -109,6 +112,7 @@ pub fn run() -> ExitCode {
     };
     match cli.command {
         Command::Check(args) => check::run(args),
+        Command::Report(args) => report::run(args),
         Command::Rules => {
             let mut out = std::io::stdout().lock();
             for r in RULES {

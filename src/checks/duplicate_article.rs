@@ -1,0 +1,166 @@
+#![doc = include_str!("docs/duplicate-article.md")]
+
+use std::collections::HashMap;
+
+use super::{Analysis, RuleInfo};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::text::{Span, TokenKind, tokenize_into};
+
+pub const ID: &str = "duplicate-article";
+pub const RULE: RuleInfo = RuleInfo {
+    id: ID,
+    severity: Severity::Warning,
+    summary: "two articles of the corpus that are the same story",
+    doc: include_str!("docs/duplicate-article.md"),
+};
+
+const SHINGLE: usize = 5;
+const BANDS: usize = 32;
+const ROWS: usize = 3;
+const MIN_WORDS: usize = 40;
+/// Share of the shorter article's shingles found in the other.
+const MIN_CONTAINMENT: f64 = 0.7;
+
+fn fnv(bytes: &[u8], seed: u64) -> u64 {
+    let mut h = 0xcbf29ce484222325u64 ^ seed;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    h
+}
+
+/// A 64-bit mixer (splitmix64's finaliser) for the MinHash permutations.
+fn mix(mut x: u64) -> u64 {
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58476d1ce4e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d049bb133111eb);
+    x ^ (x >> 31)
+}
+
+/// The sorted, deduplicated shingle hashes of an article's own text.
+pub fn shingles(analysis: &Analysis) -> Vec<u64> {
+    let article = &analysis.article;
+    let mut tokens = Vec::new();
+    let mut words: Vec<u64> = Vec::new();
+    let mut lower = String::new();
+    for p in &article.paragraphs {
+        if analysis.is_excluded(p.span) {
+            continue;
+        }
+        tokens.clear();
+        tokenize_into(&article.text, p.span, &mut tokens);
+        for t in tokens.iter().filter(|t| t.kind != TokenKind::Punct) {
+            lower.clear();
+            lower.extend(t.text(&article.text).chars().flat_map(char::to_lowercase).map(|c| if c == '’' { '\'' } else { c }));
+            words.push(fnv(lower.as_bytes(), 0));
+        }
+    }
+    if words.len() < MIN_WORDS {
+        return Vec::new();
+    }
+    let mut out: Vec<u64> = words
+        .windows(SHINGLE)
+        .map(|w| w.iter().fold(0u64, |h, &x| mix(h ^ x).rotate_left(7)))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+fn signature(shingles: &[u64]) -> [u64; BANDS * ROWS] {
+    let mut sig = [u64::MAX; BANDS * ROWS];
+    for &s in shingles {
+        for (i, slot) in sig.iter_mut().enumerate() {
+            let h = mix(s ^ (i as u64).wrapping_mul(0x9e3779b97f4a7c15));
+            if h < *slot {
+                *slot = h;
+            }
+        }
+    }
+    sig
+}
+
+fn shared(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Where to point in an article: its title, else its first paragraph.
+fn anchor(analysis: &Analysis) -> Span {
+    let a = &analysis.article;
+    a.title
+        .or_else(|| a.paragraphs.iter().find(|p| !analysis.is_excluded(p.span)).map(|p| p.span))
+        .unwrap_or(Span::new(0, 0))
+}
+
+pub fn check(analyses: &[Analysis], out: &mut Vec<Diagnostic>) {
+    use rayon::prelude::*;
+    let sets: Vec<Vec<u64>> = analyses.par_iter().map(shingles).collect();
+    let sigs: Vec<Option<[u64; BANDS * ROWS]>> = sets
+        .par_iter()
+        .map(|s| (!s.is_empty()).then(|| signature(s)))
+        .collect();
+    // Candidate pairs from shared bands.
+    let mut buckets: HashMap<(usize, u64), Vec<usize>> = HashMap::new();
+    for (i, sig) in sigs.iter().enumerate() {
+        let Some(sig) = sig else { continue };
+        for b in 0..BANDS {
+            let key = sig[b * ROWS..(b + 1) * ROWS].iter().fold(b as u64, |h, &x| mix(h ^ x));
+            buckets.entry((b, key)).or_default().push(i);
+        }
+    }
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for members in buckets.values() {
+        // A bucket of very many articles is a shared template, not a story.
+        if members.len() > 64 {
+            continue;
+        }
+        for (x, &i) in members.iter().enumerate() {
+            for &j in &members[x + 1..] {
+                pairs.push((i.min(j), i.max(j)));
+            }
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    // Each later article is reported once, against its earliest copy.
+    let mut first_copy: Vec<Option<(usize, f64)>> = vec![None; analyses.len()];
+    for (i, j) in pairs {
+        let (a, b) = (&sets[i], &sets[j]);
+        let n = shared(a, b);
+        let share = n as f64 / a.len().min(b.len()) as f64;
+        if share >= MIN_CONTAINMENT && first_copy[j].is_none_or(|(k, _)| i < k) {
+            first_copy[j] = Some((i, share));
+        }
+    }
+    for (j, copy) in first_copy.iter().enumerate() {
+        let Some((i, share)) = *copy else { continue };
+        let (this, other) = (&analyses[j], &analyses[i]);
+        let pct = (share * 100.0).round() as u32;
+        let d = Diagnostic::new(
+            ID,
+            RULE.severity,
+            &this.article,
+            anchor(this),
+            format!("this article is a copy of {} ({pct}% of the shorter text is shared)", other.article.path),
+        )
+        .label("the same story")
+        .help(format!(
+            "keep one copy: remove this file from the corpus (or {} if this one is the original)",
+            other.article.path
+        ))
+        .related(&other.article, anchor(other), "the other copy");
+        out.push(d.finish());
+    }
+}

@@ -1,0 +1,185 @@
+#![doc = include_str!("docs/garbled.md")]
+
+use super::{Analysis, RuleInfo};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::text::{Span, Token, TokenKind, tokenize_into};
+
+pub const ID: &str = "garbled";
+pub const RULE: RuleInfo = RuleInfo {
+    id: ID,
+    severity: Severity::Warning,
+    summary: "a doubled word, a name coordinated with itself, a stray capitalised function word",
+    doc: include_str!("docs/garbled.md"),
+};
+
+/// Words that may be doubled in good English ("that that", "had had", "what
+/// it is is") or in reduplications ("very very", "bye bye").
+const GRAMMATICAL_DOUBLES: &[&str] = &[
+    "that", "had", "is", "do", "very", "so", "no", "yes", "bye", "ha", "haha", "knock", "tut", "well", "now", "far",
+    "long", "many", "much", "really", "more", "night", "chop", "blah", "la", "na", "boo", "hush", "tick", "there",
+    "again", "pretty", "ok", "okay", "hear", "bravo", "go", "come", "oh", "ah", "wow", "buy", "bang", "aye", "hip",
+    "round", "over", "on", "and", "by", "out", "down", "up", "mm", "hmm", "check", "quick", "tsk", "wait", "never",
+];
+
+/// Capitalised forms that begin a sentence, not continue one.
+const FUNCTION_CAPS: &[&str] = &[
+    "The", "A", "An", "This", "These", "Those", "His", "Her", "Its", "Their", "Our", "He", "She", "They", "We",
+];
+
+/// Words after which a capitalised title is expected ("a band called The Who").
+const TITLE_INTRODUCERS: &[&str] = &[
+    "called", "named", "titled", "entitled", "dubbed", "reads", "read", "headlined", "nicknamed", "known", "as",
+    "newspaper", "magazine", "paper", "band", "film", "book", "novel", "song", "album", "show", "series", "play",
+];
+
+fn starts_upper(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+fn starts_lower(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_lowercase)
+}
+
+pub fn check(analysis: &Analysis, out: &mut Vec<Diagnostic>) {
+    let article = &analysis.article;
+    let text = &article.text;
+    let mut tokens: Vec<Token> = Vec::new();
+    for p in &article.paragraphs {
+        if analysis.is_excluded(p.span) {
+            continue;
+        }
+        for &s in &p.sentences {
+            tokens.clear();
+            tokenize_into(text, s, &mut tokens);
+            doubled(analysis, &tokens, out);
+            self_coordination(analysis, &tokens, out);
+            stray_capital(analysis, &tokens, out);
+        }
+    }
+}
+
+fn is_word(t: &Token) -> bool {
+    t.kind == TokenKind::Word
+}
+
+fn doubled(analysis: &Analysis, tokens: &[Token], out: &mut Vec<Diagnostic>) {
+    let article = &analysis.article;
+    let text = &article.text;
+    for w in tokens.windows(2) {
+        let (a, b) = (&w[0], &w[1]);
+        if !is_word(a) || !is_word(b) || b.glued {
+            continue;
+        }
+        let (at, bt) = (a.text(text), b.text(text));
+        if !at.eq_ignore_ascii_case(bt) || starts_upper(bt) {
+            continue;
+        }
+        // Only whitespace, and no line break, between the two.
+        if text[a.span.end..b.span.start].contains('\n') {
+            continue;
+        }
+        let lower = bt.to_lowercase();
+        if GRAMMATICAL_DOUBLES.contains(&lower.as_str()) || (lower.chars().count() == 1 && lower != "a") {
+            continue;
+        }
+        let span = Span::new(a.span.start, b.span.end);
+        out.push(
+            Diagnostic::new(ID, RULE.severity, article, span, format!("the word “{bt}” is doubled"))
+                .label("doubled word")
+                .help(format!("delete one “{bt}”"))
+                .finish(),
+        );
+    }
+}
+
+/// The maximal run of capitalised words ending before `end` (exclusive) or
+/// starting at `start`, as token index ranges.
+fn cap_run_before(text: &str, tokens: &[Token], end: usize) -> usize {
+    let mut i = end;
+    while i > 0 && is_word(&tokens[i - 1]) && starts_upper(tokens[i - 1].text(text)) {
+        i -= 1;
+    }
+    i
+}
+fn cap_run_after(text: &str, tokens: &[Token], start: usize) -> usize {
+    let mut i = start;
+    while i < tokens.len() && is_word(&tokens[i]) && starts_upper(tokens[i].text(text)) {
+        i += 1;
+    }
+    i
+}
+
+fn self_coordination(analysis: &Analysis, tokens: &[Token], out: &mut Vec<Diagnostic>) {
+    let article = &analysis.article;
+    let text = &article.text;
+    for (k, t) in tokens.iter().enumerate() {
+        if !is_word(t) || !matches!(t.text(text), "and" | "or" | "nor") || k == 0 {
+            continue;
+        }
+        let l0 = cap_run_before(text, tokens, k);
+        let r1 = cap_run_after(text, tokens, k + 1);
+        if l0 == k || r1 == k + 1 || k - l0 != r1 - (k + 1) {
+            continue;
+        }
+        let same = (0..k - l0).all(|j| tokens[l0 + j].text(text) == tokens[k + 1 + j].text(text));
+        if !same {
+            continue;
+        }
+        let left = Span::new(tokens[l0].span.start, tokens[k - 1].span.end);
+        let right = Span::new(tokens[k + 1].span.start, tokens[r1 - 1].span.end);
+        // Only names the lexicon knows: "Johnson and Johnson" is a company.
+        let known = |s: Span| {
+            analysis
+                .facts
+                .mentions
+                .iter()
+                .any(|m| s.contains(m.span) || m.span.contains(s))
+        };
+        if !known(left) || !known(right) {
+            continue;
+        }
+        let name = article.slice(left);
+        let span = left.cover(right);
+        out.push(
+            Diagnostic::new(ID, RULE.severity, article, span, format!("“{name}” is coordinated with itself"))
+                .label("the same name twice")
+                .help(format!(
+                    "one “{name}” stands for another name (a translation error): check the source and write the right one, or delete “{} {name}”",
+                    t.text(text)
+                ))
+                .finish(),
+        );
+    }
+}
+
+fn stray_capital(analysis: &Analysis, tokens: &[Token], out: &mut Vec<Diagnostic>) {
+    let article = &analysis.article;
+    let text = &article.text;
+    for w in tokens.windows(3) {
+        let (a, b, c) = (&w[0], &w[1], &w[2]);
+        if !(is_word(a) && is_word(b) && is_word(c)) || b.glued || c.glued {
+            continue;
+        }
+        let (at, bt, ct) = (a.text(text), b.text(text), c.text(text));
+        if !FUNCTION_CAPS.contains(&bt) || !starts_lower(at) || !starts_lower(ct) {
+            continue;
+        }
+        if TITLE_INTRODUCERS.contains(&at) || text[a.span.end..c.span.start].contains('\n') {
+            continue;
+        }
+        let lower = bt.to_lowercase();
+        out.push(
+            Diagnostic::new(
+                ID,
+                RULE.severity,
+                article,
+                Span::new(a.span.start, c.span.end),
+                format!("“{bt}” is capitalised in the middle of a sentence, after “{at}”"),
+            )
+            .label("a sentence pasted into another?")
+            .help(format!(
+                "a sentence or a word is probably missing before “{bt}”: check the source; if nothing is missing, write “{lower}”"
+            ))
+            .finish(),
+        );
+    }
+}

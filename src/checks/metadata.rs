@@ -1,0 +1,158 @@
+#![doc = include_str!("docs/metadata.md")]
+
+use std::sync::{LazyLock, OnceLock};
+
+use chrono::{Datelike, NaiveDate};
+use regex::Regex;
+
+use super::{Analysis, RuleInfo};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::text::Span;
+
+pub const ID: &str = "metadata";
+pub const RULE: RuleInfo = RuleInfo {
+    id: ID,
+    severity: Severity::Warning,
+    summary: "no title or date, or a date that cannot be right",
+    doc: include_str!("docs/metadata.md"),
+};
+
+/// The date of the run: `CLAIMLINT_TODAY` (YYYY-MM-DD) if set, else the
+/// local date. Read once per run.
+pub fn today() -> NaiveDate {
+    static TODAY: OnceLock<NaiveDate> = OnceLock::new();
+    *TODAY.get_or_init(|| {
+        std::env::var("CLAIMLINT_TODAY")
+            .ok()
+            .and_then(|s| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok())
+            .unwrap_or_else(|| chrono::Local::now().date_naive())
+    })
+}
+
+/// A year after a word that places an event in it: "in 2024", "since 2021",
+/// "of 2023", "July 7, 2021", "March 2024".
+static YEAR_EVENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:in|since|of|during|early|late|mid|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2},?)?)\s+((?:19|20)\d\d)\b",
+    )
+    .expect("regex")
+});
+
+/// Words that make a sentence look ahead (or hedge), so that a later year in
+/// it is not an event already reported.
+static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:will|would|shall|could|may|might|should|must|plans?|planned|planning|scheduled|schedule|expects?|expected|aims?|aimed|targets?|goal|due|next|upcoming|forecasts?|projected|projection|until|through|by|before|ahead|hopes?|intends?|proposed|proposes|deadline|set\s+to|slated|going\s+to|is\s+to|are\s+to|term|mandate|budget|fiscal|season)\b|'ll|’ll",
+    )
+    .expect("regex")
+});
+
+/// Past-tense cues: an auxiliary or a verb in -ed.
+static PAST: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?:was|were|had|did|held|took|won|lost|began|died|said|\p{Ll}{3,}ed)\b").expect("regex"));
+
+pub fn check(analysis: &Analysis, today: NaiveDate, out: &mut Vec<Diagnostic>) {
+    let article = &analysis.article;
+    let start_span = article
+        .title
+        .or_else(|| article.paragraphs.first().map(|p| p.span))
+        .unwrap_or(Span::new(0, article.text.len().min(1)));
+    let push = |out: &mut Vec<Diagnostic>, d: Diagnostic| out.push(d.finish());
+
+    // Title.
+    let title_ok = article.title.is_some_and(|t| {
+        let s = article.slice(t);
+        let words = s.split_whitespace().count();
+        s.chars().next().is_some_and(|c| !c.is_lowercase()) && words <= 30 && !analysis.is_excluded(t)
+    });
+    if !title_ok {
+        push(
+            out,
+            Diagnostic::new(ID, RULE.severity, article, start_span, "the article has no recognisable title")
+                .label("not a headline")
+                .help(if article.markdown {
+                    "add front matter at the top: `---`, `title: \"…\"`, `date: YYYY-MM-DD`, `---`"
+                } else {
+                    "put the headline on the first line (e.g. `date YYYY-MM-DD Headline of the article`)"
+                }),
+        );
+    }
+
+    // Date.
+    let Some(date) = article.date else {
+        push(
+            out,
+            Diagnostic::new(ID, RULE.severity, article, start_span, "the article has no date")
+                .label("no date before the title")
+                .help(if article.markdown {
+                    "add the publication date from the source in front matter: `date: YYYY-MM-DD`"
+                } else {
+                    "add the publication date from the source before the title: `date YYYY-MM-DD Headline`"
+                }),
+        );
+        return;
+    };
+    let date_span = article.date_span.unwrap_or(start_span);
+    if date > today {
+        push(
+            out,
+            Diagnostic::new(
+                ID,
+                RULE.severity,
+                article,
+                date_span,
+                format!("the article is dated {date}, after today ({today})"),
+            )
+            .label("a date in the future")
+            .help("correct the date from the source (a typo in the year or the month is the usual cause)"),
+        );
+        return;
+    }
+    if let Some((year, span)) = latest_reported_year(analysis, date.year()) {
+        push(
+            out,
+            Diagnostic::new(
+                ID,
+                RULE.severity,
+                article,
+                date_span,
+                format!("the article is dated {date} but reports events of {year}"),
+            )
+            .label("too early for the text")
+            .help(format!(
+                "correct the date from the source: the article cannot have been published before {year}"
+            ))
+            .related(article, span, format!("an event of {year}")),
+        );
+    }
+}
+
+/// The latest year after `year` that a sentence of the article's own text
+/// reports in the past tense, with its span (first occurrence).
+fn latest_reported_year(analysis: &Analysis, year: i32) -> Option<(i32, Span)> {
+    let article = &analysis.article;
+    let mut best: Option<(i32, Span)> = None;
+    for p in &article.paragraphs {
+        if analysis.is_excluded(p.span) || Some(p.span) == article.title {
+            continue;
+        }
+        for &s in &p.sentences {
+            let text = article.slice(s);
+            let mut years = YEAR_EVENT
+                .captures_iter(text)
+                .filter_map(|c| c.get(1))
+                .filter_map(|m| Some((m.as_str().parse::<i32>().ok()?, m)))
+                .filter(|(y, _)| *y > year)
+                .peekable();
+            if years.peek().is_none() || FUTURE.is_match(text) || !PAST.is_match(text) {
+                continue;
+            }
+            for (y, m) in years {
+                if best.is_none_or(|(b, _)| y > b) {
+                    best = Some((y, Span::new(s.start + m.start(), s.start + m.end())));
+                }
+            }
+        }
+    }
+    best
+}

@@ -1,0 +1,152 @@
+#![doc = include_str!("docs/spacing.md")]
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{Analysis, RuleInfo};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::text::Span;
+
+pub const ID: &str = "spacing";
+pub const RULE: RuleInfo = RuleInfo {
+    id: ID,
+    severity: Severity::Warning,
+    summary: "a space inside a figure or before punctuation, or words glued together",
+    doc: include_str!("docs/spacing.md"),
+};
+
+/// "$ 300", "€ 12": a currency sign, spaces, a digit.
+static CURRENCY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[$€£¥][ \t\u{A0}]+\d").expect("regex"));
+/// "12 %": a digit, spaces, a percent sign not followed by a word character.
+static PERCENT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d[ \t]+%").expect("regex"));
+/// "region .", "Haiti , Kenya": a word, spaces, one mark, then space or end.
+static BEFORE_PUNCT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?m)[\p{L}\p{N}’”)][ \t]+[.,;:!?](?:[ \t\r]|$)").expect("regex"));
+/// "84 views0 comments": a count, its noun, and the next count glued to it.
+static GLUED_COUNT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b\d[\d,.]*[ \t]?([a-z]{3,})(\d+)\b").expect("regex"));
+/// "pictureThe": three or more lower-case letters starting a word, then a
+/// capitalised word.
+static GLUED_CASE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b([\p{Ll}]{3,})(\p{Lu}\p{Ll}+)").expect("regex"));
+/// "said.The": a lower-case word, a full stop, a capitalised word, no space.
+static GLUED_SENTENCE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\p{Ll}{2,}[.!?])(\p{Lu}\p{Ll}+)\b").expect("regex"));
+
+/// Whether the whitespace-delimited token around `at` is a web address, an
+/// e-mail address, a handle, a hashtag or a path, where casing and dots are
+/// not prose.
+fn in_address(text: &str, at: usize) -> bool {
+    let start = text[..at].rfind(char::is_whitespace).map_or(0, |p| p + 1);
+    let end = text[at..].find(char::is_whitespace).map_or(text.len(), |p| at + p);
+    let token = &text[start..end];
+    token.contains("://")
+        || token.contains("www.")
+        || token.contains(['@', '#', '/', '\\', '_', '='])
+        || token.contains(".com")
+        || token.contains(".org")
+}
+
+pub fn check(analysis: &Analysis, out: &mut Vec<Diagnostic>) {
+    let article = &analysis.article;
+    let text = &article.text;
+    let from = article.header_end;
+    let body = &text[from..];
+    let mut push = |span: Span, msg: String, label: &str, help: String| {
+        out.push(
+            Diagnostic::new(ID, RULE.severity, article, span, msg)
+                .label(label)
+                .help(help)
+                .finish(),
+        );
+    };
+    for m in CURRENCY.find_iter(body) {
+        let s = m.as_str();
+        let sign = s.chars().next().unwrap_or('$');
+        let digit = &s[s.len() - 1..];
+        let span = Span::new(from + m.start(), from + m.end());
+        push(
+            span,
+            format!("a space between “{sign}” and its amount"),
+            "space inside a figure",
+            format!("write “{sign}{digit}…” with no space"),
+        );
+    }
+    for m in PERCENT.find_iter(body) {
+        let span = Span::new(from + m.start(), from + m.end());
+        push(
+            span,
+            "a space before a percent sign".into(),
+            "space inside a figure",
+            "delete the space: write “12%”, not “12 %”".into(),
+        );
+    }
+    for m in BEFORE_PUNCT.find_iter(body) {
+        let s = m.as_str();
+        let mark_at = s.trim_end().len() - 1;
+        let mark = &s[mark_at..mark_at + 1];
+        let abs_mark = from + m.start() + mark_at;
+        // A spaced ellipsis (". . .") or a mark after a space that opens a
+        // list or a count (" :" in tables) is not an error of this kind.
+        let after = &text[abs_mark + 1..];
+        if after.trim_start_matches([' ', '\t']).starts_with(['.', '…']) || text[..abs_mark].ends_with(". ") {
+            continue;
+        }
+        let word_end = from + m.start() + s[..mark_at].trim_end().len();
+        let span = Span::new(word_end, abs_mark + 1);
+        push(
+            span,
+            format!("a space before “{mark}”"),
+            "space before punctuation",
+            format!("delete the space before “{mark}”"),
+        );
+    }
+    for c in GLUED_COUNT.captures_iter(body) {
+        let (word, digits) = (c.get(1).expect("group"), c.get(2).expect("group"));
+        let span = Span::new(from + word.start(), from + digits.end());
+        if in_address(text, span.start) {
+            continue;
+        }
+        push(
+            span,
+            format!("“{}” and “{}” are glued together", word.as_str(), digits.as_str()),
+            "missing space",
+            format!(
+                "insert a space or line break between “{}” and “{}” (scraped page furniture is often glued this way; remove it if it is not the article's)",
+                word.as_str(),
+                digits.as_str()
+            ),
+        );
+    }
+    for c in GLUED_CASE.captures_iter(body) {
+        let (low, cap) = (c.get(1).expect("group"), c.get(2).expect("group"));
+        let span = Span::new(from + low.start(), from + cap.end());
+        if in_address(text, span.start) {
+            continue;
+        }
+        push(
+            span,
+            format!("“{}” and “{}” are glued together", low.as_str(), cap.as_str()),
+            "missing space",
+            format!(
+                "insert a space or line break between “{}” and “{}”",
+                low.as_str(),
+                cap.as_str()
+            ),
+        );
+    }
+    for c in GLUED_SENTENCE.captures_iter(body) {
+        let (end, next) = (c.get(1).expect("group"), c.get(2).expect("group"));
+        let span = Span::new(from + end.start(), from + next.end());
+        if in_address(text, span.start) {
+            continue;
+        }
+        push(
+            span,
+            format!("no space after “{}”", end.as_str()),
+            "missing space",
+            format!("insert a space between “{}” and “{}”", end.as_str(), next.as_str()),
+        );
+    }
+}

@@ -1,0 +1,156 @@
+#![doc = include_str!("docs/truncated.md")]
+
+use std::collections::BTreeMap;
+
+use super::{Analysis, RuleInfo, quote};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::text::Span;
+
+pub const ID: &str = "truncated";
+pub const RULE: RuleInfo = RuleInfo {
+    id: ID,
+    severity: Severity::Warning,
+    summary: "an article whose end, or a paragraph, was cut off",
+    doc: include_str!("docs/truncated.md"),
+};
+
+/// Lengths (in characters) at which feeds and scrapers cut text.
+const FIXED_LENGTHS: &[usize] = &[100, 140, 150, 160, 200, 250, 255, 256, 280, 300, 500, 512, 1000, 1024];
+
+const CREDIT_CUES: &[&str] = &[
+    "reporting by",
+    "additional reporting",
+    "editing by",
+    "writing by",
+    "compiled by",
+    "photo:",
+    "photo by",
+    "photos:",
+    "image:",
+    "source:",
+    "sources:",
+    "copyright",
+    "©",
+    "(reporting",
+    "credit:",
+];
+
+fn is_list_item(s: &str) -> bool {
+    s.starts_with(['-', '*', '•', '#', '>', '|', '+'])
+        || s.split_once(['.', ')'])
+            .is_some_and(|(n, _)| !n.is_empty() && n.len() <= 3 && n.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+fn is_heading(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).collect();
+    let caps = words
+        .iter()
+        .filter(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase))
+        .count();
+    !words.is_empty() && caps * 10 >= words.len() * 6
+}
+
+fn ends_complete(s: &str) -> bool {
+    let s = s.trim_end_matches(|c: char| c.is_whitespace() || c == '*' || c == '_');
+    s.ends_with(['.', '!', '?', '…', '"', '”', '’', '\'', ')', ']', ':', '»'])
+}
+
+/// The text before a glued ellipsis at the end ("announ…", "announ..."), if any.
+fn glued_ellipsis(s: &str) -> Option<&str> {
+    let cut = s.strip_suffix('…').or_else(|| s.strip_suffix("..."))?;
+    cut.chars().last().is_some_and(char::is_alphanumeric).then_some(cut)
+}
+
+pub fn check(analysis: &Analysis, out: &mut Vec<Diagnostic>) {
+    let article = &analysis.article;
+    let paras: Vec<Span> = article
+        .paragraphs
+        .iter()
+        .map(|p| p.span)
+        .filter(|&s| !analysis.is_excluded(s) && Some(s) != article.title)
+        .collect();
+    let mut reported: Vec<Span> = Vec::new();
+
+    // Paragraphs cut at a fixed length.
+    let mut open_by_len: BTreeMap<usize, Vec<Span>> = BTreeMap::new();
+    for &p in &paras {
+        let s = article.slice(p);
+        if let Some(cut) = glued_ellipsis(s) {
+            let (n_cut, n_all) = (cut.chars().count(), s.chars().count());
+            if FIXED_LENGTHS.contains(&n_cut) || FIXED_LENGTHS.contains(&n_all) {
+                report_cut(analysis, p, n_all, out);
+                reported.push(p);
+                continue;
+            }
+        }
+        let n = s.chars().count();
+        let open = !ends_complete(s) && s.chars().last().is_some_and(char::is_alphanumeric);
+        if n >= 60 && (open || glued_ellipsis(s).is_some()) {
+            open_by_len.entry(n).or_default().push(p);
+        }
+    }
+    for (n, spans) in &open_by_len {
+        if spans.len() >= 2 && *n >= 60 {
+            for &p in spans {
+                if !reported.contains(&p) {
+                    report_cut(analysis, p, *n, out);
+                    reported.push(p);
+                }
+            }
+        }
+    }
+
+    // The last content paragraph.
+    let last = paras.iter().rev().copied().find(|&p| {
+        let s = article.slice(p);
+        let lower = s.to_lowercase();
+        s.split_whitespace().count() >= 8
+            && !is_list_item(s)
+            && !is_heading(s)
+            && !CREDIT_CUES.iter().any(|c| lower.starts_with(c))
+    });
+    let Some(last) = last else { return };
+    let s = article.slice(last);
+    if ends_complete(s) || reported.contains(&last) {
+        return;
+    }
+    // Point at the last few words.
+    let tail_start = s
+        .char_indices()
+        .rev()
+        .filter(|&(_, c)| c.is_whitespace())
+        .nth(2)
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let span = Span::new(last.start + tail_start, last.end);
+    out.push(
+        Diagnostic::new(
+            ID,
+            RULE.severity,
+            article,
+            span,
+            format!("the article stops mid-sentence: {}", quote(article, span)),
+        )
+        .label("the text stops here")
+        .help("restore the rest of the article from its source; if the source ends here too, mark the article as incomplete")
+        .finish(),
+    );
+}
+
+fn report_cut(analysis: &Analysis, p: Span, n: usize, out: &mut Vec<Diagnostic>) {
+    let article = &analysis.article;
+    let s = article.slice(p);
+    let tail_start = s.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let span = Span::new(p.start + tail_start, p.end);
+    out.push(
+        Diagnostic::new(
+            ID,
+            RULE.severity,
+            article,
+            span,
+            format!("this paragraph was cut at a fixed length ({n} characters): it ends in {}", quote(article, span)),
+        )
+        .label("cut here")
+        .help("restore the full paragraph from the source")
+        .finish(),
+    );
+}

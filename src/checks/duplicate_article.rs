@@ -37,14 +37,25 @@ fn mix(mut x: u64) -> u64 {
     x ^ (x >> 31)
 }
 
-/// The sorted, deduplicated shingle hashes of an article's own text.
+/// Whether `span` lies in page furniture (a boilerplate block). Off-topic
+/// paragraphs are kept: they are text of the article as published, and a
+/// copy of the article carries them too.
+fn in_furniture(analysis: &Analysis, span: crate::text::Span) -> bool {
+    analysis
+        .excluded
+        .iter()
+        .any(|b| b.kind != "off-topic" && b.span.contains(span))
+}
+
+/// The sorted, deduplicated shingle hashes of an article's text, page
+/// furniture left out.
 pub fn shingles(analysis: &Analysis) -> Vec<u64> {
     let article = &analysis.article;
     let mut tokens = Vec::new();
     let mut words: Vec<u64> = Vec::new();
     let mut lower = String::new();
     for p in &article.paragraphs {
-        if analysis.is_excluded(p.span) {
+        if p.span.end <= article.header_end || in_furniture(analysis, p.span) {
             continue;
         }
         tokens.clear();
@@ -162,5 +173,52 @@ pub fn check(analyses: &[Analysis], out: &mut Vec<Diagnostic>) {
         ))
         .related(&other.article, anchor(other), "the other copy");
         out.push(d.finish());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::quality_testutil::{CLEAN, analyse};
+
+    const STORY: &str = "A late-summer storm swept along the northern coast overnight, bringing down power lines and trees and leaving about 45,000 homes without electricity on Tuesday morning, the regional utility said.\n\nWinds of up to 110 kilometres an hour were recorded at the lighthouse at Cape Morrow, where the storm made landfall shortly after midnight.\n\nNo one was seriously hurt, the coast guard said, although a man was treated for a cut after a branch fell on his car.\n";
+
+    fn run(files: &[(&str, String)]) -> Vec<(String, String)> {
+        let analyses: Vec<Analysis> = files.iter().map(|(p, t)| analyse(p, t)).collect();
+        let mut out = Vec::new();
+        check(&analyses, &mut out);
+        out.iter()
+            .map(|d| (d.location.file.clone(), d.related[0].location.file.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn a_syndicated_copy_with_another_headline() {
+        let a = format!("date 2024-09-03 Storm leaves thousands without power\n\n{STORY}");
+        let b = format!("date 2024-09-03 Thousands lose power as storm hits coast\n\n{STORY}\nRecommended Stories\n\nOther news of the day\n");
+        let c = CLEAN[0].to_string();
+        assert_eq!(
+            run(&[("a.txt", a.clone()), ("b.txt", b.clone()), ("c.txt", c)]),
+            [("b.txt".to_string(), "a.txt".to_string())]
+        );
+        // Three copies: each later one points at the first.
+        let found = run(&[("a.txt", a.clone()), ("b.txt", b), ("d.txt", a)]);
+        assert_eq!(found.len(), 2);
+        assert!(found.iter().all(|(_, r)| r == "a.txt"));
+    }
+
+    #[test]
+    fn different_stories_on_one_topic_are_not_copies() {
+        let files: Vec<(&str, String)> = vec![
+            ("a.txt", CLEAN[0].to_string()),
+            ("b.txt", CLEAN[1].to_string()),
+            ("c.txt", CLEAN[2].to_string()),
+            ("d.txt", format!("date 2024-09-03 Storm\n\n{STORY}")),
+            (
+                "e.txt",
+                "date 2024-09-04 Clean-up begins after the storm\n\nCrews worked through the night to restore power to the last 5,000 homes along the northern coast, the regional utility said on Wednesday, a day after the storm made landfall at Cape Morrow.\n\nThe harbour at Delwyn reopened in the afternoon, and the two fishing boats that were washed onto the beach were towed back into the water at high tide.\n".to_string(),
+            ),
+        ];
+        assert!(run(&files).is_empty());
     }
 }

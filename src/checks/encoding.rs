@@ -172,3 +172,64 @@ fn line_endings(analysis: &Analysis, out: &mut Vec<Diagnostic>) {
     ));
     out.push(d.finish());
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::quality_testutil::{CLEAN, run};
+
+    #[test]
+    fn mojibake_is_found_and_repaired() {
+        let found = run("Haitiâ€™s police and the CafÃ© du Port.\n", check);
+        assert_eq!(found, ["â€™", "Ã©"]);
+        assert_eq!(repair("â€™").as_deref(), Some("’"));
+        assert_eq!(repair("Ã©").as_deref(), Some("é"));
+        assert_eq!(repair("Ã¯").as_deref(), Some("ï"));
+        let a = crate::checks::quality_testutil::analyse("t.txt", "Jovenel MoÃ¯se was killed.\n");
+        let mut out = Vec::new();
+        check(&a, &mut out);
+        assert!(out[0].help.as_deref().unwrap().contains("with “ï”"), "{:?}", out[0].help);
+    }
+
+    #[test]
+    fn a_lost_closing_quote_byte_is_mojibake_too() {
+        assert_eq!(run("â€œWe will stay,â€ he said.\n", check), ["â€œ", "â€"]);
+    }
+
+    #[test]
+    fn accented_text_is_not_mojibake() {
+        for t in [
+            "São Paulo, Zürich, Besançon, Ærø and Hélène’s café…\n",
+            "Le château à Orléans — « Très bien », a-t-il dit.\n",
+            "ÀÉÎÕÜ and naïve coöperation cost €12 or £10.\n",
+        ] {
+            assert!(run(t, check).is_empty(), "{t}");
+        }
+    }
+
+    #[test]
+    fn replacement_control_zero_width_and_bom() {
+        assert_eq!(run("The minister\u{FFFD}s plan.\n", check), ["\u{FFFD}"]);
+        assert_eq!(run("A bell\u{7} rang.\n", check), ["\u{7}"]);
+        assert_eq!(run("Port-au-Pr\u{200B}ince was calm.\n", check), ["\u{200B}"]);
+        assert_eq!(run("\u{FEFF}Title of the piece\n", check), ["\u{FEFF}"]);
+        // Between words or beside an emoji, a zero-width joiner is not a defect.
+        assert!(run("Family: 👩\u{200D}👧 and words\u{200B} apart.\n", check).is_empty());
+        assert!(run("Tab\tseparated\tvalues are fine.\r\n", check).is_empty());
+    }
+
+    #[test]
+    fn mixed_line_endings() {
+        let found = run("One line.\r\nTwo line.\r\nThree line.\nFour.\r\n", check);
+        assert_eq!(found, ["Three line."]);
+        assert!(run("One.\r\nTwo.\r\n", check).is_empty());
+        assert!(run("One.\nTwo.\n", check).is_empty());
+    }
+
+    #[test]
+    fn clean_articles_have_no_findings() {
+        for t in CLEAN {
+            assert!(run(t, check).is_empty(), "{t}");
+        }
+    }
+}

@@ -183,3 +183,92 @@ fn stray_capital(analysis: &Analysis, tokens: &[Token], out: &mut Vec<Diagnostic
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::quality_testutil::{CLEAN, run};
+
+    #[test]
+    fn doubled_words() {
+        assert_eq!(
+            run("It is linked to the the bloc's rules and to to the law.\n", check),
+            ["the the", "to to"]
+        );
+        assert_eq!(run("The the committee met.\n", check), ["The the"]);
+    }
+
+    #[test]
+    fn grammatical_doubles_and_names_are_left_alone() {
+        for t in [
+            "He said that that decision had had no effect.\n",
+            "What it is is a scandal, very very costly.\n",
+            "Duran Duran and The The played in Bora Bora.\n",
+            "She spelled it B B C on the form.\n",
+        ] {
+            assert!(run(t, check).is_empty(), "{t}");
+        }
+    }
+
+    #[test]
+    fn a_name_coordinated_with_itself() {
+        assert_eq!(
+            run("A meeting of the UN on Libya and Libya. Aid went to Kenya or Kenya.\n", check),
+            ["Libya and Libya", "Kenya or Kenya"]
+        );
+    }
+
+    #[test]
+    fn distinct_or_unknown_names_are_not_self_coordination() {
+        for t in [
+            "Trinidad and Tobago joined Antigua and Barbuda.\n",
+            "He sang New York, New York at the gala.\n",
+            "Shares in Johnson and Johnson rose.\n",
+            "New York and New York City are not the same thing.\n",
+        ] {
+            assert!(run(t, check).is_empty(), "{t}");
+        }
+    }
+
+    #[test]
+    fn a_capitalised_function_word_mid_sentence() {
+        assert_eq!(
+            run("They spoke with the minister, a white The head of the house said.\n", check),
+            ["white The head"]
+        );
+    }
+
+    #[test]
+    fn titles_and_names_after_lowercase_words_are_left_alone() {
+        for t in [
+            "Fans of a band called The Who queued all night.\n",
+            "Judges at The Hague ruled, and visitors to The Bahamas rose.\n",
+            "He reads The Economist and the paper The Guardian every day.\n",
+            "The U.S. The ministry said nothing.\n",
+        ] {
+            assert!(run(t, check).is_empty(), "{t}");
+        }
+    }
+
+    #[test]
+    fn boilerplate_is_not_checked() {
+        let t = "Title of the story here\n\nRecommended Stories\n\nThe the list of links\n";
+        let mut a = crate::checks::quality_testutil::analyse("t.txt", t);
+        let start = t.find("Recommended").unwrap();
+        a.excluded.push(crate::checks::Block {
+            span: Span::new(start, t.len() - 1),
+            kind: "related-links".into(),
+            pattern: None,
+        });
+        let mut out = Vec::new();
+        check(&a, &mut out);
+        assert!(out.is_empty());
+    }
+
+    #[test]
+    fn clean_articles_have_no_findings() {
+        for t in CLEAN {
+            assert!(run(t, check).is_empty(), "{t}");
+        }
+    }
+}

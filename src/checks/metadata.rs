@@ -156,3 +156,68 @@ fn latest_reported_year(analysis: &Analysis, year: i32) -> Option<(i32, Span)> {
     }
     best
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::quality_testutil::{CLEAN, analyse};
+
+    fn run_at(path: &str, text: &str, today: &str) -> Vec<String> {
+        let a = analyse(path, text);
+        let mut out = Vec::new();
+        check(&a, NaiveDate::parse_from_str(today, "%Y-%m-%d").unwrap(), &mut out);
+        out.iter().map(|d| d.message.clone()).collect()
+    }
+
+    #[test]
+    fn missing_date() {
+        let found = run_at("a.txt", "Kenyan police arrive in Haiti\n\nThe first 400 officers landed on Tuesday.\n", "2025-01-01");
+        assert_eq!(found, ["the article has no date"]);
+    }
+
+    #[test]
+    fn missing_title() {
+        let found = run_at(
+            "a.md",
+            "---\ndate: 2024-06-25\n---\nthe first 400 officers landed on Tuesday, officials said.\n",
+            "2025-01-01",
+        );
+        assert_eq!(found, ["the article has no recognisable title"]);
+    }
+
+    #[test]
+    fn a_date_in_the_future() {
+        let found = run_at("a.txt", "date 2031-06-25 Kenyan police arrive in Haiti\n\nThey landed.\n", "2025-01-01");
+        assert_eq!(found, ["the article is dated 2031-06-25, after today (2025-01-01)"]);
+    }
+
+    #[test]
+    fn a_date_before_the_events_reported() {
+        let t = "date 2023-03-01 Kenyan police arrive in Haiti\n\nThe first officers arrived in June 2024, a year after the request.\n";
+        let found = run_at("a.txt", t, "2025-01-01");
+        assert_eq!(found, ["the article is dated 2023-03-01 but reports events of 2024"]);
+    }
+
+    #[test]
+    fn looking_ahead_is_not_an_event() {
+        for s in [
+            "Elections are scheduled for 2026.",
+            "The mission was extended and will run until 2026.",
+            "The government said it expected the mission to end in 2025.",
+            "The board approved a plan that could be finished by 2027.",
+        ] {
+            let t = format!("date 2024-03-01 Mission to Haiti goes on\n\n{s}\n");
+            assert!(run_at("a.txt", &t, "2025-01-01").is_empty(), "{s}");
+        }
+    }
+
+    #[test]
+    fn clean_articles_have_no_findings() {
+        for t in CLEAN {
+            assert!(run_at("a.txt", t, "2025-01-01").is_empty(), "{t}");
+        }
+        // Markdown front matter carries both.
+        let t = "---\ntitle: \"Aid arrives in Gonaïves\"\ndate: 2024-01-02\n---\nThe first trucks arrived on Tuesday.\n";
+        assert!(run_at("a.md", t, "2025-01-01").is_empty());
+    }
+}

@@ -15,6 +15,8 @@ pub mod garbled;
 pub mod metadata;
 pub mod name_variant;
 pub mod off_topic;
+#[cfg(test)]
+pub(crate) mod quality_testutil;
 pub mod spacing;
 pub mod truncated;
 pub mod unbalanced;

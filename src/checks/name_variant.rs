@@ -272,3 +272,78 @@ pub fn check_corpus(analyses: &[Analysis], rules: &RuleSet, out: &mut Vec<Diagno
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::quality_testutil::{CLEAN, analyse};
+
+    fn run(files: &[&str], rules: &RuleSet) -> Vec<(String, String)> {
+        let analyses: Vec<Analysis> = files
+            .iter()
+            .enumerate()
+            .map(|(i, t)| analyse(&format!("{i}.txt"), t))
+            .collect();
+        let mut out = Vec::new();
+        check_corpus(&analyses, rules, &mut out);
+        out.iter()
+            .map(|d| (d.location.file.clone(), d.location.quote.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn fold_strips_accents() {
+        assert_eq!(fold("Moïse"), "moise");
+        assert_eq!(fold("Gonaïves"), "gonaives");
+        assert_eq!(fold("Pétion-Ville"), "petion-ville");
+    }
+
+    #[test]
+    fn an_accent_variant_across_the_corpus() {
+        let files = [
+            "President Jovenel Moïse was killed at his home in July 2021.\n",
+            "The widow of Jovenel Moïse spoke in Miami. Moïse had ruled by decree.\n",
+            "An inquiry into the killing of President Jovenel Moise has stalled.\n",
+        ];
+        assert_eq!(run(&files, &RuleSet::default()), [("2.txt".to_string(), "Moise".to_string())]);
+    }
+
+    #[test]
+    fn a_one_letter_variant_in_the_same_context() {
+        let files = [
+            "President Jovenel Moïse was killed. Jovenel Moïse had ruled by decree.\n",
+            "The killing of Jovenal Moïse is still unsolved.\n",
+        ];
+        assert_eq!(run(&files, &RuleSet::default()), [("1.txt".to_string(), "Jovenal".to_string())]);
+    }
+
+    #[test]
+    fn different_names_one_letter_apart_are_left_alone() {
+        let files = [
+            // No shared context; a demonym and a plural; different first letters.
+            "Kenya sent police. Kenyan officers arrived. The Nations met. The Nation wrote.\n",
+            "Michael Jordan scored. Gordon Brown spoke. Garry Conille met Barry Allen.\n",
+            "Maria Lopez voted. Mario Rossi abstained.\n",
+        ];
+        assert!(run(&files, &RuleSet::default()).is_empty());
+    }
+
+    #[test]
+    fn forms_the_rules_know_are_not_variants() {
+        let rules = RuleSet {
+            entities: vec![crate::rules::Entity {
+                name: "Moise".into(),
+                aliases: vec![],
+                wrong: vec![],
+            }],
+            ..RuleSet::default()
+        };
+        let files = ["Jovenel Moïse and Moïse again.\n", "Jovenel Moise.\n"];
+        assert!(run(&files, &rules).is_empty());
+    }
+
+    #[test]
+    fn clean_articles_have_no_findings() {
+        assert!(run(CLEAN, &RuleSet::default()).is_empty());
+    }
+}

@@ -150,3 +150,68 @@ pub fn check(analysis: &Analysis, out: &mut Vec<Diagnostic>) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::quality_testutil::{CLEAN, run};
+
+    #[test]
+    fn space_inside_a_figure() {
+        assert_eq!(
+            run("Aid of $ 300 million and € 12 million arrived.\n", check),
+            ["$ 3", "€ 1"]
+        );
+        assert_eq!(run("Prices rose 12 % last year.\n", check), ["2 %"]);
+    }
+
+    #[test]
+    fn space_before_punctuation() {
+        assert_eq!(
+            run("Shockwaves went through the region .\nHaiti , Kenya and Jamaica ; all agreed\n", check),
+            [" .", " ,", " ;"]
+        );
+    }
+
+    #[test]
+    fn ellipses_and_dashes_are_not_punctuation_errors() {
+        for t in [
+            "He paused . . . and went on.\n",
+            "He paused ... and went on.\n",
+            "The plan – and its cost – were agreed.\n",
+            "It is 10:30 and the score was 2-1.\n",
+        ] {
+            assert!(run(t, check).is_empty(), "{t}");
+        }
+    }
+
+    #[test]
+    fn glued_tokens() {
+        assert_eq!(run("84 views0 comments\n", check), ["views0"]);
+        assert_eq!(
+            run("  • Writer's pictureThe San Juan Daily Star\n", check),
+            ["pictureThe"]
+        );
+        assert_eq!(run("The talks ended, he said.The next round is in May.\n", check), ["said.The"]);
+    }
+
+    #[test]
+    fn brands_addresses_and_codes_are_not_glued() {
+        for t in [
+            "She bought an iPhone on eBay and watched YouTube on macOS.\n",
+            "See www.miamiHerald.com/news or write to press@unitedNations.org today.\n",
+            "Follow #haitiCrisis and @jacquelineCharles for updates.\n",
+            "The COVID19 variant and the G20 summit in 2023 were discussed.\n",
+            "McDonald's and PlayStation sales rose; LaGuardia was busy.\n",
+        ] {
+            assert!(run(t, check).is_empty(), "{t}");
+        }
+    }
+
+    #[test]
+    fn clean_articles_have_no_findings() {
+        for t in CLEAN {
+            assert!(run(t, check).is_empty(), "{t}");
+        }
+    }
+}

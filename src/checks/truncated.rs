@@ -154,3 +154,63 @@ fn report_cut(analysis: &Analysis, p: Span, n: usize, out: &mut Vec<Diagnostic>)
         .finish(),
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::quality_testutil::{CLEAN, run};
+
+    const HEAD: &str = "date 2023-06-12 River town braces for more flooding\n\nResidents of the low streets were told on Monday to prepare for a second week of flooding.\n\n";
+
+    #[test]
+    fn last_paragraph_stops_mid_sentence() {
+        let t = format!(
+            "{HEAD}Forecasters said more rain was expected upstream on Wednesday, which would put the\n"
+        );
+        assert_eq!(run(&t, check), ["would put the"]);
+        let t = format!("{HEAD}The river could rise by another half metre before the weekend, officials said,\n");
+        assert_eq!(run(&t, check), ["weekend, officials said,"]);
+    }
+
+    #[test]
+    fn complete_endings_headings_lists_and_credits_are_fine() {
+        for tail in [
+            "\"We have never seen the water stay this high for this long,\" said Tom Ashby.\n",
+            "Asked whether the town would be rebuilt, the mayor said: \"Of course. We always do.\"\n",
+            "The schools will reopen on Monday (if the water has gone)\n\n1. Flood warnings in the region this week\n",
+            "The volunteers have filled more than 20,000 sandbags since Friday!\n\nMore Stories From The Regional News Desk Today\n",
+            "The shelters will stay open for as long as they are needed.\n\nReporting by Ann Lee in Merren; Editing by Tom Ash and Sue Pike\n",
+        ] {
+            let t = format!("{HEAD}{tail}");
+            assert!(run(&t, check).is_empty(), "{t}");
+        }
+    }
+
+    #[test]
+    fn paragraphs_cut_at_a_fixed_length() {
+        // Pad to exactly 140 characters before the ellipsis.
+        let base = "The water board said that the pumping stations on the east bank of the river had been working around the clock since the first alerts on Frid";
+        let para: String = base.chars().take(140).collect();
+        assert_eq!(para.chars().count(), 140);
+        let t = format!("{HEAD}{para}…\n\nThe shelters will stay open for as long as they are needed.\n");
+        assert_eq!(run(&t, check), ["Fri…"]);
+        // Two paragraphs that stop at the same length, with no ellipsis.
+        let a: String = "Officials said the evacuation of the lower town would go on through the night and into the morning as".chars().take(90).collect();
+        let b: String = "Volunteers from the neighbouring villages came with boats, pumps and food for all those in the shelters".chars().take(90).collect();
+        let t = format!("{HEAD}{a}\n\n{b}\n\nThe shelters will stay open for as long as they are needed.\n");
+        assert_eq!(run(&t, check).len(), 2);
+    }
+
+    #[test]
+    fn a_trailing_ellipsis_of_speech_is_not_a_cut() {
+        let t = format!("{HEAD}\"We just don't know what will happen next...\" said one resident, looking at the river.\n");
+        assert!(run(&t, check).is_empty());
+    }
+
+    #[test]
+    fn clean_articles_have_no_findings() {
+        for t in CLEAN {
+            assert!(run(t, check).is_empty(), "{t}");
+        }
+    }
+}

@@ -143,3 +143,48 @@ fn is_list_marker(text: &str, at: usize, c: char) -> bool {
         && (word.chars().all(|ch| ch.is_ascii_digit()) || word.chars().all(|ch| ch.is_ascii_lowercase()))
         && (word_start == 0 || before[..word_start].ends_with(char::is_whitespace))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::quality_testutil::{CLEAN, run};
+
+    #[test]
+    fn unclosed_quotes_and_brackets() {
+        assert_eq!(
+            run("“We will not leave, the minister said on Friday.\n\nThe talks went on.\n", check),
+            ["“"]
+        );
+        assert_eq!(run("The force (led by Kenya arrived in June.\n", check), ["("]);
+        assert_eq!(run("He said \"we are ready and left.\n", check), ["\""]);
+        assert_eq!(run("the deployment of a mission” to help the police.\n", check), ["”"]);
+        assert_eq!(run("The fund rose] by a third.\n", check), ["]"]);
+    }
+
+    #[test]
+    fn a_quote_running_on_into_the_next_paragraph() {
+        let t = "“We have waited long enough,” she said. “The fleet loses days every winter.\n\n“If we wait another year, the bill will grow.”\n";
+        assert!(run(t, check).is_empty());
+        let t = "He said: \"The fleet loses days every winter.\n\n\"If we wait, the bill will grow.\"\n";
+        assert!(run(t, check).is_empty());
+    }
+
+    #[test]
+    fn units_list_markers_and_emoticons() {
+        for t in [
+            "He is 6'2\" tall and bought a 55\" screen.\n",
+            "The options are a) stay, b) go or 1) wait.\n",
+            "Nice to see you :) and goodbye :(\n",
+            "Nested (as in [this] case) marks are fine.\n",
+        ] {
+            assert!(run(t, check).is_empty(), "{t}");
+        }
+    }
+
+    #[test]
+    fn clean_articles_have_no_findings() {
+        for t in CLEAN {
+            assert!(run(t, check).is_empty(), "{t}");
+        }
+    }
+}

@@ -74,7 +74,7 @@ fn seeds_get_exactly_the_expected_quality_findings() {
         ("000", "metadata", t000.as_str()),
         ("000", "spacing", " ."),
         ("000", "garbled", "white The head"),
-        ("000", "spacing", "$ 3"),
+        ("000", "spacing", "$ 300"),
         ("000", "name-variant", "Moses"),
         ("000", "garbled", "Libya and Libya"),
         ("001", "metadata", t001.as_str()),

@@ -33,7 +33,7 @@ pub fn today() -> NaiveDate {
 /// "of 2023", "July 7, 2021", "March 2024".
 static YEAR_EVENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:in|since|of|during|early|late|mid|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2},?)?)\s+((?:19|20)\d\d)\b",
+        r"(?i-u)\b(?:in|since|of|during|early|late|mid|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+[0-9]{1,2},?)?)\s+((?:19|20)[0-9][0-9])\b",
     )
     .expect("regex")
 });
@@ -42,14 +42,14 @@ static YEAR_EVENT: LazyLock<Regex> = LazyLock::new(|| {
 /// it is not an event already reported.
 static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:will|would|shall|could|may|might|should|must|plans?|planned|planning|scheduled|schedule|expects?|expected|aims?|aimed|targets?|goal|due|next|upcoming|forecasts?|projected|projection|until|through|by|before|ahead|hopes?|intends?|proposed|proposes|deadline|set\s+to|slated|going\s+to|is\s+to|are\s+to|term|mandate|budget|fiscal|season)\b|'ll|’ll",
+        r"(?i-u)\b(?:will|would|shall|could|may|might|should|must|plans?|planned|planning|scheduled|schedule|expects?|expected|aims?|aimed|targets?|goal|due|next|upcoming|forecasts?|projected|projection|until|through|by|before|ahead|hopes?|intends?|proposed|proposes|deadline|set\s+to|slated|going\s+to|is\s+to|are\s+to|term|mandate|budget|fiscal|season)\b|'ll|’ll",
     )
     .expect("regex")
 });
 
 /// Past-tense cues: an auxiliary or a verb in -ed.
 static PAST: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(?:was|were|had|did|held|took|won|lost|began|died|said|\p{Ll}{3,}ed)\b").expect("regex"));
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(?:was|were|had|did|held|took|won|lost|began|died|said|[a-z]{3,}ed)(?-u:\b)").expect("regex"));
 
 pub fn check(analysis: &Analysis, today: NaiveDate, out: &mut Vec<Diagnostic>) {
     let article = &analysis.article;

@@ -17,22 +17,23 @@ pub const RULE: RuleInfo = RuleInfo {
 };
 
 /// "$ 300", "€ 12": a currency sign, spaces, a digit.
-static CURRENCY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[$€£¥][ \t\u{A0}]+\d").expect("regex"));
+static CURRENCY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[$€£¥][ \t\u{A0}]+[0-9]+(?:[.,][0-9]+)*").expect("regex"));
 /// "12 %": a digit, spaces, a percent sign not followed by a word character.
-static PERCENT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d[ \t]+%").expect("regex"));
+static PERCENT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[0-9]+(?:[.,][0-9]+)*[ \t]+%").expect("regex"));
 /// "region .", "Haiti , Kenya": a word, spaces, one mark, then space or end.
 static BEFORE_PUNCT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?m)[\p{L}\p{N}’”)][ \t]+[.,;:!?](?:[ \t\r]|$)").expect("regex"));
 /// "84 views0 comments": a count, its noun, and the next count glued to it.
 static GLUED_COUNT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b\d[\d,.]*[ \t]?([a-z]{3,})(\d+)\b").expect("regex"));
-/// "pictureThe": three or more lower-case letters starting a word, then a
-/// capitalised word.
+    LazyLock::new(|| Regex::new(r"(?-u:\b)[0-9][0-9,.]*[ \t]?([a-z]{3,})([0-9]+)(?-u:\b)").expect("regex"));
+/// "pictureThe": three or more lower-case letters starting a word (checked
+/// in code, which is cheaper than a Unicode `\b`), then a capitalised word.
 static GLUED_CASE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b([\p{Ll}]{3,})(\p{Lu}\p{Ll}+)").expect("regex"));
+    LazyLock::new(|| Regex::new(r"(\p{Ll}{3,})(\p{Lu}\p{Ll}+)").expect("regex"));
 /// "said.The": a lower-case word, a full stop, a capitalised word, no space.
 static GLUED_SENTENCE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\p{Ll}{2,}[.!?])(\p{Lu}\p{Ll}+)\b").expect("regex"));
+    LazyLock::new(|| Regex::new(r"(\p{Ll}{2,}[.!?])(\p{Lu}\p{Ll}+)").expect("regex"));
 
 /// Whether the whitespace-delimited token around `at` is a web address, an
 /// e-mail address, a handle, a hashtag or a path, where casing and dots are
@@ -46,6 +47,11 @@ fn in_address(text: &str, at: usize) -> bool {
         || token.contains(['@', '#', '/', '\\', '_', '='])
         || token.contains(".com")
         || token.contains(".org")
+}
+
+/// Whether a letter (or an apostrophe inside a word) comes right before `at`.
+fn starts_mid_word(text: &str, at: usize) -> bool {
+    text[..at].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '\'' || c == '’')
 }
 
 pub fn check(analysis: &Analysis, out: &mut Vec<Diagnostic>) {
@@ -64,22 +70,23 @@ pub fn check(analysis: &Analysis, out: &mut Vec<Diagnostic>) {
     for m in CURRENCY.find_iter(body) {
         let s = m.as_str();
         let sign = s.chars().next().unwrap_or('$');
-        let digit = &s[s.len() - 1..];
+        let amount = s[sign.len_utf8()..].trim_start();
         let span = Span::new(from + m.start(), from + m.end());
         push(
             span,
             format!("a space between “{sign}” and its amount"),
             "space inside a figure",
-            format!("write “{sign}{digit}…” with no space"),
+            format!("write “{sign}{amount}” with no space"),
         );
     }
     for m in PERCENT.find_iter(body) {
         let span = Span::new(from + m.start(), from + m.end());
+        let number = m.as_str().trim_end_matches('%').trim_end();
         push(
             span,
             "a space before a percent sign".into(),
             "space inside a figure",
-            "delete the space: write “12%”, not “12 %”".into(),
+            format!("write “{number}%” with no space"),
         );
     }
     for m in BEFORE_PUNCT.find_iter(body) {
@@ -122,7 +129,7 @@ pub fn check(analysis: &Analysis, out: &mut Vec<Diagnostic>) {
     for c in GLUED_CASE.captures_iter(body) {
         let (low, cap) = (c.get(1).expect("group"), c.get(2).expect("group"));
         let span = Span::new(from + low.start(), from + cap.end());
-        if in_address(text, span.start) {
+        if starts_mid_word(text, span.start) || in_address(text, span.start) {
             continue;
         }
         push(
@@ -139,7 +146,7 @@ pub fn check(analysis: &Analysis, out: &mut Vec<Diagnostic>) {
     for c in GLUED_SENTENCE.captures_iter(body) {
         let (end, next) = (c.get(1).expect("group"), c.get(2).expect("group"));
         let span = Span::new(from + end.start(), from + next.end());
-        if in_address(text, span.start) {
+        if starts_mid_word(text, span.start) || in_address(text, span.start) {
             continue;
         }
         push(
@@ -160,9 +167,9 @@ mod tests {
     fn space_inside_a_figure() {
         assert_eq!(
             run("Aid of $ 300 million and € 12 million arrived.\n", check),
-            ["$ 3", "€ 1"]
+            ["$ 300", "€ 12"]
         );
-        assert_eq!(run("Prices rose 12 % last year.\n", check), ["2 %"]);
+        assert_eq!(run("Prices rose 12.5 % last year.\n", check), ["12.5 %"]);
     }
 
     #[test]

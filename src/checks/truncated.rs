@@ -1,6 +1,6 @@
 #![doc = include_str!("docs/truncated.md")]
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Analysis, RuleInfo, quote};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -35,6 +35,13 @@ const CREDIT_CUES: &[&str] = &[
     "credit:",
 ];
 
+/// Calls to action ("Get this … now on Amazon", "Subscribe to …"): page
+/// furniture, not the article's last paragraph.
+const CALLS_TO_ACTION: &[&str] = &[
+    "get ", "buy ", "shop ", "click ", "subscribe", "sign up", "follow ", "read more", "watch ", "download ",
+    "listen ", "share ", "join ", "order ", "save ", "try ", "support ",
+];
+
 fn is_list_item(s: &str) -> bool {
     s.starts_with(['-', '*', '•', '#', '>', '|', '+'])
         || s.split_once(['.', ')'])
@@ -48,6 +55,17 @@ fn is_heading(s: &str) -> bool {
         .filter(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase))
         .count();
     !words.is_empty() && caps * 10 >= words.len() * 6
+}
+
+/// A paragraph of running text: eight words or more, and not a heading, a
+/// list item, a credit line or a call to action.
+fn is_prose(s: &str) -> bool {
+    let lower = s.to_lowercase();
+    s.split_whitespace().count() >= 8
+        && !is_list_item(s)
+        && !is_heading(s)
+        && !CREDIT_CUES.iter().any(|c| lower.starts_with(c))
+        && !CALLS_TO_ACTION.iter().any(|c| lower.starts_with(c))
 }
 
 fn ends_complete(s: &str) -> bool {
@@ -75,6 +93,9 @@ pub fn check(analysis: &Analysis, out: &mut Vec<Diagnostic>) {
     let mut open_by_len: BTreeMap<usize, Vec<Span>> = BTreeMap::new();
     for &p in &paras {
         let s = article.slice(p);
+        if !is_prose(s) {
+            continue;
+        }
         if let Some(cut) = glued_ellipsis(s) {
             let (n_cut, n_all) = (cut.chars().count(), s.chars().count());
             if FIXED_LENGTHS.contains(&n_cut) || FIXED_LENGTHS.contains(&n_all) {
@@ -85,12 +106,15 @@ pub fn check(analysis: &Analysis, out: &mut Vec<Diagnostic>) {
         }
         let n = s.chars().count();
         let open = !ends_complete(s) && s.chars().last().is_some_and(char::is_alphanumeric);
-        if n >= 60 && (open || glued_ellipsis(s).is_some()) {
+        if n >= 80 && (open || glued_ellipsis(s).is_some()) {
             open_by_len.entry(n).or_default().push(p);
         }
     }
     for (n, spans) in &open_by_len {
-        if spans.len() >= 2 && *n >= 60 {
+        // Two different paragraphs cut at one length (a repeated line is a
+        // duplicate, not a cut).
+        let distinct: BTreeSet<&str> = spans.iter().map(|&p| article.slice(p)).collect();
+        if distinct.len() >= 2 {
             for &p in spans {
                 if !reported.contains(&p) {
                     report_cut(analysis, p, *n, out);
@@ -101,14 +125,7 @@ pub fn check(analysis: &Analysis, out: &mut Vec<Diagnostic>) {
     }
 
     // The last content paragraph.
-    let last = paras.iter().rev().copied().find(|&p| {
-        let s = article.slice(p);
-        let lower = s.to_lowercase();
-        s.split_whitespace().count() >= 8
-            && !is_list_item(s)
-            && !is_heading(s)
-            && !CREDIT_CUES.iter().any(|c| lower.starts_with(c))
-    });
+    let last = paras.iter().rev().copied().find(|&p| is_prose(article.slice(p)));
     let Some(last) = last else { return };
     let s = article.slice(last);
     if ends_complete(s) || reported.contains(&last) {
@@ -197,6 +214,7 @@ mod tests {
         // Two paragraphs that stop at the same length, with no ellipsis.
         let a: String = "Officials said the evacuation of the lower town would go on through the night and into the morning as".chars().take(90).collect();
         let b: String = "Volunteers from the neighbouring villages came with boats, pumps and food for all those in the shelters".chars().take(90).collect();
+        assert_eq!((a.trim_end().chars().count(), b.trim_end().chars().count()), (90, 90));
         let t = format!("{HEAD}{a}\n\n{b}\n\nThe shelters will stay open for as long as they are needed.\n");
         assert_eq!(run(&t, check).len(), 2);
     }

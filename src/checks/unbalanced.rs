@@ -12,6 +12,18 @@ pub const RULE: RuleInfo = RuleInfo {
     doc: include_str!("docs/unbalanced.md"),
 };
 
+/// How a message names a mark.
+fn name(c: char) -> String {
+    let what = match c {
+        '“' => "an opening quotation mark",
+        '”' => "a closing quotation mark",
+        '"' => "a quotation mark",
+        '(' | '[' => "an opening bracket",
+        _ => "a closing bracket",
+    };
+    format!("{what} ({c})")
+}
+
 fn closer(open: char) -> char {
     match open {
         '“' => '”',
@@ -44,7 +56,7 @@ pub fn check(analysis: &Analysis, out: &mut Vec<Diagnostic>) {
             let span = Span::new(p.span.start + at, p.span.start + at + c.len_utf8());
             let (msg, label, help) = match problem {
                 Problem::Unclosed => (
-                    format!("“{c}” is opened and never closed in this paragraph"),
+                    format!("{} is opened and never closed in this paragraph", name(c)),
                     "never closed",
                     format!(
                         "add the closing “{}” where the quotation or aside ends, or delete this one",
@@ -52,7 +64,7 @@ pub fn check(analysis: &Analysis, out: &mut Vec<Diagnostic>) {
                     ),
                 ),
                 Problem::Unopened => (
-                    format!("“{c}” closes something never opened in this paragraph"),
+                    format!("{} with no opening mark in this paragraph", name(c)),
                     "never opened",
                     "add the opening mark where the quotation or aside begins, or delete this one".to_string(),
                 ),

@@ -23,7 +23,10 @@ fn claimlint(args: &[&str]) -> (String, i32) {
         .env("CLAIMLINT_TODAY", "2025-06-01")
         .output()
         .expect("run claimlint");
-    (String::from_utf8(out.stdout).expect("utf-8"), out.status.code().unwrap_or(-1))
+    (
+        String::from_utf8(out.stdout).expect("utf-8"),
+        out.status.code().unwrap_or(-1),
+    )
 }
 
 /// (file, rule, quoted text) of every finding of `rules`.
@@ -79,7 +82,11 @@ fn seeds_get_exactly_the_expected_quality_findings() {
         ("000", "garbled", "Libya and Libya"),
         ("001", "metadata", t001.as_str()),
         ("002", "spacing", "pictureThe"),
-        ("002", "metadata", "US, Kenyan and Haitian officials meet on sidelines to discuss security mission to Haiti"),
+        (
+            "002",
+            "metadata",
+            "US, Kenyan and Haitian officials meet on sidelines to discuss security mission to Haiti",
+        ),
         ("002", "spacing", "views0"),
         // A stray closing quotation mark: "the deployment of a mission” to help".
         ("003", "unbalanced", "”"),
@@ -90,7 +97,10 @@ fn seeds_get_exactly_the_expected_quality_findings() {
 
 #[test]
 fn name_variants_are_found_without_rules() {
-    let found = findings(&["--no-rules", "--isolated", "tests/corpora/variants"], &["name-variant"]);
+    let found = findings(
+        &["--no-rules", "--isolated", "tests/corpora/variants"],
+        &["name-variant"],
+    );
     assert_eq!(
         found,
         [("trial.txt".to_string(), "name-variant".to_string(), "Moise".to_string())]
@@ -117,7 +127,9 @@ fn quality_corpus_gets_exactly_its_defects() {
     let found = findings(&["--no-rules", "--isolated", "tests/corpora/quality"], &all);
     let mut by_file: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for f in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpora/quality")).unwrap() {
-        by_file.entry(f.unwrap().file_name().to_string_lossy().into_owned()).or_default();
+        by_file
+            .entry(f.unwrap().file_name().to_string_lossy().into_owned())
+            .or_default();
     }
     for (file, rule, _) in &found {
         by_file.get_mut(file).expect("known file").insert(rule.clone());
@@ -137,7 +149,14 @@ fn quality_corpus_gets_exactly_its_defects() {
     .collect();
     assert_eq!(by_file, expected, "{found:#?}");
     // The copy points at the original.
-    let (stdout, _) = claimlint(&["check", "--format", "json", "--no-rules", "--isolated", "tests/corpora/quality"]);
+    let (stdout, _) = claimlint(&[
+        "check",
+        "--format",
+        "json",
+        "--no-rules",
+        "--isolated",
+        "tests/corpora/quality",
+    ]);
     let doc: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     let dup = doc["diagnostics"]
         .as_array()
@@ -153,7 +172,10 @@ fn rules_and_explain_document_every_quality_rule() {
     let (list, code) = claimlint(&["rules"]);
     assert_eq!(code, 0);
     for id in QUALITY_RULES {
-        assert!(list.lines().any(|l| l.contains(id)), "{id} missing from `claimlint rules`:\n{list}");
+        assert!(
+            list.lines().any(|l| l.contains(id)),
+            "{id} missing from `claimlint rules`:\n{list}"
+        );
         let (doc, code) = claimlint(&["explain", id]);
         assert_eq!(code, 0, "explain {id}");
         assert!(doc.contains("**Why:**") || doc.contains("Why"), "explain {id}:\n{doc}");

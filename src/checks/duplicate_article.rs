@@ -62,7 +62,12 @@ pub fn shingles(analysis: &Analysis) -> Vec<u64> {
         tokenize_into(&article.text, p.span, &mut tokens);
         for t in tokens.iter().filter(|t| t.kind != TokenKind::Punct) {
             lower.clear();
-            lower.extend(t.text(&article.text).chars().flat_map(char::to_lowercase).map(|c| if c == '’' { '\'' } else { c }));
+            lower.extend(
+                t.text(&article.text)
+                    .chars()
+                    .flat_map(char::to_lowercase)
+                    .map(|c| if c == '’' { '\'' } else { c }),
+            );
             words.push(fnv(lower.as_bytes(), 0));
         }
     }
@@ -111,17 +116,20 @@ fn shared(a: &[u64], b: &[u64]) -> usize {
 fn anchor(analysis: &Analysis) -> Span {
     let a = &analysis.article;
     a.title
-        .or_else(|| a.paragraphs.iter().find(|p| !analysis.is_excluded(p.span)).map(|p| p.span))
+        .or_else(|| {
+            a.paragraphs
+                .iter()
+                .find(|p| !analysis.is_excluded(p.span))
+                .map(|p| p.span)
+        })
         .unwrap_or(Span::new(0, 0))
 }
 
 pub fn check(analyses: &[Analysis], out: &mut Vec<Diagnostic>) {
     use rayon::prelude::*;
     let sets: Vec<Vec<u64>> = analyses.par_iter().map(shingles).collect();
-    let sigs: Vec<Option<[u64; BANDS * ROWS]>> = sets
-        .par_iter()
-        .map(|s| (!s.is_empty()).then(|| signature(s)))
-        .collect();
+    let sigs: Vec<Option<[u64; BANDS * ROWS]>> =
+        sets.par_iter().map(|s| (!s.is_empty()).then(|| signature(s))).collect();
     // Candidate pairs from shared bands.
     let mut buckets: HashMap<(usize, u64), Vec<usize>> = HashMap::new();
     for (i, sig) in sigs.iter().enumerate() {
@@ -164,7 +172,10 @@ pub fn check(analyses: &[Analysis], out: &mut Vec<Diagnostic>) {
             RULE.severity,
             &this.article,
             anchor(this),
-            format!("this article is a copy of {} ({pct}% of the shorter text is shared)", other.article.path),
+            format!(
+                "this article is a copy of {} ({pct}% of the shorter text is shared)",
+                other.article.path
+            ),
         )
         .label("the same story")
         .help(format!(
@@ -195,7 +206,9 @@ mod tests {
     #[test]
     fn a_syndicated_copy_with_another_headline() {
         let a = format!("date 2024-09-03 Storm leaves thousands without power\n\n{STORY}");
-        let b = format!("date 2024-09-03 Thousands lose power as storm hits coast\n\n{STORY}\nRecommended Stories\n\nOther news of the day\n");
+        let b = format!(
+            "date 2024-09-03 Thousands lose power as storm hits coast\n\n{STORY}\nRecommended Stories\n\nOther news of the day\n"
+        );
         let c = CLEAN[0].to_string();
         assert_eq!(
             run(&[("a.txt", a.clone()), ("b.txt", b.clone()), ("c.txt", c)]),

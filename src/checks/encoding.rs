@@ -19,8 +19,8 @@ pub const RULE: RuleInfo = RuleInfo {
 /// The characters Windows-1252 puts at bytes 0x80..=0x9F (undefined bytes
 /// map to the C1 control of the same value, as most decoders leave them).
 const CP1252_HIGH: [char; 32] = [
-    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž', '\u{8F}', '\u{90}', '‘',
-    '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}', 'ž', 'Ÿ',
+    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž', '\u{8F}', '\u{90}', '‘', '’',
+    '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}', 'ž', 'Ÿ',
 ];
 
 /// A UTF-8 lead byte (0xC2..=0xF4) read as Windows-1252, followed by one to
@@ -68,7 +68,10 @@ pub fn check(analysis: &Analysis, out: &mut Vec<Diagnostic>) {
         let span = Span::new(m.start(), m.end());
         let (msg, help) = match repair(m.as_str()) {
             Some(fixed) if fixed.chars().all(plausible) => (
-                format!("mojibake: “{}” is “{fixed}” decoded with the wrong encoding", m.as_str()),
+                format!(
+                    "mojibake: “{}” is “{fixed}” decoded with the wrong encoding",
+                    m.as_str()
+                ),
                 format!(
                     "replace “{}” with “{fixed}”; if the file has many, convert it back (`iconv -f UTF-8 -t WINDOWS-1252`)",
                     m.as_str()
@@ -188,7 +191,11 @@ mod tests {
         let a = crate::checks::quality_testutil::analyse("t.txt", "Jovenel MoÃ¯se was killed.\n");
         let mut out = Vec::new();
         check(&a, &mut out);
-        assert!(out[0].help.as_deref().unwrap().contains("with “ï”"), "{:?}", out[0].help);
+        assert!(
+            out[0].help.as_deref().unwrap().contains("with “ï”"),
+            "{:?}",
+            out[0].help
+        );
     }
 
     #[test]

@@ -28,8 +28,29 @@ const FUNCTION_CAPS: &[&str] = &[
 
 /// Words after which a capitalised title is expected ("a band called The Who").
 const TITLE_INTRODUCERS: &[&str] = &[
-    "called", "named", "titled", "entitled", "dubbed", "reads", "read", "headlined", "nicknamed", "known", "as",
-    "newspaper", "magazine", "paper", "band", "film", "book", "novel", "song", "album", "show", "series", "play",
+    "called",
+    "named",
+    "titled",
+    "entitled",
+    "dubbed",
+    "reads",
+    "read",
+    "headlined",
+    "nicknamed",
+    "known",
+    "as",
+    "newspaper",
+    "magazine",
+    "paper",
+    "band",
+    "film",
+    "book",
+    "novel",
+    "song",
+    "album",
+    "show",
+    "series",
+    "play",
 ];
 
 fn starts_upper(s: &str) -> bool {
@@ -213,7 +234,10 @@ mod tests {
     #[test]
     fn a_name_coordinated_with_itself() {
         assert_eq!(
-            run("A meeting of the UN on Libya and Libya. Aid went to Kenya or Kenya.\n", check),
+            run(
+                "A meeting of the UN on Libya and Libya. Aid went to Kenya or Kenya.\n",
+                check
+            ),
             ["Libya and Libya", "Kenya or Kenya"]
         );
     }
@@ -233,7 +257,10 @@ mod tests {
     #[test]
     fn a_capitalised_function_word_mid_sentence() {
         assert_eq!(
-            run("They spoke with the minister, a white The head of the house said.\n", check),
+            run(
+                "They spoke with the minister, a white The head of the house said.\n",
+                check
+            ),
             ["white The head"]
         );
     }

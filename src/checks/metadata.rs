@@ -48,8 +48,9 @@ static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Past-tense cues: an auxiliary or a verb in -ed.
-static PAST: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u:\b)(?:was|were|had|did|held|took|won|lost|began|died|said|[a-z]{3,}ed)(?-u:\b)").expect("regex"));
+static PAST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:was|were|had|did|held|took|won|lost|began|died|said|[a-z]{3,}ed)(?-u:\b)").expect("regex")
+});
 
 pub fn check(analysis: &Analysis, today: NaiveDate, out: &mut Vec<Diagnostic>) {
     let article = &analysis.article;
@@ -68,13 +69,19 @@ pub fn check(analysis: &Analysis, today: NaiveDate, out: &mut Vec<Diagnostic>) {
     if !title_ok {
         push(
             out,
-            Diagnostic::new(ID, RULE.severity, article, start_span, "the article has no recognisable title")
-                .label("not a headline")
-                .help(if article.markdown {
-                    "add front matter at the top: `---`, `title: \"…\"`, `date: YYYY-MM-DD`, `---`"
-                } else {
-                    "put the headline on the first line (e.g. `date YYYY-MM-DD Headline of the article`)"
-                }),
+            Diagnostic::new(
+                ID,
+                RULE.severity,
+                article,
+                start_span,
+                "the article has no recognisable title",
+            )
+            .label("not a headline")
+            .help(if article.markdown {
+                "add front matter at the top: `---`, `title: \"…\"`, `date: YYYY-MM-DD`, `---`"
+            } else {
+                "put the headline on the first line (e.g. `date YYYY-MM-DD Headline of the article`)"
+            }),
         );
     }
 
@@ -171,7 +178,11 @@ mod tests {
 
     #[test]
     fn missing_date() {
-        let found = run_at("a.txt", "Kenyan police arrive in Haiti\n\nThe first 400 officers landed on Tuesday.\n", "2025-01-01");
+        let found = run_at(
+            "a.txt",
+            "Kenyan police arrive in Haiti\n\nThe first 400 officers landed on Tuesday.\n",
+            "2025-01-01",
+        );
         assert_eq!(found, ["the article has no date"]);
     }
 
@@ -187,7 +198,11 @@ mod tests {
 
     #[test]
     fn a_date_in_the_future() {
-        let found = run_at("a.txt", "date 2031-06-25 Kenyan police arrive in Haiti\n\nThey landed.\n", "2025-01-01");
+        let found = run_at(
+            "a.txt",
+            "date 2031-06-25 Kenyan police arrive in Haiti\n\nThey landed.\n",
+            "2025-01-01",
+        );
         assert_eq!(found, ["the article is dated 2031-06-25, after today (2025-01-01)"]);
     }
 
@@ -217,7 +232,8 @@ mod tests {
             assert!(run_at("a.txt", t, "2025-01-01").is_empty(), "{t}");
         }
         // Markdown front matter carries both.
-        let t = "---\ntitle: \"Aid arrives in Gonaïves\"\ndate: 2024-01-02\n---\nThe first trucks arrived on Tuesday.\n";
+        let t =
+            "---\ntitle: \"Aid arrives in Gonaïves\"\ndate: 2024-01-02\n---\nThe first trucks arrived on Tuesday.\n";
         assert!(run_at("a.md", t, "2025-01-01").is_empty());
     }
 }

@@ -68,10 +68,7 @@ fn name_of(text: &str, t: &Token) -> Option<Span> {
         return None;
     }
     let w = t.text(text);
-    let bare = w
-        .strip_suffix("’s")
-        .or_else(|| w.strip_suffix("'s"))
-        .unwrap_or(w);
+    let bare = w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w);
     let mut chars = bare.chars();
     let first = chars.next()?;
     if !first.is_uppercase() || bare.chars().count() < 4 || !bare.chars().any(char::is_lowercase) {
@@ -96,11 +93,60 @@ const MAX_NEIGHBOURS: usize = 32;
 
 /// Capitalised neighbours that say nothing about who is meant (folded).
 const TITLES: &[&str] = &[
-    "president", "prime", "minister", "secretary", "state", "foreign", "general", "deputy", "assistant", "acting",
-    "senator", "sen", "governor", "gov", "mayor", "judge", "justice", "king", "queen", "prince", "princess", "pope",
-    "saint", "san", "santa", "sir", "lady", "lord", "chief", "commander", "colonel", "captain", "officer", "director",
-    "ambassador", "envoy", "vice", "former", "national", "united", "nations", "republic", "north", "south", "east",
-    "west", "new", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "president",
+    "prime",
+    "minister",
+    "secretary",
+    "state",
+    "foreign",
+    "general",
+    "deputy",
+    "assistant",
+    "acting",
+    "senator",
+    "sen",
+    "governor",
+    "gov",
+    "mayor",
+    "judge",
+    "justice",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "saint",
+    "san",
+    "santa",
+    "sir",
+    "lady",
+    "lord",
+    "chief",
+    "commander",
+    "colonel",
+    "captain",
+    "officer",
+    "director",
+    "ambassador",
+    "envoy",
+    "vice",
+    "former",
+    "national",
+    "united",
+    "nations",
+    "republic",
+    "north",
+    "south",
+    "east",
+    "west",
+    "new",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 
 /// Folded keys one edit apart that may be one name misspelt: five letters or
@@ -185,7 +231,11 @@ pub fn check_corpus(analyses: &[Analysis], rules: &RuleSet, out: &mut Vec<Diagno
         .flat_map(|e| std::iter::once(e.name.as_str()).chain(e.aliases.iter().map(String::as_str)))
         .flat_map(str::split_whitespace)
         .collect();
-    let wrong: BTreeSet<&str> = rules.entities.iter().flat_map(|e| e.wrong.iter().map(String::as_str)).collect();
+    let wrong: BTreeSet<&str> = rules
+        .entities
+        .iter()
+        .flat_map(|e| e.wrong.iter().map(String::as_str))
+        .collect();
 
     // Group forms: same folded key, or folded keys one edit apart with a
     // shared neighbour. Union-find over form indices.
@@ -220,7 +270,12 @@ pub fn check_corpus(analyses: &[Analysis], rules: &RuleSet, out: &mut Vec<Diagno
     for k in by_key.keys().filter(|k| k.chars().count() >= 5) {
         let chars: Vec<char> = k.chars().collect();
         for skip in 1..chars.len() {
-            let d: String = chars.iter().enumerate().filter(|&(i, _)| i != skip).map(|(_, c)| c).collect();
+            let d: String = chars
+                .iter()
+                .enumerate()
+                .filter(|&(i, _)| i != skip)
+                .map(|(_, c)| c)
+                .collect();
             deletions.entry(d).or_default().push(k);
         }
         deletions.entry((*k).to_string()).or_default().push(k);
@@ -353,7 +408,10 @@ mod tests {
             "The widow of Jovenel Moïse spoke in Miami. Moïse had ruled by decree.\n",
             "An inquiry into the killing of President Jovenel Moise has stalled.\n",
         ];
-        assert_eq!(run(&files, &RuleSet::default()), [("2.txt".to_string(), "Moise".to_string())]);
+        assert_eq!(
+            run(&files, &RuleSet::default()),
+            [("2.txt".to_string(), "Moise".to_string())]
+        );
     }
 
     #[test]
@@ -362,7 +420,10 @@ mod tests {
             "President Jovenel Moïse was killed. Jovenel Moïse had ruled by decree, as Jovenel Moïse said.\n",
             "The killing of Jovanel Moïse is still unsolved. Jovanel Pierre was not there.\n",
         ];
-        assert_eq!(run(&files, &RuleSet::default()), [("1.txt".to_string(), "Jovanel".to_string())]);
+        assert_eq!(
+            run(&files, &RuleSet::default()),
+            [("1.txt".to_string(), "Jovanel".to_string())]
+        );
     }
 
     #[test]

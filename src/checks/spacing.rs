@@ -29,8 +29,7 @@ static GLUED_COUNT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)[0-9][0-9,.]*[ \t]?([a-z]{3,})([0-9]+)(?-u:\b)").expect("regex"));
 /// "pictureThe": three or more lower-case letters starting a word (checked
 /// in code, which is cheaper than a Unicode `\b`), then a capitalised word.
-static GLUED_CASE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(\p{Ll}{3,})(\p{Lu}\p{Ll}+)").expect("regex"));
+static GLUED_CASE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\p{Ll}{3,})(\p{Lu}\p{Ll}+)").expect("regex"));
 /// "said.The": a lower-case word, a full stop, a capitalised word, no space.
 static GLUED_SENTENCE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\p{Ll}{2,}[.!?])(\p{Lu}\p{Ll}+)").expect("regex"));
@@ -51,7 +50,10 @@ fn in_address(text: &str, at: usize) -> bool {
 
 /// Whether a letter (or an apostrophe inside a word) comes right before `at`.
 fn starts_mid_word(text: &str, at: usize) -> bool {
-    text[..at].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '\'' || c == '’')
+    text[..at]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || c == '\'' || c == '’')
 }
 
 pub fn check(analysis: &Analysis, out: &mut Vec<Diagnostic>) {
@@ -175,7 +177,10 @@ mod tests {
     #[test]
     fn space_before_punctuation() {
         assert_eq!(
-            run("Shockwaves went through the region .\nHaiti , Kenya and Jamaica ; all agreed\n", check),
+            run(
+                "Shockwaves went through the region .\nHaiti , Kenya and Jamaica ; all agreed\n",
+                check
+            ),
             [" .", " ,", " ;"]
         );
     }
@@ -199,7 +204,10 @@ mod tests {
             run("  • Writer's pictureThe San Juan Daily Star\n", check),
             ["pictureThe"]
         );
-        assert_eq!(run("The talks ended, he said.The next round is in May.\n", check), ["said.The"]);
+        assert_eq!(
+            run("The talks ended, he said.The next round is in May.\n", check),
+            ["said.The"]
+        );
     }
 
     #[test]

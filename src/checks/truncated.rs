@@ -38,8 +38,23 @@ const CREDIT_CUES: &[&str] = &[
 /// Calls to action ("Get this … now on Amazon", "Subscribe to …"): page
 /// furniture, not the article's last paragraph.
 const CALLS_TO_ACTION: &[&str] = &[
-    "get ", "buy ", "shop ", "click ", "subscribe", "sign up", "follow ", "read more", "watch ", "download ",
-    "listen ", "share ", "join ", "order ", "save ", "try ", "support ",
+    "get ",
+    "buy ",
+    "shop ",
+    "click ",
+    "subscribe",
+    "sign up",
+    "follow ",
+    "read more",
+    "watch ",
+    "download ",
+    "listen ",
+    "share ",
+    "join ",
+    "order ",
+    "save ",
+    "try ",
+    "support ",
 ];
 
 fn is_list_item(s: &str) -> bool {
@@ -49,7 +64,10 @@ fn is_list_item(s: &str) -> bool {
 }
 
 fn is_heading(s: &str) -> bool {
-    let words: Vec<&str> = s.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).collect();
+    let words: Vec<&str> = s
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
     let caps = words
         .iter()
         .filter(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase))
@@ -164,7 +182,10 @@ fn report_cut(analysis: &Analysis, p: Span, n: usize, out: &mut Vec<Diagnostic>)
             RULE.severity,
             article,
             span,
-            format!("this paragraph was cut at a fixed length ({n} characters): it ends in {}", quote(article, span)),
+            format!(
+                "this paragraph was cut at a fixed length ({n} characters): it ends in {}",
+                quote(article, span)
+            ),
         )
         .label("cut here")
         .help("restore the full paragraph from the source")
@@ -181,9 +202,7 @@ mod tests {
 
     #[test]
     fn last_paragraph_stops_mid_sentence() {
-        let t = format!(
-            "{HEAD}Forecasters said more rain was expected upstream on Wednesday, which would put the\n"
-        );
+        let t = format!("{HEAD}Forecasters said more rain was expected upstream on Wednesday, which would put the\n");
         assert_eq!(run(&t, check), ["would put the"]);
         let t = format!("{HEAD}The river could rise by another half metre before the weekend, officials said,\n");
         assert_eq!(run(&t, check), ["weekend, officials said,"]);
@@ -212,8 +231,16 @@ mod tests {
         let t = format!("{HEAD}{para}…\n\nThe shelters will stay open for as long as they are needed.\n");
         assert_eq!(run(&t, check), ["Fri…"]);
         // Two paragraphs that stop at the same length, with no ellipsis.
-        let a: String = "Officials said the evacuation of the lower town would go on through the night and into the morning as".chars().take(90).collect();
-        let b: String = "Volunteers from the neighbouring villages came with boats, pumps and food for all those in the shelters".chars().take(90).collect();
+        let a: String =
+            "Officials said the evacuation of the lower town would go on through the night and into the morning as"
+                .chars()
+                .take(90)
+                .collect();
+        let b: String =
+            "Volunteers from the neighbouring villages came with boats, pumps and food for all those in the shelters"
+                .chars()
+                .take(90)
+                .collect();
         assert_eq!((a.trim_end().chars().count(), b.trim_end().chars().count()), (90, 90));
         let t = format!("{HEAD}{a}\n\n{b}\n\nThe shelters will stay open for as long as they are needed.\n");
         assert_eq!(run(&t, check).len(), 2);
@@ -221,7 +248,8 @@ mod tests {
 
     #[test]
     fn a_trailing_ellipsis_of_speech_is_not_a_cut() {
-        let t = format!("{HEAD}\"We just don't know what will happen next...\" said one resident, looking at the river.\n");
+        let t =
+            format!("{HEAD}\"We just don't know what will happen next...\" said one resident, looking at the river.\n");
         assert!(run(&t, check).is_empty());
     }
 

@@ -47,7 +47,9 @@ pub fn check(analysis: &Analysis, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let text = article.slice(p.span);
-        let next_opens_quote = paras.get(i + 1).is_some_and(|n| opens_with_quote(article.slice(n.span)));
+        let next_opens_quote = paras
+            .get(i + 1)
+            .is_some_and(|n| opens_with_quote(article.slice(n.span)));
         for (at, c, problem) in scan(text) {
             let quote_mark = matches!(c, '“' | '"');
             if problem == Problem::Unclosed && quote_mark && next_opens_quote {
@@ -91,17 +93,13 @@ fn scan(text: &str) -> Vec<(usize, char, Problem)> {
     let mut stack: Vec<(usize, char)> = Vec::new();
     let mut straight: Vec<usize> = Vec::new();
     let mut prev: Option<char> = None;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for (k, &(i, c)) in chars.iter().enumerate() {
-        let next = chars.get(k + 1).map(|&(_, n)| n);
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let next = iter.peek().map(|&(_, n)| n);
+        let emoticon = matches!(prev, Some(':' | ';' | '-')) && matches!(c, '(' | ')');
         match c {
-            '“' | '(' | '[' => {
-                // ":(" and ";(" are emoticons.
-                if !(c == '(' && matches!(prev, Some(':' | ';'))) {
-                    stack.push((i, c));
-                }
-            }
-            '”' | ')' | ']' => {
+            '“' | '(' | '[' if !emoticon => stack.push((i, c)),
+            '”' | ')' | ']' if !emoticon => {
                 let open = match c {
                     '”' => '“',
                     ')' => '(',
@@ -112,7 +110,7 @@ fn scan(text: &str) -> Vec<(usize, char, Problem)> {
                     for (j, o) in stack.drain(pos..).skip(1) {
                         found.push((j, o, Problem::Unclosed));
                     }
-                } else if !is_list_marker(text, i, c) && !(c == ')' && matches!(prev, Some(':' | ';' | '-'))) {
+                } else if !is_list_marker(text, i, c) {
                     found.push((i, c, Problem::Unopened));
                 }
             }
@@ -164,7 +162,10 @@ mod tests {
     #[test]
     fn unclosed_quotes_and_brackets() {
         assert_eq!(
-            run("“We will not leave, the minister said on Friday.\n\nThe talks went on.\n", check),
+            run(
+                "“We will not leave, the minister said on Friday.\n\nThe talks went on.\n",
+                check
+            ),
             ["“"]
         );
         assert_eq!(run("The force (led by Kenya arrived in June.\n", check), ["("]);

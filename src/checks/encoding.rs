@@ -23,12 +23,18 @@ const CP1252_HIGH: [char; 32] = [
     '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}', 'ž', 'Ÿ',
 ];
 
-/// A UTF-8 lead byte (0xC2..=0xF4) read as Windows-1252, followed by one to
-/// three continuation bytes (0x80..=0xBF) read the same way; or the "â€" of
-/// a three-byte punctuation mark whose last byte a converter dropped.
+/// A UTF-8 lead byte read as Windows-1252, followed by one or two
+/// continuation bytes (0x80..=0xBF) read the same way; or the "â€" of a
+/// three-byte punctuation mark whose last byte a converter dropped. The lead
+/// bytes are those of the text news carries: Latin-1 and Latin Extended-A
+/// letters (0xC2..=0xC5: "Ã©", "Å‚"), Greek and Cyrillic (0xCE..=0xD1) and
+/// general punctuation (0xE2: "â€™"), so that a legitimate "Ç»" is left alone.
 static MOJIBAKE: LazyLock<Regex> = LazyLock::new(|| {
-    let cont: String = CP1252_HIGH.iter().collect::<String>() + "\u{A0}-\u{BF}";
-    Regex::new(&format!("(?:[\u{C2}-\u{F4}][{cont}]{{1,3}})+|â€")).expect("mojibake regex")
+    let cont: String = CP1252_HIGH.iter().collect::<String>() + "\\u{A0}-\\u{BF}";
+    Regex::new(&format!(
+        "(?:[\\u{{C2}}-\\u{{C5}}\\u{{CE}}-\\u{{D1}}][{cont}]|\\u{{E2}}[{cont}]{{2}})+|â€"
+    ))
+    .expect("mojibake regex")
 });
 
 /// The byte a Windows-1252 decoder read as `c`, if any.
@@ -185,6 +191,8 @@ mod tests {
     fn mojibake_is_found_and_repaired() {
         let found = run("Haitiâ€™s police and the CafÃ© du Port.\n", check);
         assert_eq!(found, ["â€™", "Ã©"]);
+        let found = run("Lech WaÅ‚Ä™sa flew to ÐœÐ¾Ñ\u{81}ÐºÐ²Ð° today.\n", check);
+        assert_eq!(found, ["Å‚Ä™", "ÐœÐ¾Ñ\u{81}ÐºÐ²Ð°"]);
         assert_eq!(repair("â€™").as_deref(), Some("’"));
         assert_eq!(repair("Ã©").as_deref(), Some("é"));
         assert_eq!(repair("Ã¯").as_deref(), Some("ï"));
@@ -209,6 +217,7 @@ mod tests {
             "São Paulo, Zürich, Besançon, Ærø and Hélène’s café…\n",
             "Le château à Orléans — « Très bien », a-t-il dit.\n",
             "ÀÉÎÕÜ and naïve coöperation cost €12 or £10.\n",
+            "«Ç» and «È» are letters; ESPAÑA… was the headline.\n",
         ] {
             assert!(run(t, check).is_empty(), "{t}");
         }

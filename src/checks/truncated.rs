@@ -33,6 +33,11 @@ const CREDIT_CUES: &[&str] = &[
     "©",
     "(reporting",
     "credit:",
+    "published",
+    "first published",
+    "updated",
+    "posted",
+    "originally published",
 ];
 
 /// Calls to action ("Get this … now on Amazon", "Subscribe to …"): page
@@ -88,7 +93,13 @@ fn is_prose(s: &str) -> bool {
 
 fn ends_complete(s: &str) -> bool {
     let s = s.trim_end_matches(|c: char| c.is_whitespace() || c == '*' || c == '_');
+    // A web address, a handle or a hashtag at the end is a pointer, not a
+    // sentence cut short.
+    let last = s.rsplit(char::is_whitespace).next().unwrap_or("");
     s.ends_with(['.', '!', '?', '…', '"', '”', '’', '\'', ')', ']', ':', '»'])
+        || last.contains("://")
+        || last.starts_with("www.")
+        || last.starts_with(['@', '#'])
 }
 
 /// The text before a glued ellipsis at the end ("announ…", "announ..."), if any.
@@ -216,6 +227,8 @@ mod tests {
             "The schools will reopen on Monday (if the water has gone)\n\n1. Flood warnings in the region this week\n",
             "The volunteers have filled more than 20,000 sandbags since Friday!\n\nMore Stories From The Regional News Desk Today\n",
             "The shelters will stay open for as long as they are needed.\n\nReporting by Ann Lee in Merren; Editing by Tom Ash and Sue Pike\n",
+            "Updates on the road closures are posted by the council at https://merren.example.org/floods\n",
+            "The shelters will stay open.\n\nPublished 12 June 2023 by the Merren Courier news desk staff\n",
         ] {
             let t = format!("{HEAD}{tail}");
             assert!(run(&t, check).is_empty(), "{t}");

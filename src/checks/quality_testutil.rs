@@ -22,7 +22,8 @@ pub fn analyse(path: &str, text: &str) -> Analysis {
 
 /// Runs a per-article check on `text` and returns the quoted spans.
 pub fn run(text: &str, check: fn(&Analysis, &mut Vec<Diagnostic>)) -> Vec<String> {
-    let a = analyse("t.txt", text);
+    let path = if text.starts_with("---\n") { "t.md" } else { "t.txt" };
+    let a = analyse(path, text);
     let mut out = Vec::new();
     check(&a, &mut out);
     out.iter().map(|d| d.location.quote.clone()).collect()
@@ -49,4 +50,14 @@ VALMONT — Voters elected a new water board on Tuesday, with turnout reaching 6
 The board will oversee the $18.5 million water budget and the replacement of lead pipes, a project the state has ordered finished by 2027.\n\n\
 Ana Ruiz, who won the most votes, said the priority was clear: \"People want to know that the water is safe. That is the whole job.\"\n\n\
 Results were certified on Wednesday. Two seats were decided by fewer than 200 votes (one by just 12); neither losing candidate has asked for a recount.\n",
+    "---\ntitle: \"Kenya's police reach Port-au-Prince\"\ndate: 2024-06-26\n---\n\n\
+# Kenya's police reach Port-au-Prince\n\n\
+The first **400 Kenyan officers** landed on Tuesday, [the UN said](https://news.un.org/en/story/2024/06/haiti). \
+They join a mission that is meant to grow to 2,500 personnel (from Kenya, Jamaica, the Bahamas and Belize).\n\n\
+## What they will do\n\n\
+- guard the airport and the ports;\n\
+- patrol with the Haitian National Police;\n\
+- train new recruits, said *Le Nouvelliste*.\n\n\
+\"This is a mission of solidarity,\" President William Ruto said in Nairobi. Critics (including some in Kenya's parliament) \
+asked whether the force, which costs about $600 million a year, had been properly funded.\n",
 ];

@@ -21,10 +21,19 @@ const MIN_WORDS: usize = 40;
 /// Share of the shorter article's shingles found in the other.
 const MIN_CONTAINMENT: f64 = 0.7;
 
-fn fnv(bytes: &[u8], seed: u64) -> u64 {
-    let mut h = 0xcbf29ce484222325u64 ^ seed;
-    for &b in bytes {
-        h ^= u64::from(b);
+/// FNV-1a over the word's characters in lower case (’ as '), without
+/// building a lower-case copy.
+fn word_hash(word: &str) -> u64 {
+    let mut h = 0xcbf29ce484222325u64;
+    for c in word.chars() {
+        let c = if c.is_ascii() {
+            c.to_ascii_lowercase()
+        } else if c == '’' {
+            '\''
+        } else {
+            c.to_lowercase().next().unwrap_or(c)
+        };
+        h ^= u64::from(u32::from(c));
         h = h.wrapping_mul(0x100000001b3);
     }
     h
@@ -53,7 +62,6 @@ pub fn shingles(analysis: &Analysis) -> Vec<u64> {
     let article = &analysis.article;
     let mut tokens = Vec::new();
     let mut words: Vec<u64> = Vec::new();
-    let mut lower = String::new();
     for p in &article.paragraphs {
         if p.span.end <= article.header_end || in_furniture(analysis, p.span) {
             continue;
@@ -61,14 +69,7 @@ pub fn shingles(analysis: &Analysis) -> Vec<u64> {
         tokens.clear();
         tokenize_into(&article.text, p.span, &mut tokens);
         for t in tokens.iter().filter(|t| t.kind != TokenKind::Punct) {
-            lower.clear();
-            lower.extend(
-                t.text(&article.text)
-                    .chars()
-                    .flat_map(char::to_lowercase)
-                    .map(|c| if c == '’' { '\'' } else { c }),
-            );
-            words.push(fnv(lower.as_bytes(), 0));
+            words.push(word_hash(t.text(&article.text)));
         }
     }
     if words.len() < MIN_WORDS {
@@ -83,14 +84,32 @@ pub fn shingles(analysis: &Analysis) -> Vec<u64> {
     out
 }
 
+/// One-permutation MinHash: each shingle's hash picks one of the slots and
+/// competes for its minimum, so that a signature costs one hash per shingle.
+/// An empty slot borrows from the next filled one to its right (rotation
+/// densification), offset by the distance, so that it stays comparable.
 fn signature(shingles: &[u64]) -> [u64; BANDS * ROWS] {
-    let mut sig = [u64::MAX; BANDS * ROWS];
+    const N: usize = BANDS * ROWS;
+    let mut sig = [u64::MAX; N];
     for &s in shingles {
-        for (i, slot) in sig.iter_mut().enumerate() {
-            let h = mix(s ^ (i as u64).wrapping_mul(0x9e3779b97f4a7c15));
-            if h < *slot {
-                *slot = h;
+        let h = mix(s);
+        let slot = ((h >> 32) as usize * N) >> 32;
+        let v = h & 0xffff_ffff;
+        if v < sig[slot] {
+            sig[slot] = v;
+        }
+    }
+    if sig.iter().all(|&v| v == u64::MAX) {
+        return sig;
+    }
+    let filled = sig;
+    for i in 0..N {
+        if filled[i] == u64::MAX {
+            let mut d = 1;
+            while filled[(i + d) % N] == u64::MAX {
+                d += 1;
             }
+            sig[i] = filled[(i + d) % N] + ((d as u64) << 40);
         }
     }
     sig
@@ -157,6 +176,17 @@ pub fn check(analyses: &[Analysis], out: &mut Vec<Diagnostic>) {
     let mut first_copy: Vec<Option<(usize, f64)>> = vec![None; analyses.len()];
     for (i, j) in pairs {
         let (a, b) = (&sets[i], &sets[j]);
+        // The signatures estimate the overlap; only pairs that may reach the
+        // threshold are verified exactly.
+        let (Some(sa), Some(sb)) = (&sigs[i], &sigs[j]) else {
+            continue;
+        };
+        let agree = sa.iter().zip(sb.iter()).filter(|(x, y)| x == y).count();
+        let jaccard = agree as f64 / (BANDS * ROWS) as f64;
+        let est_shared = jaccard / (1.0 + jaccard) * (a.len() + b.len()) as f64;
+        if est_shared < 0.5 * a.len().min(b.len()) as f64 {
+            continue;
+        }
         let n = shared(a, b);
         let share = n as f64 / a.len().min(b.len()) as f64;
         if share >= MIN_CONTAINMENT && first_copy[j].is_none_or(|(k, _)| i < k) {

@@ -211,8 +211,11 @@ pub fn check_corpus(analyses: &[Analysis], rules: &RuleSet, out: &mut Vec<Diagno
         })
         .collect();
     let mut forms: BTreeMap<String, FormStat> = BTreeMap::new();
-    for m in per_article {
+    // Which articles hold which forms, to re-scan only those with a variant.
+    let mut holders: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (ai, m) in per_article.into_iter().enumerate() {
         for (form, st) in m {
+            holders.entry(form.clone()).or_default().push(ai);
             let e = forms.entry(form).or_default();
             e.count += st.count;
             if e.first.is_none() {
@@ -334,7 +337,10 @@ pub fn check_corpus(analyses: &[Analysis], rules: &RuleSet, out: &mut Vec<Diagno
     }
     let index: HashMap<&str, usize> = names.iter().enumerate().map(|(i, n)| (n.as_str(), i)).collect();
     let folded_of = |s: &str| fold(s);
-    for a in analyses {
+    let mut to_scan: Vec<usize> = suggest.keys().flat_map(|f| holders[*f].iter().copied()).collect();
+    to_scan.sort_unstable();
+    to_scan.dedup();
+    for a in to_scan.into_iter().map(|i| &analyses[i]) {
         let article = &a.article;
         for_each_name(a, |form, span, nb| {
             let Some(&best) = suggest.get(form) else { return };

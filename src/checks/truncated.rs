@@ -122,7 +122,8 @@ pub fn check(analysis: &Analysis, out: &mut Vec<Diagnostic>) {
     let mut open_by_len: BTreeMap<usize, Vec<Span>> = BTreeMap::new();
     for &p in &paras {
         let s = article.slice(p);
-        if !is_prose(s) {
+        let open = !ends_complete(s) && s.chars().last().is_some_and(char::is_alphanumeric);
+        if !(open || glued_ellipsis(s).is_some()) || !is_prose(s) {
             continue;
         }
         if let Some(cut) = glued_ellipsis(s) {
@@ -134,8 +135,7 @@ pub fn check(analysis: &Analysis, out: &mut Vec<Diagnostic>) {
             }
         }
         let n = s.chars().count();
-        let open = !ends_complete(s) && s.chars().last().is_some_and(char::is_alphanumeric);
-        if n >= 80 && (open || glued_ellipsis(s).is_some()) {
+        if n >= 80 {
             open_by_len.entry(n).or_default().push(p);
         }
     }

@@ -21,9 +21,10 @@ const GRAMMATICAL_DOUBLES: &[&str] = &[
     "round", "over", "on", "and", "by", "out", "down", "up", "mm", "hmm", "check", "quick", "tsk", "wait", "never",
 ];
 
-/// Capitalised forms that begin a sentence, not continue one.
+/// Capitalised forms that begin a sentence, not continue one. "A" is not
+/// among them: it is also a label ("vitamin A and D", "plan A", "type A").
 const FUNCTION_CAPS: &[&str] = &[
-    "The", "A", "An", "This", "These", "Those", "His", "Her", "Its", "Their", "Our", "He", "She", "They", "We",
+    "The", "An", "This", "These", "Those", "His", "Her", "Its", "Their", "Our", "He", "She", "They", "We",
 ];
 
 /// Words after which a capitalised title is expected ("a band called The Who").
@@ -304,6 +305,7 @@ mod tests {
             "He reads The Economist and the paper The Guardian every day.\n",
             "In his memoir The long road home he wrote of exile.\n",
             "The U.S. The ministry said nothing.\n",
+            "Doses of vitamin A and zinc, and a plan A for hepatitis A patients.\n",
         ] {
             assert!(run(t, check).is_empty(), "{t}");
         }

@@ -40,13 +40,21 @@ static GLUED_SENTENCE: LazyLock<Regex> =
 fn in_address(text: &str, at: usize) -> bool {
     let start = text[..at].rfind(char::is_whitespace).map_or(0, |p| p + 1);
     let end = text[at..].find(char::is_whitespace).map_or(text.len(), |p| at + p);
-    let token = &text[start..end];
+    let token = text[start..end].to_ascii_lowercase();
     token.contains("://")
         || token.contains("www.")
         || token.contains(['@', '#', '/', '\\', '_', '='])
-        || token.contains(".com")
-        || token.contains(".org")
+        || [".com", ".org", ".net", ".gov", ".edu", ".io", ".co."]
+            .iter()
+            .any(|d| token.contains(d))
 }
+
+/// Lower-case prefixes brands are made of ("easyJet", "airBaltic",
+/// "wikiHow"): a word glued to a capitalised one after them is a name.
+const BRAND_PREFIXES: &[&str] = &[
+    "easy", "air", "bio", "eco", "web", "net", "info", "geo", "tele", "micro", "nano", "smart", "open", "my", "go",
+    "get", "wiki", "blue", "green", "play", "tech", "data", "cyber", "mobi", "face", "insta", "you", "max",
+];
 
 /// Whether a letter (or an apostrophe inside a word) comes right before `at`.
 fn starts_mid_word(text: &str, at: usize) -> bool {
@@ -96,13 +104,20 @@ pub fn check(analysis: &Analysis, out: &mut Vec<Diagnostic>) {
         let mark_at = s.trim_end().len() - 1;
         let mark = &s[mark_at..mark_at + 1];
         let abs_mark = from + m.start() + mark_at;
-        // A spaced ellipsis (". . .") or a mark after a space that opens a
-        // list or a count (" :" in tables) is not an error of this kind.
+        // A spaced ellipsis (". . .") is not an error of this kind.
         let after = &text[abs_mark + 1..];
+        let word_end = from + m.start() + s[..mark_at].trim_end().len();
         if after.trim_start_matches([' ', '\t']).starts_with(['.', '…']) || text[..abs_mark].ends_with(". ") {
             continue;
         }
-        let word_end = from + m.start() + s[..mark_at].trim_end().len();
+        // A ratio or a score written with spaces: "3 : 1".
+        let prev_char = text[..word_end].chars().next_back();
+        if mark == ":"
+            && prev_char.is_some_and(|c| c.is_ascii_digit())
+            && after.trim_start().starts_with(|c: char| c.is_ascii_digit())
+        {
+            continue;
+        }
         let span = Span::new(word_end, abs_mark + 1);
         push(
             span,
@@ -131,7 +146,7 @@ pub fn check(analysis: &Analysis, out: &mut Vec<Diagnostic>) {
     for c in GLUED_CASE.captures_iter(body) {
         let (low, cap) = (c.get(1).expect("group"), c.get(2).expect("group"));
         let span = Span::new(from + low.start(), from + cap.end());
-        if starts_mid_word(text, span.start) || in_address(text, span.start) {
+        if starts_mid_word(text, span.start) || in_address(text, span.start) || BRAND_PREFIXES.contains(&low.as_str()) {
             continue;
         }
         push(
@@ -192,6 +207,7 @@ mod tests {
             "He paused ... and went on.\n",
             "The plan – and its cost – were agreed.\n",
             "It is 10:30 and the score was 2-1.\n",
+            "The council voted 7 : 2, a ratio of 3 : 1.\n",
         ] {
             assert!(run(t, check).is_empty(), "{t}");
         }
@@ -218,6 +234,8 @@ mod tests {
             "Follow #haitiCrisis and @jacquelineCharles for updates.\n",
             "The COVID19 variant and the G20 summit in 2023 were discussed.\n",
             "McDonald's and PlayStation sales rose; LaGuardia was busy.\n",
+            "Flights on easyJet and airBaltic were cancelled, wikiHow said.\n",
+            "See Example.Com or Gov.UK for details.\n",
         ] {
             assert!(run(t, check).is_empty(), "{t}");
         }

@@ -75,12 +75,14 @@ pub fn check(analysis: &Analysis, out: &mut Vec<Diagnostic>) {
         let (msg, help) = match repair(m.as_str()) {
             Some(fixed) if fixed.chars().all(plausible) => (
                 format!(
-                    "mojibake: “{}” is “{fixed}” decoded with the wrong encoding",
-                    m.as_str()
+                    "mojibake: “{}” is {} decoded with the wrong encoding",
+                    m.as_str(),
+                    describe(&fixed)
                 ),
                 format!(
-                    "replace “{}” with “{fixed}”; if the file has many, convert it back (`iconv -f UTF-8 -t WINDOWS-1252`)",
-                    m.as_str()
+                    "replace “{}” with {}; if the file has many, convert it back (`iconv -f UTF-8 -t WINDOWS-1252`)",
+                    m.as_str(),
+                    describe(&fixed)
                 ),
             ),
             _ if m.as_str() == "â€" => (
@@ -131,6 +133,16 @@ pub fn check(analysis: &Analysis, out: &mut Vec<Diagnostic>) {
         prev = Some(c);
     }
     line_endings(analysis, out);
+}
+
+/// A repaired run as a message shows it: quoted, or named when invisible.
+fn describe(fixed: &str) -> String {
+    match fixed {
+        "\u{A0}" => "a no-break space (U+00A0)".to_string(),
+        "\u{AD}" => "a soft hyphen (U+00AD)".to_string(),
+        _ if fixed.chars().all(char::is_whitespace) => format!("white space ({} characters)", fixed.chars().count()),
+        _ => format!("“{fixed}”"),
+    }
 }
 
 /// Characters a repaired mojibake run may plausibly stand for: letters,

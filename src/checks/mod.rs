@@ -7,10 +7,19 @@ pub mod boilerplate;
 pub mod claim_agrees;
 pub mod claim_mismatch;
 pub mod claims;
+pub mod duplicate_article;
 pub mod duplicate_paragraph;
+pub mod encoding;
 pub mod figure_conflict;
+pub mod garbled;
+pub mod metadata;
 pub mod name_variant;
 pub mod off_topic;
+#[cfg(test)]
+pub(crate) mod quality_testutil;
+pub mod spacing;
+pub mod truncated;
+pub mod unbalanced;
 
 use crate::corpus::Article;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -37,6 +46,13 @@ pub const RULES: &[RuleInfo] = &[
     off_topic::RULE,
     name_variant::RULE,
     duplicate_paragraph::RULE,
+    encoding::RULE,
+    spacing::RULE,
+    garbled::RULE,
+    unbalanced::RULE,
+    truncated::RULE,
+    metadata::RULE,
+    duplicate_article::RULE,
 ];
 
 pub fn rule(id: &str) -> Option<&'static RuleInfo> {
@@ -101,6 +117,13 @@ pub fn analyse_article(
     };
     name_variant::check(&analysis, lexicon, &mut diags);
     duplicate_paragraph::check(&analysis, &mut diags);
+    // Text quality (issue 8).
+    encoding::check(&analysis, &mut diags);
+    spacing::check(&analysis, &mut diags);
+    garbled::check(&analysis, &mut diags);
+    unbalanced::check(&analysis, &mut diags);
+    truncated::check(&analysis, &mut diags);
+    metadata::check(&analysis, metadata::today(), &mut diags);
     (analysis, diags)
 }
 
@@ -111,6 +134,8 @@ pub fn check_corpus(analyses: &[Analysis], rules: &RuleSet) -> Vec<Diagnostic> {
     claim_mismatch::report(analyses, rules, &verdicts, &mut diags);
     claim_agrees::report(analyses, rules, &verdicts, &mut diags);
     figure_conflict::check(analyses, rules, &mut diags);
+    duplicate_article::check(analyses, &mut diags);
+    name_variant::check_corpus(analyses, rules, &mut diags);
     diags
 }
 

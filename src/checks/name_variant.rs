@@ -1,14 +1,18 @@
 #![doc = include_str!("docs/name-variant.md")]
 
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
 use super::{Analysis, RuleInfo};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::extract::Lexicon;
+use crate::rules::RuleSet;
+use crate::text::{Span, Token, TokenKind, edit_distance, is_stopword, tokenize_into};
 
 pub const ID: &str = "name-variant";
 pub const RULE: RuleInfo = RuleInfo {
     id: ID,
     severity: Severity::Warning,
-    summary: "an entity written in a known wrong form",
+    summary: "an entity written in a known wrong form, or a name spelled two ways in the corpus",
     doc: include_str!("docs/name-variant.md"),
 };
 
@@ -30,5 +34,436 @@ pub fn check(analysis: &Analysis, lexicon: &Lexicon, out: &mut Vec<Diagnostic>) 
         .label(format!("write “{right}”"))
         .help(format!("replace “{wrong}” with “{right}”"));
         out.push(d.finish());
+    }
+}
+
+/// Lower case without accents: the key under which spellings of one name meet.
+pub fn fold(word: &str) -> String {
+    word.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+            'ç' | 'ć' | 'č' | 'ĉ' => 'c',
+            'ď' | 'đ' => 'd',
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+            'ğ' | 'ĝ' => 'g',
+            'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => 'i',
+            'ł' | 'ľ' => 'l',
+            'ñ' | 'ń' | 'ň' => 'n',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
+            'ŕ' | 'ř' => 'r',
+            'ś' | 'š' | 'ş' | 'ș' => 's',
+            'ť' | 'ţ' | 'ț' => 't',
+            'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => 'u',
+            'ý' | 'ÿ' => 'y',
+            'ź' | 'ż' | 'ž' => 'z',
+            c => c,
+        })
+        .collect()
+}
+
+/// A capitalised name token as written, without a possessive ending.
+fn name_of(text: &str, t: &Token) -> Option<Span> {
+    if t.kind != TokenKind::Word {
+        return None;
+    }
+    let w = t.text(text);
+    let bare = w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w);
+    let mut chars = bare.chars();
+    let first = chars.next()?;
+    if !first.is_uppercase() || bare.chars().count() < 4 || !bare.chars().any(char::is_lowercase) {
+        return None;
+    }
+    if bare.contains(['’', '\'']) {
+        return None;
+    }
+    Some(Span::new(t.span.start, t.span.start + bare.len()))
+}
+
+#[derive(Default)]
+struct FormStat {
+    count: usize,
+    /// (article index, span) of the first occurrence.
+    first: Option<(usize, Span)>,
+    /// Neighbouring capitalised words (folded), for context.
+    neighbours: BTreeSet<String>,
+}
+
+const MAX_NEIGHBOURS: usize = 32;
+
+/// Capitalised neighbours that say nothing about who is meant (folded).
+const TITLES: &[&str] = &[
+    "president",
+    "prime",
+    "minister",
+    "secretary",
+    "state",
+    "foreign",
+    "general",
+    "deputy",
+    "assistant",
+    "acting",
+    "senator",
+    "sen",
+    "governor",
+    "gov",
+    "mayor",
+    "judge",
+    "justice",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "saint",
+    "san",
+    "santa",
+    "sir",
+    "lady",
+    "lord",
+    "chief",
+    "commander",
+    "colonel",
+    "captain",
+    "officer",
+    "director",
+    "ambassador",
+    "envoy",
+    "vice",
+    "former",
+    "national",
+    "united",
+    "nations",
+    "republic",
+    "north",
+    "south",
+    "east",
+    "west",
+    "new",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Folded keys one edit apart that may be one name misspelt: five letters or
+/// more, the same first letter, neither a prefix of the other (a demonym, a
+/// plural), and the edit not in the last two letters, where English changes
+/// a name into another word ("Argentina"/"Argentine", "Honduras"/"Honduran",
+/// "Maria"/"Marie", "Francis"/"Frances").
+fn one_edit_variant(a: &str, b: &str) -> bool {
+    let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if ca.len().min(cb.len()) < 5 || ca[0] != cb[0] || a.starts_with(b) || b.starts_with(a) {
+        return false;
+    }
+    if edit_distance(a, b) != 1 {
+        return false;
+    }
+    // How many letters they share at the end: the edit is before those.
+    let tail = ca.iter().rev().zip(cb.iter().rev()).take_while(|(x, y)| x == y).count();
+    tail >= 2
+}
+
+/// Visits the capitalised names of an article's own text with their
+/// capitalised neighbours.
+fn for_each_name(analysis: &Analysis, mut f: impl FnMut(&str, Span, [Option<&str>; 2])) {
+    let article = &analysis.article;
+    let text = &article.text;
+    let mut tokens = Vec::new();
+    for p in &article.paragraphs {
+        if p.span.end <= article.header_end || analysis.is_excluded(p.span) {
+            continue;
+        }
+        tokens.clear();
+        tokenize_into(text, p.span, &mut tokens);
+        let names: Vec<Option<Span>> = tokens.iter().map(|t| name_of(text, t)).collect();
+        for (i, n) in names.iter().enumerate() {
+            let Some(span) = n else { continue };
+            let left = i.checked_sub(1).and_then(|j| names[j]).map(|s| &text[s.start..s.end]);
+            let right = names.get(i + 1).copied().flatten().map(|s| &text[s.start..s.end]);
+            f(&text[span.start..span.end], *span, [left, right]);
+        }
+    }
+}
+
+/// Corpus-wide: the same name spelled two ways, with no rules needed.
+pub fn check_corpus(analyses: &[Analysis], rules: &RuleSet, out: &mut Vec<Diagnostic>) {
+    use rayon::prelude::*;
+    let per_article: Vec<BTreeMap<String, FormStat>> = analyses
+        .par_iter()
+        .enumerate()
+        .map(|(ai, a)| {
+            let mut m: BTreeMap<String, FormStat> = BTreeMap::new();
+            for_each_name(a, |form, span, nb| {
+                let st = m.entry(form.to_string()).or_default();
+                st.count += 1;
+                st.first.get_or_insert((ai, span));
+                for w in nb.into_iter().flatten() {
+                    if st.neighbours.len() < MAX_NEIGHBOURS && !is_stopword(&w.to_lowercase()) {
+                        st.neighbours.insert(fold(w));
+                    }
+                }
+            });
+            m
+        })
+        .collect();
+    let mut forms: BTreeMap<String, FormStat> = BTreeMap::new();
+    // Which articles hold which forms, to re-scan only those with a variant.
+    let mut holders: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (ai, m) in per_article.into_iter().enumerate() {
+        for (form, st) in m {
+            holders.entry(form.clone()).or_default().push(ai);
+            let e = forms.entry(form).or_default();
+            e.count += st.count;
+            if e.first.is_none() {
+                e.first = st.first;
+            }
+            for n in st.neighbours {
+                if e.neighbours.len() < MAX_NEIGHBOURS {
+                    e.neighbours.insert(n);
+                }
+            }
+        }
+    }
+    let known: BTreeSet<&str> = rules
+        .entities
+        .iter()
+        .flat_map(|e| std::iter::once(e.name.as_str()).chain(e.aliases.iter().map(String::as_str)))
+        .flat_map(str::split_whitespace)
+        .collect();
+    let wrong: BTreeSet<&str> = rules
+        .entities
+        .iter()
+        .flat_map(|e| e.wrong.iter().map(String::as_str))
+        .collect();
+
+    // Group forms: same folded key, or folded keys one edit apart with a
+    // shared neighbour. Union-find over form indices.
+    let names: Vec<&String> = forms.keys().collect();
+    let stats: Vec<&FormStat> = forms.values().collect();
+    let mut parent: Vec<usize> = (0..names.len()).collect();
+    fn find(p: &mut [usize], mut x: usize) -> usize {
+        while p[x] != x {
+            p[x] = p[p[x]];
+            x = p[x];
+        }
+        x
+    }
+    fn union(p: &mut [usize], a: usize, b: usize) {
+        let (ra, rb) = (find(p, a), find(p, b));
+        if ra != rb {
+            p[ra.max(rb)] = ra.min(rb);
+        }
+    }
+    let folded: Vec<String> = names.iter().map(|n| fold(n)).collect();
+    let mut by_key: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, k) in folded.iter().enumerate() {
+        by_key.entry(k.as_str()).or_default().push(i);
+    }
+    for members in by_key.values() {
+        for &m in &members[1..] {
+            union(&mut parent, members[0], m);
+        }
+    }
+    // One edit apart: keys sharing a one-deletion variant.
+    let mut deletions: HashMap<String, Vec<&str>> = HashMap::new();
+    for k in by_key.keys().filter(|k| k.chars().count() >= 5) {
+        let chars: Vec<char> = k.chars().collect();
+        for skip in 1..chars.len() {
+            let d: String = chars
+                .iter()
+                .enumerate()
+                .filter(|&(i, _)| i != skip)
+                .map(|(_, c)| c)
+                .collect();
+            deletions.entry(d).or_default().push(k);
+        }
+        deletions.entry((*k).to_string()).or_default().push(k);
+    }
+    let mut edit_pairs: BTreeSet<(&str, &str)> = BTreeSet::new();
+    for ks in deletions.values() {
+        for (x, &a) in ks.iter().enumerate() {
+            for &b in &ks[x + 1..] {
+                if a != b {
+                    edit_pairs.insert((a.min(b), a.max(b)));
+                }
+            }
+        }
+    }
+    for (a, b) in edit_pairs {
+        if !one_edit_variant(a, b) {
+            continue;
+        }
+        let (ma, mb) = (&by_key[a], &by_key[b]);
+        let context = ma.iter().any(|&i| {
+            mb.iter().any(|&j| {
+                stats[i]
+                    .neighbours
+                    .intersection(&stats[j].neighbours)
+                    .any(|n| !TITLES.contains(&n.as_str()))
+            })
+        });
+        if context {
+            union(&mut parent, ma[0], mb[0]);
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..names.len() {
+        let r = find(&mut parent, i);
+        groups.entry(r).or_default().push(i);
+    }
+    // The suggestion for each minority form.
+    let mut suggest: HashMap<&str, usize> = HashMap::new();
+    for members in groups.values().filter(|m| m.len() > 1) {
+        let accents = |s: &str| s.chars().filter(|c| !c.is_ascii()).count();
+        let Some(&best) = members
+            .iter()
+            .max_by_key(|&&i| (stats[i].count, accents(names[i]), std::cmp::Reverse(names[i].as_str())))
+        else {
+            continue;
+        };
+        for &m in members {
+            let form = names[m].as_str();
+            if m != best && !known.contains(form) && !wrong.contains(form) {
+                suggest.insert(form, best);
+            }
+        }
+    }
+    if suggest.is_empty() {
+        return;
+    }
+    let index: HashMap<&str, usize> = names.iter().enumerate().map(|(i, n)| (n.as_str(), i)).collect();
+    let folded_of = |s: &str| fold(s);
+    let mut to_scan: Vec<usize> = suggest.keys().flat_map(|f| holders[*f].iter().copied()).collect();
+    to_scan.sort_unstable();
+    to_scan.dedup();
+    for a in to_scan.into_iter().map(|i| &analyses[i]) {
+        let article = &a.article;
+        for_each_name(a, |form, span, nb| {
+            let Some(&best) = suggest.get(form) else { return };
+            let right = names[best].as_str();
+            // A spelling one letter away is this name only where it shares the
+            // context that linked the two: "Anthony Blinken", not "Anthony Nichols".
+            if folded_of(form) != folded_of(right) {
+                let Some(&i) = index.get(form) else { return };
+                let shared = |w: &str| {
+                    let w = fold(w);
+                    !TITLES.contains(&w.as_str())
+                        && stats[i].neighbours.contains(&w)
+                        && stats[best].neighbours.contains(&w)
+                };
+                if !nb.into_iter().flatten().any(shared) {
+                    return;
+                }
+            }
+            let mut d = Diagnostic::new(
+                ID,
+                RULE.severity,
+                article,
+                span,
+                format!(
+                    "“{form}” is spelled “{right}” elsewhere in the corpus ({} against {})",
+                    stats[best].count,
+                    forms[form].count
+                ),
+            )
+            .label(format!("write “{right}”?"))
+            .help(format!(
+                "use one spelling of the name: replace “{form}” with “{right}”, the corpus's usual form (or add the right form to the rules' entities)"
+            ));
+            if let Some((ai, s)) = stats[best].first {
+                d = d.related(&analyses[ai].article, s, format!("“{right}” here"));
+            }
+            out.push(d.finish());
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::quality_testutil::{CLEAN, analyse};
+
+    fn run(files: &[&str], rules: &RuleSet) -> Vec<(String, String)> {
+        let analyses: Vec<Analysis> = files
+            .iter()
+            .enumerate()
+            .map(|(i, t)| analyse(&format!("{i}.txt"), t))
+            .collect();
+        let mut out = Vec::new();
+        check_corpus(&analyses, rules, &mut out);
+        out.iter()
+            .map(|d| (d.location.file.clone(), d.location.quote.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn fold_strips_accents() {
+        assert_eq!(fold("Moïse"), "moise");
+        assert_eq!(fold("Gonaïves"), "gonaives");
+        assert_eq!(fold("Pétion-Ville"), "petion-ville");
+    }
+
+    #[test]
+    fn an_accent_variant_across_the_corpus() {
+        let files = [
+            "President Jovenel Moïse was killed at his home in July 2021.\n",
+            "The widow of Jovenel Moïse spoke in Miami. Moïse had ruled by decree.\n",
+            "An inquiry into the killing of President Jovenel Moise has stalled.\n",
+        ];
+        assert_eq!(
+            run(&files, &RuleSet::default()),
+            [("2.txt".to_string(), "Moise".to_string())]
+        );
+    }
+
+    #[test]
+    fn a_one_letter_variant_in_the_same_context() {
+        let files = [
+            "President Jovenel Moïse was killed. Jovenel Moïse had ruled by decree, as Jovenel Moïse said.\n",
+            "The killing of Jovanel Moïse is still unsolved. Jovanel Pierre was not there.\n",
+        ];
+        assert_eq!(
+            run(&files, &RuleSet::default()),
+            [("1.txt".to_string(), "Jovanel".to_string())]
+        );
+    }
+
+    #[test]
+    fn different_names_one_letter_apart_are_left_alone() {
+        let files = [
+            // No shared context; a demonym and a plural; different first letters.
+            "Kenya sent police. Kenyan officers arrived. The Nations met. The Nation wrote.\n",
+            "Michael Jordan scored. Gordon Brown spoke. Garry Conille met Barry Allen.\n",
+            "Maria Lopez voted. Mario Rossi abstained.\n",
+            // Endings that make another word or name, even in one context.
+            "Argentina and Argentine officials met. Honduras and Honduran police. Maria Lopez.\n",
+            "Francis Lopez, Frances Lopez, Adrian Lopez and Adrien Lopez met.\n",
+            // Only a title in common.
+            "President Conille spoke. President Camille listened.\n",
+        ];
+        assert!(run(&files, &RuleSet::default()).is_empty());
+    }
+
+    #[test]
+    fn forms_the_rules_know_are_not_variants() {
+        let rules = RuleSet {
+            entities: vec![crate::rules::Entity {
+                name: "Moise".into(),
+                aliases: vec![],
+                wrong: vec![],
+            }],
+            ..RuleSet::default()
+        };
+        let files = ["Jovenel Moïse and Moïse again.\n", "Jovenel Moise.\n"];
+        assert!(run(&files, &rules).is_empty());
+    }
+
+    #[test]
+    fn clean_articles_have_no_findings() {
+        assert!(run(CLEAN, &RuleSet::default()).is_empty());
     }
 }

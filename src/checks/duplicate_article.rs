@@ -1,0 +1,267 @@
+#![doc = include_str!("docs/duplicate-article.md")]
+
+use std::collections::HashMap;
+
+use super::{Analysis, RuleInfo};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::text::{Span, TokenKind, tokenize_into};
+
+pub const ID: &str = "duplicate-article";
+pub const RULE: RuleInfo = RuleInfo {
+    id: ID,
+    severity: Severity::Warning,
+    summary: "two articles of the corpus that are the same story",
+    doc: include_str!("docs/duplicate-article.md"),
+};
+
+const SHINGLE: usize = 5;
+const BANDS: usize = 32;
+const ROWS: usize = 3;
+const MIN_WORDS: usize = 40;
+/// Share of the shorter article's shingles found in the other.
+const MIN_CONTAINMENT: f64 = 0.7;
+
+/// FNV-1a over the word's characters in lower case (’ as '), without
+/// building a lower-case copy.
+fn word_hash(word: &str) -> u64 {
+    let mut h = 0xcbf29ce484222325u64;
+    for c in word.chars() {
+        let c = if c.is_ascii() {
+            c.to_ascii_lowercase()
+        } else if c == '’' {
+            '\''
+        } else {
+            c.to_lowercase().next().unwrap_or(c)
+        };
+        h ^= u64::from(u32::from(c));
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    h
+}
+
+/// A 64-bit mixer (splitmix64's finaliser) for the MinHash permutations.
+fn mix(mut x: u64) -> u64 {
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58476d1ce4e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d049bb133111eb);
+    x ^ (x >> 31)
+}
+
+/// Whether `span` lies in page furniture (a boilerplate block). Off-topic
+/// paragraphs are kept: they are text of the article as published, and a
+/// copy of the article carries them too.
+fn in_furniture(analysis: &Analysis, span: crate::text::Span) -> bool {
+    analysis
+        .excluded
+        .iter()
+        .any(|b| b.kind != "off-topic" && b.span.contains(span))
+}
+
+/// The sorted, deduplicated shingle hashes of an article's text, page
+/// furniture left out.
+pub fn shingles(analysis: &Analysis) -> Vec<u64> {
+    let article = &analysis.article;
+    let mut tokens = Vec::new();
+    let mut words: Vec<u64> = Vec::new();
+    for p in &article.paragraphs {
+        if p.span.end <= article.header_end || in_furniture(analysis, p.span) {
+            continue;
+        }
+        tokens.clear();
+        tokenize_into(&article.text, p.span, &mut tokens);
+        for t in tokens.iter().filter(|t| t.kind != TokenKind::Punct) {
+            words.push(word_hash(t.text(&article.text)));
+        }
+    }
+    if words.len() < MIN_WORDS {
+        return Vec::new();
+    }
+    let mut out: Vec<u64> = words
+        .windows(SHINGLE)
+        .map(|w| w.iter().fold(0u64, |h, &x| mix(h ^ x).rotate_left(7)))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// One-permutation MinHash: each shingle's hash picks one of the slots and
+/// competes for its minimum, so that a signature costs one hash per shingle.
+/// An empty slot borrows from the next filled one to its right (rotation
+/// densification), offset by the distance, so that it stays comparable.
+fn signature(shingles: &[u64]) -> [u64; BANDS * ROWS] {
+    const N: usize = BANDS * ROWS;
+    let mut sig = [u64::MAX; N];
+    for &s in shingles {
+        let h = mix(s);
+        let slot = ((h >> 32) as usize * N) >> 32;
+        let v = h & 0xffff_ffff;
+        if v < sig[slot] {
+            sig[slot] = v;
+        }
+    }
+    if sig.iter().all(|&v| v == u64::MAX) {
+        return sig;
+    }
+    let filled = sig;
+    for i in 0..N {
+        if filled[i] == u64::MAX {
+            let mut d = 1;
+            while filled[(i + d) % N] == u64::MAX {
+                d += 1;
+            }
+            sig[i] = filled[(i + d) % N] + ((d as u64) << 40);
+        }
+    }
+    sig
+}
+
+fn shared(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Where to point in an article: its title, else its first paragraph.
+fn anchor(analysis: &Analysis) -> Span {
+    let a = &analysis.article;
+    a.title
+        .or_else(|| {
+            a.paragraphs
+                .iter()
+                .find(|p| !analysis.is_excluded(p.span))
+                .map(|p| p.span)
+        })
+        .unwrap_or(Span::new(0, 0))
+}
+
+pub fn check(analyses: &[Analysis], out: &mut Vec<Diagnostic>) {
+    use rayon::prelude::*;
+    let sets: Vec<Vec<u64>> = analyses.par_iter().map(shingles).collect();
+    let sigs: Vec<Option<[u64; BANDS * ROWS]>> =
+        sets.par_iter().map(|s| (!s.is_empty()).then(|| signature(s))).collect();
+    // Candidate pairs from shared bands.
+    let mut buckets: HashMap<(usize, u64), Vec<usize>> = HashMap::new();
+    for (i, sig) in sigs.iter().enumerate() {
+        let Some(sig) = sig else { continue };
+        for b in 0..BANDS {
+            let key = sig[b * ROWS..(b + 1) * ROWS].iter().fold(b as u64, |h, &x| mix(h ^ x));
+            buckets.entry((b, key)).or_default().push(i);
+        }
+    }
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for members in buckets.values() {
+        // A bucket of very many articles is a shared template, not a story.
+        if members.len() > 64 {
+            continue;
+        }
+        for (x, &i) in members.iter().enumerate() {
+            for &j in &members[x + 1..] {
+                pairs.push((i.min(j), i.max(j)));
+            }
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    // Each later article is reported once, against its earliest copy.
+    let mut first_copy: Vec<Option<(usize, f64)>> = vec![None; analyses.len()];
+    for (i, j) in pairs {
+        let (a, b) = (&sets[i], &sets[j]);
+        // The signatures estimate the overlap; only pairs that may reach the
+        // threshold are verified exactly.
+        let (Some(sa), Some(sb)) = (&sigs[i], &sigs[j]) else {
+            continue;
+        };
+        let agree = sa.iter().zip(sb.iter()).filter(|(x, y)| x == y).count();
+        let jaccard = agree as f64 / (BANDS * ROWS) as f64;
+        let est_shared = jaccard / (1.0 + jaccard) * (a.len() + b.len()) as f64;
+        if est_shared < 0.5 * a.len().min(b.len()) as f64 {
+            continue;
+        }
+        let n = shared(a, b);
+        let share = n as f64 / a.len().min(b.len()) as f64;
+        if share >= MIN_CONTAINMENT && first_copy[j].is_none_or(|(k, _)| i < k) {
+            first_copy[j] = Some((i, share));
+        }
+    }
+    for (j, copy) in first_copy.iter().enumerate() {
+        let Some((i, share)) = *copy else { continue };
+        let (this, other) = (&analyses[j], &analyses[i]);
+        let pct = (share * 100.0).round() as u32;
+        let d = Diagnostic::new(
+            ID,
+            RULE.severity,
+            &this.article,
+            anchor(this),
+            format!(
+                "this article is a copy of {} ({pct}% of the shorter text is shared)",
+                other.article.path
+            ),
+        )
+        .label("the same story")
+        .help(format!(
+            "keep one copy: remove this file from the corpus (or {} if this one is the original)",
+            other.article.path
+        ))
+        .related(&other.article, anchor(other), "the other copy");
+        out.push(d.finish());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::quality_testutil::{CLEAN, analyse};
+
+    const STORY: &str = "A late-summer storm swept along the northern coast overnight, bringing down power lines and trees and leaving about 45,000 homes without electricity on Tuesday morning, the regional utility said.\n\nWinds of up to 110 kilometres an hour were recorded at the lighthouse at Cape Morrow, where the storm made landfall shortly after midnight.\n\nNo one was seriously hurt, the coast guard said, although a man was treated for a cut after a branch fell on his car.\n";
+
+    fn run(files: &[(&str, String)]) -> Vec<(String, String)> {
+        let analyses: Vec<Analysis> = files.iter().map(|(p, t)| analyse(p, t)).collect();
+        let mut out = Vec::new();
+        check(&analyses, &mut out);
+        out.iter()
+            .map(|d| (d.location.file.clone(), d.related[0].location.file.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn a_syndicated_copy_with_another_headline() {
+        let a = format!("date 2024-09-03 Storm leaves thousands without power\n\n{STORY}");
+        let b = format!(
+            "date 2024-09-03 Thousands lose power as storm hits coast\n\n{STORY}\nRecommended Stories\n\nOther news of the day\n"
+        );
+        let c = CLEAN[0].to_string();
+        assert_eq!(
+            run(&[("a.txt", a.clone()), ("b.txt", b.clone()), ("c.txt", c)]),
+            [("b.txt".to_string(), "a.txt".to_string())]
+        );
+        // Three copies: each later one points at the first.
+        let found = run(&[("a.txt", a.clone()), ("b.txt", b), ("d.txt", a)]);
+        assert_eq!(found.len(), 2);
+        assert!(found.iter().all(|(_, r)| r == "a.txt"));
+    }
+
+    #[test]
+    fn different_stories_on_one_topic_are_not_copies() {
+        let files: Vec<(&str, String)> = vec![
+            ("a.txt", CLEAN[0].to_string()),
+            ("b.txt", CLEAN[1].to_string()),
+            ("c.txt", CLEAN[2].to_string()),
+            ("d.txt", format!("date 2024-09-03 Storm\n\n{STORY}")),
+            (
+                "e.txt",
+                "date 2024-09-04 Clean-up begins after the storm\n\nCrews worked through the night to restore power to the last 5,000 homes along the northern coast, the regional utility said on Wednesday, a day after the storm made landfall at Cape Morrow.\n\nThe harbour at Delwyn reopened in the afternoon, and the two fishing boats that were washed onto the beach were towed back into the water at high tide.\n".to_string(),
+            ),
+        ];
+        assert!(run(&files).is_empty());
+    }
+}

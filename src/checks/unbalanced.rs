@@ -1,0 +1,203 @@
+#![doc = include_str!("docs/unbalanced.md")]
+
+use super::{Analysis, RuleInfo};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::text::Span;
+
+pub const ID: &str = "unbalanced";
+pub const RULE: RuleInfo = RuleInfo {
+    id: ID,
+    severity: Severity::Warning,
+    summary: "a quotation mark or bracket opened and never closed",
+    doc: include_str!("docs/unbalanced.md"),
+};
+
+/// How a message names a mark.
+fn name(c: char) -> String {
+    let what = match c {
+        '“' => "an opening quotation mark",
+        '”' => "a closing quotation mark",
+        '"' => "a quotation mark",
+        '(' | '[' => "an opening bracket",
+        _ => "a closing bracket",
+    };
+    format!("{what} ({c})")
+}
+
+fn closer(open: char) -> char {
+    match open {
+        '“' => '”',
+        '(' => ')',
+        '[' => ']',
+        _ => '"',
+    }
+}
+
+/// Whether a paragraph opens with a quotation mark (the continuation of a
+/// quote from the previous paragraph).
+fn opens_with_quote(s: &str) -> bool {
+    s.trim_start_matches(['*', '_', '>', ' ']).starts_with(['“', '"'])
+}
+
+pub fn check(analysis: &Analysis, out: &mut Vec<Diagnostic>) {
+    let article = &analysis.article;
+    let paras = &article.paragraphs;
+    for (i, p) in paras.iter().enumerate() {
+        if analysis.is_excluded(p.span) {
+            continue;
+        }
+        let text = article.slice(p.span);
+        let next_opens_quote = paras
+            .get(i + 1)
+            .is_some_and(|n| opens_with_quote(article.slice(n.span)));
+        for (at, c, problem) in scan(text) {
+            let quote_mark = matches!(c, '“' | '"');
+            if problem == Problem::Unclosed && quote_mark && next_opens_quote {
+                continue;
+            }
+            let span = Span::new(p.span.start + at, p.span.start + at + c.len_utf8());
+            let (msg, label, help) = match problem {
+                Problem::Unclosed => (
+                    format!("{} is opened and never closed in this paragraph", name(c)),
+                    "never closed",
+                    format!(
+                        "add the closing “{}” where the quotation or aside ends, or delete this one",
+                        closer(c)
+                    ),
+                ),
+                Problem::Unopened => (
+                    format!("{} with no opening mark in this paragraph", name(c)),
+                    "never opened",
+                    "add the opening mark where the quotation or aside begins, or delete this one".to_string(),
+                ),
+            };
+            out.push(
+                Diagnostic::new(ID, RULE.severity, article, span, msg)
+                    .label(label)
+                    .help(help)
+                    .finish(),
+            );
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Problem {
+    Unclosed,
+    Unopened,
+}
+
+/// Unmatched marks of one paragraph: (byte offset, mark, problem).
+fn scan(text: &str) -> Vec<(usize, char, Problem)> {
+    let mut found = Vec::new();
+    let mut stack: Vec<(usize, char)> = Vec::new();
+    let mut straight: Vec<usize> = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let next = iter.peek().map(|&(_, n)| n);
+        let emoticon = matches!(prev, Some(':' | ';' | '-')) && matches!(c, '(' | ')');
+        match c {
+            '“' | '(' | '[' if !emoticon => stack.push((i, c)),
+            '”' | ')' | ']' if !emoticon => {
+                let open = match c {
+                    '”' => '“',
+                    ')' => '(',
+                    _ => '[',
+                };
+                if let Some(pos) = stack.iter().rposition(|&(_, o)| o == open) {
+                    // Marks opened inside and left open are unclosed.
+                    for (j, o) in stack.drain(pos..).skip(1) {
+                        found.push((j, o, Problem::Unclosed));
+                    }
+                } else if !is_list_marker(text, i, c) {
+                    found.push((i, c, Problem::Unopened));
+                }
+            }
+            '"' if !prev.is_some_and(|p| p.is_ascii_digit()) || next.is_some_and(char::is_alphabetic) => {
+                straight.push(i);
+            }
+            _ => {}
+        }
+        prev = Some(c);
+    }
+    found.extend(stack.into_iter().map(|(i, c)| (i, c, Problem::Unclosed)));
+    if straight.len() % 2 == 1 {
+        // Pair them in order: an odd one out is the last that opens a quote
+        // (followed by a non-space), else the last.
+        let last = straight
+            .iter()
+            .rev()
+            .find(|&&i| text[i + 1..].chars().next().is_some_and(|c| !c.is_whitespace()))
+            .or(straight.last())
+            .copied();
+        if let Some(i) = last {
+            found.push((i, '"', Problem::Unclosed));
+        }
+    }
+    found.sort_unstable();
+    found
+}
+
+/// "a)", "1)", "iv)" at the start of the paragraph or after a space: list
+/// markers, not closing brackets.
+fn is_list_marker(text: &str, at: usize, c: char) -> bool {
+    if c != ')' {
+        return false;
+    }
+    let before = &text[..at];
+    let word_start = before.rfind(|ch: char| !ch.is_alphanumeric()).map_or(0, |p| p + 1);
+    let word = &before[word_start..];
+    !word.is_empty()
+        && word.len() <= 3
+        && (word.chars().all(|ch| ch.is_ascii_digit()) || word.chars().all(|ch| ch.is_ascii_lowercase()))
+        && (word_start == 0 || before[..word_start].ends_with(char::is_whitespace))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::quality_testutil::{CLEAN, run};
+
+    #[test]
+    fn unclosed_quotes_and_brackets() {
+        assert_eq!(
+            run(
+                "“We will not leave, the minister said on Friday.\n\nThe talks went on.\n",
+                check
+            ),
+            ["“"]
+        );
+        assert_eq!(run("The force (led by Kenya arrived in June.\n", check), ["("]);
+        assert_eq!(run("He said \"we are ready and left.\n", check), ["\""]);
+        assert_eq!(run("the deployment of a mission” to help the police.\n", check), ["”"]);
+        assert_eq!(run("The fund rose] by a third.\n", check), ["]"]);
+    }
+
+    #[test]
+    fn a_quote_running_on_into_the_next_paragraph() {
+        let t = "“We have waited long enough,” she said. “The fleet loses days every winter.\n\n“If we wait another year, the bill will grow.”\n";
+        assert!(run(t, check).is_empty());
+        let t = "He said: \"The fleet loses days every winter.\n\n\"If we wait, the bill will grow.\"\n";
+        assert!(run(t, check).is_empty());
+    }
+
+    #[test]
+    fn units_list_markers_and_emoticons() {
+        for t in [
+            "He is 6'2\" tall and bought a 55\" screen.\n",
+            "The options are a) stay, b) go or 1) wait.\n",
+            "Nice to see you :) and goodbye :(\n",
+            "Nested (as in [this] case) marks are fine.\n",
+        ] {
+            assert!(run(t, check).is_empty(), "{t}");
+        }
+    }
+
+    #[test]
+    fn clean_articles_have_no_findings() {
+        for t in CLEAN {
+            assert!(run(t, check).is_empty(), "{t}");
+        }
+    }
+}

@@ -167,6 +167,21 @@ impl Diagnostic {
     }
 }
 
+/// Gives the second and later of identical findings (same fingerprint, a
+/// repeated sentence) a `-2`, `-3`… suffix, in text order, so that each is
+/// distinct and keeps its identity when text is inserted above.
+pub fn disambiguate_fingerprints(diags: &mut [Diagnostic]) {
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for d in diags.iter_mut() {
+        let n = seen.entry(d.fingerprint.clone()).or_default();
+        *n += 1;
+        if *n > 1 && !d.fingerprint.is_empty() {
+            d.fingerprint = format!("{}-{}", d.fingerprint, n);
+        }
+    }
+}
+
+/// FNV-1a over byte strings, each closed by a separator.
 struct Fnv(u64);
 impl Fnv {
     fn new() -> Self {

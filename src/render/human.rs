@@ -177,6 +177,12 @@ pub fn handler(options: &RenderOptions) -> GraphicalReportHandler {
 }
 
 pub fn render(report: &Report, options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+    render_diagnostics(report, options, out)?;
+    writeln!(out, "{}", summary_line(&report.summary))
+}
+
+/// The reports without the closing summary line (`--quiet`).
+pub fn render_diagnostics(report: &Report, options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
     let handler = handler(options);
     let mut buf = String::new();
     for d in &report.diagnostics {
@@ -189,5 +195,5 @@ pub fn render(report: &Report, options: &RenderOptions, out: &mut dyn Write) -> 
         out.write_all(buf.as_bytes())?;
         writeln!(out)?;
     }
-    writeln!(out, "{}", summary_line(&report.summary))
+    Ok(())
 }

@@ -359,7 +359,9 @@ pub fn run(args: CheckArgs) -> ExitCode {
         width: 100,
     };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let written = if args.statistics {
+    let written = if args.write_baseline.is_some() {
+        Ok(())
+    } else if args.statistics {
         render::statistics::render(&report, &mut out).and_then(|_| {
             if args.quiet {
                 Ok(())

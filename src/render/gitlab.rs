@@ -36,5 +36,5 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         })
         .collect();
     let text = serde_json::to_string_pretty(&issues).map_err(io::Error::other)?;
-    writeln!(out, \"{text}\")
+    writeln!(out, "{text}")
 }

@@ -40,5 +40,5 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         summary: &report.summary,
     };
     let text = serde_json::to_string_pretty(&doc).map_err(io::Error::other)?;
-    writeln!(out, \"{text}\")
+    writeln!(out, "{text}")
 }

@@ -122,5 +122,5 @@ pub fn document(report: &Report) -> Value {
 
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let text = serde_json::to_string_pretty(&document(report)).map_err(io::Error::other)?;
-    writeln!(out, \"{text}\")
+    writeln!(out, "{text}")
 }

@@ -233,8 +233,14 @@ mod tests {
         let text = to_text(&[finding(&a, "figure-conflict", "300 troops")]);
         let b = parse("b.json", text).unwrap();
         assert_eq!(b.entries[0].1, 2);
-        let moved = Article::from_text("a.txt", "Title line\n\nA new paragraph.\n\nSome 300 troops came.\n".into());
-        let mut diags = vec![finding(&moved, "figure-conflict", "300 troops"), finding(&moved, "boilerplate", "A new")];
+        let moved = Article::from_text(
+            "a.txt",
+            "Title line\n\nA new paragraph.\n\nSome 300 troops came.\n".into(),
+        );
+        let mut diags = vec![
+            finding(&moved, "figure-conflict", "300 troops"),
+            finding(&moved, "boilerplate", "A new"),
+        ];
         let checked = BTreeSet::from(["a.txt"]);
         let unused = b.apply(&mut diags, &checked);
         assert!(unused.is_empty());
@@ -249,7 +255,10 @@ mod tests {
         let mut diags = Vec::new();
         let unused = b.apply(&mut diags, &BTreeSet::from(["a.txt"]));
         assert_eq!(unused.len(), 1);
-        assert_eq!((unused[0].location.file.as_str(), unused[0].location.line), ("b.json", 2));
+        assert_eq!(
+            (unused[0].location.file.as_str(), unused[0].location.line),
+            ("b.json", 2)
+        );
         // Entries of files not checked in this run are left alone.
         assert!(b.apply(&mut Vec::new(), &BTreeSet::new()).is_empty());
     }

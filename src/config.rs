@@ -180,7 +180,14 @@ fn rule_id(text: &str, file: &str, key: &str, id: &str) -> Result<&'static str, 
     let help = did_you_mean(id, RULES.iter().map(|r| r.id))
         .map(|s| format!("did you mean `{s}`? (`claimlint rules` lists them)"))
         .unwrap_or_else(|| "`claimlint rules` lists the rule ids".to_string());
-    Err(RulesError::at(file, text, line, col, &format!("`{key}` names an unknown rule `{id}`"), Some(&help)))
+    Err(RulesError::at(
+        file,
+        text,
+        line,
+        col,
+        &format!("`{key}` names an unknown rule `{id}`"),
+        Some(&help),
+    ))
 }
 
 fn severity(text: &str, file: &str, key: &str, value: &str) -> Result<Severity, RulesError> {
@@ -316,7 +323,11 @@ mod tests {
 
     #[test]
     fn valid_file_compiles_its_globs() {
-        let l = load_text("ok", "exclude: ['drafts/**']\nseverity: {boilerplate: info}\nfail-on: warning\n").unwrap();
+        let l = load_text(
+            "ok",
+            "exclude: ['drafts/**']\nseverity: {boilerplate: info}\nfail-on: warning\n",
+        )
+        .unwrap();
         assert!(l.exclude.is_match("drafts/a.md"));
         assert_eq!(l.severity.get("boilerplate"), Some(&Severity::Info));
         assert_eq!(l.fail_on, Some(Severity::Warning));

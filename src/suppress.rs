@@ -101,11 +101,7 @@ fn unused(article: &Article, d: &Directive, message: String, help: &str) -> Diag
 /// diagnostics located in it (removing those suppressed) and returns the
 /// `unused-suppression` findings. `enabled` says which rules are on: a
 /// comment for a rule switched off in the configuration is not reported.
-fn apply_article(
-    article: &Article,
-    diags: &mut Vec<Diagnostic>,
-    enabled: &dyn Fn(&str) -> bool,
-) -> Vec<Diagnostic> {
+fn apply_article(article: &Article, diags: &mut Vec<Diagnostic>, enabled: &dyn Fn(&str) -> bool) -> Vec<Diagnostic> {
     let directives = parse(&article.text);
     if directives.is_empty() {
         return Vec::new();
@@ -254,7 +250,14 @@ mod tests {
 
     fn diag(article: &Article, rule: &'static str, needle: &str) -> Diagnostic {
         let start = article.text.find(needle).unwrap();
-        Diagnostic::new(rule, Severity::Warning, article, Span::new(start, start + needle.len()), "x").finish()
+        Diagnostic::new(
+            rule,
+            Severity::Warning,
+            article,
+            Span::new(start, start + needle.len()),
+            "x",
+        )
+        .finish()
     }
 
     fn run(text: &str, found: &[(&'static str, &str)]) -> (Vec<Diagnostic>, Vec<Diagnostic>) {

@@ -9,7 +9,9 @@ use std::process::Command;
 
 use common::*;
 
-const FORMATS: &[&str] = &["human", "concise", "json", "jsonl", "sarif", "github", "gitlab", "junit"];
+const FORMATS: &[&str] = &[
+    "human", "concise", "json", "jsonl", "sarif", "github", "gitlab", "junit",
+];
 
 fn stdout(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
@@ -68,7 +70,9 @@ fn concise_and_github_lines_parse() {
     let text = stdout(&out);
     assert!(text.lines().count() >= 10);
     for l in text.lines() {
-        let c = concise.captures(l).unwrap_or_else(|| panic!("concise line does not parse: {l}"));
+        let c = concise
+            .captures(l)
+            .unwrap_or_else(|| panic!("concise line does not parse: {l}"));
         assert!(crate_rule(&c[5]), "{l}");
     }
     let github = regex::Regex::new(
@@ -79,7 +83,9 @@ fn concise_and_github_lines_parse() {
     let text = stdout(&out);
     let mut n = 0;
     for l in text.lines() {
-        let c = github.captures(l).unwrap_or_else(|| panic!("github line does not parse: {l}"));
+        let c = github
+            .captures(l)
+            .unwrap_or_else(|| panic!("github line does not parse: {l}"));
         assert!(c[2].starts_with("seeds/"));
         let (line, end_line): (usize, usize) = (c[3].parse().unwrap(), c[5].parse().unwrap());
         assert!(end_line >= line);
@@ -136,7 +142,11 @@ fn sarif_validates_against_the_official_schema() {
         .arg(dir.join("out.sarif"))
         .output()
         .unwrap();
-    assert!(v.status.success(), "SARIF invalid: {}", String::from_utf8_lossy(&v.stderr));
+    assert!(
+        v.status.success(),
+        "SARIF invalid: {}",
+        String::from_utf8_lossy(&v.stderr)
+    );
     // Every rule is in the driver; results carry regions, fingerprints and related locations.
     let rules = doc["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap();
     let listed = stdout(&run(&["rules"]));
@@ -148,10 +158,20 @@ fn sarif_validates_against_the_official_schema() {
     let results = doc["runs"][0]["results"].as_array().unwrap();
     let mismatch = results.iter().find(|r| r["ruleId"] == "claim-mismatch").unwrap();
     let region = &mismatch["locations"][0]["physicalLocation"]["region"];
-    assert_eq!((region["startLine"].as_u64(), region["startColumn"].as_u64()), (Some(35), Some(270)));
+    assert_eq!(
+        (region["startLine"].as_u64(), region["startColumn"].as_u64()),
+        (Some(35), Some(270))
+    );
     assert_eq!(region["byteLength"].as_u64(), Some("about 380 officers".len() as u64));
-    assert_eq!(mismatch["relatedLocations"][0]["physicalLocation"]["region"]["startLine"], 10);
-    assert!(results.iter().all(|r| r["partialFingerprints"]["claimlint/v1"].is_string()));
+    assert_eq!(
+        mismatch["relatedLocations"][0]["physicalLocation"]["region"]["startLine"],
+        10
+    );
+    assert!(
+        results
+            .iter()
+            .all(|r| r["partialFingerprints"]["claimlint/v1"].is_string())
+    );
 }
 
 fn fingerprints(dir: &Path) -> Vec<(String, String, String)> {
@@ -203,7 +223,11 @@ fn baseline_accepts_current_findings_and_reports_only_new_ones() {
     for f in ["seeds/004_3c46dd42f4049e2d.txt", "seeds/001_b6891b92f0d5e6d3.txt"] {
         insert_paragraph(&dir.join(f), 1, "");
     }
-    let out = run_in(&dir, &["check", "--baseline", "b.json", "--format", "concise", "--quiet"], None);
+    let out = run_in(
+        &dir,
+        &["check", "--baseline", "b.json", "--format", "concise", "--quiet"],
+        None,
+    );
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(stdout(&out), "");
     // A new contradicting sentence is the one finding reported.
@@ -212,13 +236,21 @@ fn baseline_accepts_current_findings_and_reports_only_new_ones() {
         22,
         "Officials in Nairobi said 250 Kenyan police officers had been deployed by then.",
     );
-    let out = run_in(&dir, &["check", "--baseline", "b.json", "--format", "concise", "--quiet"], None);
+    let out = run_in(
+        &dir,
+        &["check", "--baseline", "b.json", "--format", "concise", "--quiet"],
+        None,
+    );
     assert_eq!(out.status.code(), Some(1));
     let lines: Vec<String> = stdout(&out).lines().map(str::to_string).collect();
     assert_eq!(lines.len(), 1, "{lines:?}");
     assert!(lines[0].contains("error[claim-mismatch]") && lines[0].contains("250 Kenyan police officers"));
     // The baseline can come from the configuration too.
-    std::fs::write(dir.join("claimlint.yaml"), "paths: [seeds]\nrules: [rules]\nbaseline: b.json\n").unwrap();
+    std::fs::write(
+        dir.join("claimlint.yaml"),
+        "paths: [seeds]\nrules: [rules]\nbaseline: b.json\n",
+    )
+    .unwrap();
     let out = run_in(&dir, &["check", "--format", "concise", "--quiet"], None);
     assert_eq!(stdout(&out).lines().count(), 1);
     // An entry whose finding is gone is reported.
@@ -231,6 +263,12 @@ fn baseline_accepts_current_findings_and_reports_only_new_ones() {
             .any(|l| l.starts_with("b.json:") && l.contains("warning[unused-suppression]") && l.contains("Moses")),
         "{text}"
     );
+    // Every format renders a finding located in the baseline file.
+    for f in FORMATS {
+        let out = run_in(&dir, &["check", "--format", f], None);
+        assert_eq!(out.status.code(), Some(1), "{f}: {}", stderr(&out));
+        assert!(stdout(&out).contains("b.json") || *f == "junit", "{f}");
+    }
 }
 
 const MD_RULES: &str = "entities:\n  Moïse:\n    aliases: [Jovenel Moïse]\n    wrong: [Moses]\n";
@@ -252,16 +290,51 @@ fn markdown_suppressions_per_rule_and_per_line() {
          <!-- claimlint-disable-next-line boilerplate -->\n\
          Mourners sang as Moses's portrait passed.\n",
     );
-    let out = run_in(&dir, &["check", "a.md", "--format", "concise", "--quiet", "--isolated", "--rules", "rules"], None);
+    let out = run_in(
+        &dir,
+        &[
+            "check",
+            "a.md",
+            "--format",
+            "concise",
+            "--quiet",
+            "--isolated",
+            "--rules",
+            "rules",
+        ],
+        None,
+    );
     let text = stdout(&out);
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 3, "{text}");
-    assert!(lines[0].starts_with("a.md:6:") && lines[0].contains("[name-variant]"), "{text}");
-    assert!(lines[1].starts_with("a.md:14:") && lines[1].contains("[unused-suppression]"), "{text}");
-    assert!(lines[2].starts_with("a.md:15:") && lines[2].contains("[name-variant]"), "{text}");
+    assert!(
+        lines[0].starts_with("a.md:6:") && lines[0].contains("[name-variant]"),
+        "{text}"
+    );
+    assert!(
+        lines[1].starts_with("a.md:14:") && lines[1].contains("[unused-suppression]"),
+        "{text}"
+    );
+    assert!(
+        lines[2].starts_with("a.md:15:") && lines[2].contains("[name-variant]"),
+        "{text}"
+    );
     // The same comments in a plain-text article are text, not directives.
     std::fs::rename(dir.join("a.md"), dir.join("a.txt")).unwrap();
-    let out = run_in(&dir, &["check", "a.txt", "--format", "concise", "--quiet", "--isolated", "--rules", "rules"], None);
+    let out = run_in(
+        &dir,
+        &[
+            "check",
+            "a.txt",
+            "--format",
+            "concise",
+            "--quiet",
+            "--isolated",
+            "--rules",
+            "rules",
+        ],
+        None,
+    );
     assert!(!stdout(&out).contains("unused-suppression"));
     assert_eq!(stdout(&out).matches("[name-variant]").count(), 4, "{}", stdout(&out));
 }
@@ -280,7 +353,9 @@ fn rules_self_tests_pass_and_a_broken_one_is_named() {
     assert_eq!(out.status.code(), Some(1));
     let text = stdout(&out);
     assert!(
-        text.lines().any(|l| l.starts_with("FAILED  haiti.yaml:") && l.ends_with("a deployment below the claimed 400 is a mismatch")),
+        text.lines()
+            .any(|l| l.starts_with("FAILED  haiti.yaml:")
+                && l.ends_with("a deployment below the claimed 400 is a mismatch")),
         "{text}"
     );
     assert!(text.contains("expected claim-mismatch on “260”"), "{text}");
@@ -294,10 +369,22 @@ fn rules_self_tests_pass_and_a_broken_one_is_named() {
 #[test]
 fn configuration_errors_exit_2_with_file_and_line() {
     let cases = [
-        ("paths: [a]\nexlude: ['x']\n", "claimlint.yaml:2", "did you mean `exclude`?"),
+        (
+            "paths: [a]\nexlude: ['x']\n",
+            "claimlint.yaml:2",
+            "did you mean `exclude`?",
+        ),
         ("paths: [a]\nexclude:\n  - 'a[b'\n", "claimlint.yaml:3", "invalid glob"),
-        ("paths: [a]\nrules: [missing]\n", "claimlint.yaml:2", "no such rules file"),
-        ("ignore: [figure-conflcit]\n", "claimlint.yaml:1", "did you mean `figure-conflict`?"),
+        (
+            "paths: [a]\nrules: [missing]\n",
+            "claimlint.yaml:2",
+            "no such rules file",
+        ),
+        (
+            "ignore: [figure-conflcit]\n",
+            "claimlint.yaml:1",
+            "did you mean `figure-conflict`?",
+        ),
     ];
     for (i, (yaml, at, says)) in cases.iter().enumerate() {
         let dir = temp_dir(&format!("config-error-{i}"));
@@ -321,14 +408,23 @@ fn config_select_ignore_severity_and_the_config_command() {
     let out = run_in(&dir, &["check", "--statistics"], None);
     let text = stdout(&out);
     assert_eq!(out.status.code(), Some(1));
-    assert!(!text.contains("boilerplate") && text.contains("claim-mismatch"), "{text}");
+    assert!(
+        !text.contains("boilerplate") && text.contains("claim-mismatch"),
+        "{text}"
+    );
     let out = run_in(&dir, &["check", "--format", "concise", "--exit-zero"], None);
     assert_eq!(out.status.code(), Some(0));
     assert!(stdout(&out).contains("warning[claim-mismatch]"));
     let out = run_in(&dir, &["config"], None);
     let text = stdout(&out);
-    assert!(text.contains("ignore: boilerplate") && text.contains("# claimlint.yaml:3"), "{text}");
-    assert!(text.contains("fail-on: warning") && text.contains("# claimlint.yaml:6"), "{text}");
+    assert!(
+        text.contains("ignore: boilerplate") && text.contains("# claimlint.yaml:3"),
+        "{text}"
+    );
+    assert!(
+        text.contains("fail-on: warning") && text.contains("# claimlint.yaml:6"),
+        "{text}"
+    );
     let other = dir.join("other.yaml");
     std::fs::write(&other, "paths: [seeds]\nrules: [rules]\n").unwrap();
     let out = run_in(&dir, &["check", "--config", "other.yaml", "--statistics"], None);
@@ -344,11 +440,25 @@ fn stdin_filename_names_the_article() {
     let text = b"# A title for the piece\n\n<!-- claimlint-disable-next-line name-variant -->\nThey buried Moses in Cap-Haitien.\n";
     let out = run_in(
         &dir,
-        &["check", "-", "--stdin-filename", "notes/a.md", "--rules", "rules", "--format", "concise", "--isolated"],
+        &[
+            "check",
+            "-",
+            "--stdin-filename",
+            "notes/a.md",
+            "--rules",
+            "rules",
+            "--format",
+            "concise",
+            "--isolated",
+        ],
         Some(text),
     );
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
-    let out = run_in(&dir, &["check", "-", "--rules", "rules", "--format", "jsonl", "--isolated"], Some(text));
+    let out = run_in(
+        &dir,
+        &["check", "-", "--rules", "rules", "--format", "jsonl", "--isolated"],
+        Some(text),
+    );
     let line = stdout(&out);
     let d: serde_json::Value = serde_json::from_str(line.lines().next().unwrap()).unwrap();
     assert_eq!(d["file"], "-");
@@ -363,11 +473,18 @@ fn init_writes_starters_and_never_overwrites() {
     std::fs::write(dir.join("rules/rules.yaml"), "# mine\n").unwrap();
     let out = run_in(&dir, &["init"], None);
     assert_eq!(out.status.code(), Some(0));
-    assert_eq!(std::fs::read_to_string(dir.join("rules/rules.yaml")).unwrap(), "# mine\n");
+    assert_eq!(
+        std::fs::read_to_string(dir.join("rules/rules.yaml")).unwrap(),
+        "# mine\n"
+    );
     assert!(stderr(&out).contains("left as it is"));
     std::fs::remove_file(dir.join("rules/rules.yaml")).unwrap();
     run_in(&dir, &["init"], None);
-    write(&dir, "articles/a.md", "# Turnout in Ruritania\n\nRuritanian turnout reached 61% on Sunday.\n");
+    write(
+        &dir,
+        "articles/a.md",
+        "# Turnout in Ruritania\n\nRuritanian turnout reached 61% on Sunday.\n",
+    );
     let out = run_in(&dir, &["check"], None);
     assert!(out.status.code() == Some(0), "{}{}", stdout(&out), stderr(&out));
     assert!(run_in(&dir, &["test"], None).status.success());
@@ -381,7 +498,11 @@ const PC_B_GOOD: &str = "date 2024-08-05 The mission faces funding gaps\n\nThe U
 
 fn pc_corpus(dir: &Path) {
     write(dir, "rules/r.yaml", PC_RULES);
-    write(dir, "claimlint.yaml", "paths: [articles]\nrules: [rules]\nexclude: [\"articles/drafts/**\"]\nfail-on: warning\n");
+    write(
+        dir,
+        "claimlint.yaml",
+        "paths: [articles]\nrules: [rules]\nexclude: [\"articles/drafts/**\"]\nfail-on: warning\n",
+    );
     write(dir, "articles/a.txt", PC_A);
 }
 
@@ -391,13 +512,24 @@ fn given_files_are_checked_against_the_whole_corpus_and_excludes_hold() {
     pc_corpus(&dir);
     write(&dir, "articles/b.txt", PC_B_BAD);
     write(&dir, "articles/drafts/c.txt", PC_B_BAD);
-    let out = run_in(&dir, &["check", "articles/b.txt", "--format", "concise", "--quiet"], None);
+    let out = run_in(
+        &dir,
+        &["check", "articles/b.txt", "--format", "concise", "--quiet"],
+        None,
+    );
     assert_eq!(out.status.code(), Some(1));
     let text = stdout(&out);
-    assert!(text.starts_with("articles/b.txt:3:") && text.contains("[figure-conflict]"), "{text}");
+    assert!(
+        text.starts_with("articles/b.txt:3:") && text.contains("[figure-conflict]"),
+        "{text}"
+    );
     assert_eq!(text.lines().count(), 1);
     // Only a.txt given: the conflict is located in b.txt, so nothing is reported.
-    let out = run_in(&dir, &["check", "articles/a.txt", "--format", "concise", "--quiet"], None);
+    let out = run_in(
+        &dir,
+        &["check", "articles/a.txt", "--format", "concise", "--quiet"],
+        None,
+    );
     assert_eq!((out.status.code(), stdout(&out)), (Some(0), String::new()));
     // An excluded file stays excluded when named.
     let out = run_in(&dir, &["check", "articles/drafts/c.txt"], None);
@@ -412,7 +544,10 @@ fn git(dir: &Path, args: &[&str]) -> std::process::Output {
 /// The README's `.pre-commit-config.yaml` snippet, pointed at this checkout.
 fn readme_precommit_config(repo_path: &str, rev: &str) -> String {
     let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
-    let section = readme.split("## Use as a pre-commit hook").nth(1).expect("README section");
+    let section = readme
+        .split("## Use as a pre-commit hook")
+        .nth(1)
+        .expect("README section");
     let block = section.split("```yaml\n").nth(1).unwrap().split("```").next().unwrap();
     assert!(block.contains("id: claimlint"));
     block
@@ -433,7 +568,11 @@ fn readme_precommit_config(repo_path: &str, rev: &str) -> String {
 
 #[test]
 fn pre_commit_refuses_a_conflicting_figure_and_accepts_a_clean_commit() {
-    if !Command::new("pre-commit").arg("--version").output().is_ok_and(|o| o.status.success()) {
+    if !Command::new("pre-commit")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+    {
         eprintln!("skipping: pre-commit is not installed (python3 -m pip install pre-commit; .ci/run does)");
         return;
     }
@@ -443,7 +582,10 @@ fn pre_commit_refuses_a_conflicting_figure_and_accepts_a_clean_commit() {
         return;
     }
     let rev = String::from_utf8_lossy(&head.stdout).trim().to_string();
-    if !git(&repo(), &["cat-file", "-e", &format!("{rev}:.pre-commit-hooks.yaml")]).status.success() {
+    if !git(&repo(), &["cat-file", "-e", &format!("{rev}:.pre-commit-hooks.yaml")])
+        .status
+        .success()
+    {
         eprintln!("skipping: HEAD has no .pre-commit-hooks.yaml yet (commit it)");
         return;
     }
@@ -456,7 +598,11 @@ fn pre_commit_refuses_a_conflicting_figure_and_accepts_a_clean_commit() {
     git(&work, &["config", "user.name", "Test"]);
     git(&work, &["config", "commit.gpgsign", "false"]);
     pc_corpus(&work);
-    write(&work, ".pre-commit-config.yaml", &readme_precommit_config(&repo().display().to_string(), &rev));
+    write(
+        &work,
+        ".pre-commit-config.yaml",
+        &readme_precommit_config(&repo().display().to_string(), &rev),
+    );
     let pre_commit = |args: &[&str]| {
         Command::new("pre-commit")
             .args(args)
@@ -484,7 +630,10 @@ fn pre_commit_refuses_a_conflicting_figure_and_accepts_a_clean_commit() {
     let refused = commit("a conflicting figure");
     let text = format!("{}{}", stdout(&refused), stderr(&refused));
     assert!(!refused.status.success(), "the commit went through: {text}");
-    assert!(text.contains("articles/b.txt:3:") && text.contains("figure-conflict"), "{text}");
+    assert!(
+        text.contains("articles/b.txt:3:") && text.contains("figure-conflict"),
+        "{text}"
+    );
     assert!(text.contains("“200 officers” conflicts with"), "{text}");
     write(&work, "articles/b.txt", PC_B_GOOD);
     let clean = commit("a consistent figure");
@@ -502,10 +651,15 @@ fn readme_ci_snippets_run() {
     let section = section.split("\n## ").next().unwrap();
     let commands: Vec<&str> = section
         .lines()
-        .filter_map(|l| l.trim_start().trim_start_matches("- ").strip_prefix("run: ").or_else(|| {
-            let t = l.trim_start();
-            t.strip_prefix("- ").filter(|c| c.starts_with("claimlint "))
-        }))
+        .filter_map(|l| {
+            l.trim_start()
+                .trim_start_matches("- ")
+                .strip_prefix("run: ")
+                .or_else(|| {
+                    let t = l.trim_start();
+                    t.strip_prefix("- ").filter(|c| c.starts_with("claimlint "))
+                })
+        })
         .filter(|c| c.starts_with("claimlint "))
         .collect();
     assert_eq!(commands.len(), 4, "{commands:?}");
@@ -517,7 +671,13 @@ fn readme_ci_snippets_run() {
         if cmd.contains("sarif") {
             assert_eq!(json(&out)["version"], "2.1.0");
         } else if cmd.contains("gitlab") {
-            assert!(json(&out).as_array().unwrap().iter().all(|i| i["fingerprint"].is_string()));
+            assert!(
+                json(&out)
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .all(|i| i["fingerprint"].is_string())
+            );
         } else {
             assert!(!out.stdout.is_empty());
         }

@@ -93,7 +93,10 @@ pub fn resolve(paths: &[PathBuf], rules_args: &RulesArgs, fail_on: Option<FailOn
         origins.push((
             "paths",
             list(&configured),
-            format!("{} (the paths given are part of it; findings reported in them only)", from_file("paths")),
+            format!(
+                "{} (the paths given are part of it; findings reported in them only)",
+                from_file("paths")
+            ),
         ));
         only = Some(paths.to_vec());
         configured.clone()

@@ -13,7 +13,12 @@ pub fn run(args: ConfigArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let width = resolved.origins.iter().map(|(k, v, _)| k.len() + v.len() + 2).max().unwrap_or(0);
+    let width = resolved
+        .origins
+        .iter()
+        .map(|(k, v, _)| k.len() + v.len() + 2)
+        .max()
+        .unwrap_or(0);
     for (key, value, origin) in &resolved.origins {
         let setting = format!("{key}: {value}");
         println!("{setting:<width$}  # {origin}");

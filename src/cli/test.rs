@@ -46,7 +46,10 @@ pub struct Expectation {
 impl Expectation {
     fn matches(&self, d: &Diagnostic) -> bool {
         d.rule == self.rule
-            && self.quote.as_ref().is_none_or(|q| d.location.quote.contains(q.as_str()))
+            && self
+                .quote
+                .as_ref()
+                .is_none_or(|q| d.location.quote.contains(q.as_str()))
             && self.line.is_none_or(|l| d.location.line == l)
     }
 
@@ -203,5 +206,9 @@ pub fn run(args: TestArgs) -> ExitCode {
         tests.len() - failed,
         tests.len()
     );
-    if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
+    if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }

@@ -615,12 +615,20 @@ fn pre_commit_refuses_a_conflicting_figure_and_accepts_a_clean_commit() {
     };
     let installed = pre_commit(&["install"]);
     assert!(installed.status.success(), "{}", stderr(&installed));
+    // pre-commit builds the hook with `cargo install`; a target folder of its
+    // own (kept between runs) keeps that build cached, and apart from any
+    // other build of this package.
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo().join("target"))
+        .join("pre-commit-hook");
     let commit = |msg: &str| {
         git(&work, &["add", "-A"]);
         Command::new("git")
             .args(["commit", "-q", "-m", msg])
             .current_dir(&work)
             .env("PRE_COMMIT_HOME", &home)
+            .env("CARGO_TARGET_DIR", &target)
             .output()
             .unwrap()
     };

@@ -229,3 +229,21 @@ impl Summary {
         s
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repeated_findings_get_distinct_fingerprints_in_text_order() {
+        let a = Article::from_text("a.txt", "Title line\n\nThe same line.\n\nThe same line.\n".into());
+        let at = |n: usize| {
+            let s = a.text.match_indices("The same line.").nth(n).unwrap().0;
+            Diagnostic::new("boilerplate", Severity::Warning, &a, Span::new(s, s + 14), "m").finish()
+        };
+        let mut v = vec![at(0), at(1)];
+        assert_eq!(v[0].fingerprint, v[1].fingerprint);
+        disambiguate_fingerprints(&mut v);
+        assert_eq!(v[1].fingerprint, format!("{}-2", v[0].fingerprint));
+    }
+}

@@ -47,3 +47,14 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_data_and_properties() {
+        assert_eq!(escape_data("50% up\r\nnext: a,b"), "50%25 up%0D%0Anext: a,b");
+        assert_eq!(escape_property("dir,x/a:b.md"), "dir%2Cx/a%3Ab.md");
+    }
+}

@@ -72,3 +72,14 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "  </testsuite>")?;
     writeln!(out, "</testsuites>")
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn escapes_markup_and_drops_control_characters() {
+        assert_eq!(
+            super::escape("<a & \"b\" 'c'>\u{1}"),
+            "&lt;a &amp; &quot;b&quot; &apos;c&apos;&gt;"
+        );
+    }
+}

@@ -124,3 +124,17 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let text = serde_json::to_string_pretty(&document(report)).map_err(io::Error::other)?;
     writeln!(out, "{text}")
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn uris_escape_reserved_bytes() {
+        assert_eq!(super::uri("news/a b#1.txt"), "news/a%20b%231.txt");
+        assert_eq!(super::uri("é.md"), "%C3%A9.md");
+    }
+
+    #[test]
+    fn full_description_is_the_first_paragraph() {
+        assert_eq!(super::first_paragraph("One\ntwo.\n\nThree."), "One two.");
+    }
+}

@@ -3,22 +3,25 @@
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
+use crate::diagnostic::Severity;
 use crate::engine::Report;
 
-pub fn counts(report: &Report) -> Vec<(&'static str, usize)> {
-    let mut by_rule: BTreeMap<&'static str, usize> = BTreeMap::new();
+/// (rule, count, highest severity reported), most frequent first.
+pub fn counts(report: &Report) -> Vec<(&'static str, usize, Severity)> {
+    let mut by_rule: BTreeMap<&'static str, (usize, Severity)> = BTreeMap::new();
     for d in &report.diagnostics {
-        *by_rule.entry(d.rule).or_default() += 1;
+        let e = by_rule.entry(d.rule).or_insert((0, d.severity));
+        e.0 += 1;
+        e.1 = e.1.max(d.severity);
     }
-    let mut v: Vec<_> = by_rule.into_iter().collect();
+    let mut v: Vec<_> = by_rule.into_iter().map(|(r, (n, s))| (r, n, s)).collect();
     v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     v
 }
 
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    for (rule, n) in counts(report) {
-        let sev = crate::checks::rule(rule).map_or("", |r| r.severity.as_str());
-        writeln!(out, "{n:>5}  {rule:<22} {sev}")?;
+    for (rule, n, severity) in counts(report) {
+        writeln!(out, "{n:>5}  {rule:<22} {severity}")?;
     }
     Ok(())
 }

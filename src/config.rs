@@ -63,6 +63,8 @@ pub struct Loaded {
     pub exclude: GlobSet,
     pub severity: BTreeMap<&'static str, Severity>,
     pub fail_on: Option<Severity>,
+    /// The file's folder, canonical, for matching globs (once per run).
+    base: Option<PathBuf>,
 }
 
 impl Loaded {
@@ -93,13 +95,8 @@ impl Loaded {
     }
 
     fn relative<'a>(&self, path: &'a Path) -> std::borrow::Cow<'a, Path> {
-        let base = std::fs::canonicalize(if self.dir().as_os_str().is_empty() {
-            Path::new(".")
-        } else {
-            self.dir()
-        });
-        match (base, std::fs::canonicalize(path)) {
-            (Ok(b), Ok(p)) => match p.strip_prefix(&b) {
+        match (&self.base, std::fs::canonicalize(path)) {
+            (Some(b), Ok(p)) => match p.strip_prefix(b) {
                 Ok(rel) => std::borrow::Cow::Owned(rel.to_path_buf()),
                 Err(_) => std::borrow::Cow::Borrowed(path),
             },
@@ -253,7 +250,12 @@ pub fn load(file: &Path) -> Result<Loaded, RulesError> {
         Some(globs(&text, &display, "include", &config.include)?)
     };
     let exclude = globs(&text, &display, "exclude", &config.exclude)?;
+    let dir = file
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let loaded = Loaded {
+        base: std::fs::canonicalize(dir).ok(),
         file: file.to_path_buf(),
         text: String::new(),
         config,

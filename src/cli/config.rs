@@ -1,6 +1,7 @@
 //! `claimlint config`: the effective configuration, one setting a line,
 //! with where each value came from (a file and line, a flag, or the default).
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use super::{ConfigArgs, print_error};
@@ -13,6 +14,7 @@ pub fn run(args: ConfigArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let mut out = std::io::stdout().lock();
     let width = resolved
         .origins
         .iter()
@@ -21,10 +23,11 @@ pub fn run(args: ConfigArgs) -> ExitCode {
         .unwrap_or(0);
     for (key, value, origin) in &resolved.origins {
         let setting = format!("{key}: {value}");
-        println!("{setting:<width$}  # {origin}");
+        let _ = writeln!(out, "{setting:<width$}  # {origin}");
     }
     let files = resolved.rules.files.join(", ");
-    println!(
+    let _ = writeln!(
+        out,
         "# rules files loaded: {}",
         if files.is_empty() { "(none)" } else { files.as_str() }
     );

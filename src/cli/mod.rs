@@ -175,7 +175,13 @@ pub fn run() -> ExitCode {
         }
         Command::Explain { rule } => match crate::checks::rule(&rule) {
             Some(r) => {
-                println!("{} ({})\n\n{}", r.id, r.severity, r.doc.trim_end());
+                let _ = writeln!(
+                    std::io::stdout().lock(),
+                    "{} ({})\n\n{}",
+                    r.id,
+                    r.severity,
+                    r.doc.trim_end()
+                );
                 ExitCode::SUCCESS
             }
             None => {

@@ -3,6 +3,7 @@
 //! (`expect`) or must not (`expect-not`) produce, checked alone against the
 //! whole rule set. A failing test is named with its file and line.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -184,24 +185,26 @@ pub fn run(args: TestArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let mut out = std::io::stdout().lock();
     if tests.is_empty() {
-        println!("claimlint: no tests in {}", resolved.rules.files.join(", "));
+        let _ = writeln!(out, "claimlint: no tests in {}", resolved.rules.files.join(", "));
         return ExitCode::SUCCESS;
     }
     let mut failed = 0;
     for t in &tests {
         let failures = run_one(t, &resolved.rules);
         if failures.is_empty() {
-            println!("ok      {}:{}: {}", t.file, t.line, t.spec.name);
+            let _ = writeln!(out, "ok      {}:{}: {}", t.file, t.line, t.spec.name);
         } else {
             failed += 1;
-            println!("FAILED  {}:{}: {}", t.file, t.line, t.spec.name);
+            let _ = writeln!(out, "FAILED  {}:{}: {}", t.file, t.line, t.spec.name);
             for f in failures {
-                println!("    {f}");
+                let _ = writeln!(out, "    {f}");
             }
         }
     }
-    println!(
+    let _ = writeln!(
+        out,
         "claimlint: {} passed, {failed} failed, of {} tests",
         tests.len() - failed,
         tests.len()

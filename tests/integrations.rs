@@ -92,7 +92,9 @@ fn concise_and_github_lines_parse() {
         assert!(c[7].starts_with("claimlint "));
         n += 1;
     }
-    assert_eq!(n, 19, "{text}");
+    assert_eq!(n, 14, "{text}");
+    let verbose = stdout(&run(&["check", "--format", "github", "--verbose"]));
+    assert_eq!(verbose.lines().filter(|l| l.starts_with("::notice ")).count(), 5);
     // Escaping: a message with a newline, percent sign, comma and colon.
     assert!(text.contains("%0Ahelp: "), "help follows an escaped newline");
 }

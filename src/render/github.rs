@@ -1,6 +1,7 @@
 //! `--format github`: GitHub Actions workflow commands, which GitHub shows as
 //! annotations on the pull request's changed lines:
 //! `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`.
+//! The message carries the help after an escaped newline.
 
 use std::io::{self, Write};
 
@@ -41,8 +42,13 @@ pub fn line(d: &Diagnostic) -> String {
     )
 }
 
-pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+/// Info-level findings (claims confirmed) are not problems: they become
+/// notices only with `--verbose`.
+pub fn render(report: &Report, options: &super::RenderOptions, out: &mut dyn Write) -> io::Result<()> {
     for d in &report.diagnostics {
+        if d.severity == Severity::Info && !options.verbose {
+            continue;
+        }
         writeln!(out, "{}", line(d))?;
     }
     Ok(())

@@ -64,7 +64,7 @@ pub fn render_full(
         Format::Json => json::render(report, out),
         Format::Jsonl => jsonl::render(report, out),
         Format::Sarif => sarif::render(report, out),
-        Format::Github => github::render(report, out),
+        Format::Github => github::render(report, options, out),
         Format::Gitlab => gitlab::render(report, out),
         Format::Junit => junit::render(report, out),
     }

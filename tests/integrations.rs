@@ -533,7 +533,31 @@ fn given_files_are_checked_against_the_whole_corpus_and_excludes_hold() {
         None,
     );
     assert_eq!((out.status.code(), stdout(&out)), (Some(0), String::new()));
-    // An excluded file stays excluded when named.
+    // A file outside the corpus is read too; an excluded one stays excluded when named.
+    let para =
+        "Officers from the contingent will patrol the capital alongside the Haitian National Police from next week.";
+    write(
+        &dir,
+        "NOTES.md",
+        &format!("# Notes from the desk\n\n{para}\n\n{para}\n"),
+    );
+    let out = run_in(
+        &dir,
+        &["check", "articles/a.txt", "NOTES.md", "--format", "concise", "--quiet"],
+        None,
+    );
+    assert!(stdout(&out).starts_with("NOTES.md:5:"), "{}", stdout(&out));
+    std::fs::write(
+        dir.join("claimlint.yaml"),
+        "paths: [articles]\nrules: [rules]\nexclude: [\"articles/drafts/**\", NOTES.md]\nfail-on: warning\n",
+    )
+    .unwrap();
+    let out = run_in(
+        &dir,
+        &["check", "articles/a.txt", "NOTES.md", "--format", "concise", "--quiet"],
+        None,
+    );
+    assert_eq!((out.status.code(), stdout(&out)), (Some(0), String::new()));
     let out = run_in(&dir, &["check", "articles/drafts/c.txt"], None);
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
     assert!(stdout(&out).contains("0 articles checked"));

@@ -89,17 +89,20 @@ pub fn resolve(paths: &[PathBuf], rules_args: &RulesArgs, fail_on: Option<FailOn
             origins.push(("paths", list(&configured), from_file("paths")));
             configured.clone()
         }
-    } else if !configured.is_empty() && within(paths, &configured) {
+    } else if !configured.is_empty() && paths.iter().any(|p| within(p, &configured)) {
+        // Given paths outside the configured corpus are read as well.
+        let mut corpus = configured.clone();
+        corpus.extend(paths.iter().filter(|p| !within(p, &configured)).cloned());
         origins.push((
             "paths",
-            list(&configured),
+            list(&corpus),
             format!(
                 "{} (the paths given are part of it; findings reported in them only)",
                 from_file("paths")
             ),
         ));
         only = Some(paths.to_vec());
-        configured.clone()
+        corpus
     } else {
         origins.push(("paths", list(paths), "command line".into()));
         paths.to_vec()
@@ -163,15 +166,15 @@ pub fn resolve(paths: &[PathBuf], rules_args: &RulesArgs, fail_on: Option<FailOn
     })
 }
 
-/// Whether every path lies inside one of the corpus roots.
-fn within(paths: &[PathBuf], roots: &[PathBuf]) -> bool {
-    let roots: Vec<PathBuf> = roots.iter().filter_map(|r| std::fs::canonicalize(r).ok()).collect();
-    paths.iter().all(|p| {
-        p != Path::new("-")
-            && std::fs::canonicalize(p)
-                .ok()
-                .is_some_and(|c| roots.iter().any(|r| c.starts_with(r)))
-    })
+/// Whether a path lies inside one of the corpus roots.
+fn within(path: &Path, roots: &[PathBuf]) -> bool {
+    path != Path::new("-")
+        && std::fs::canonicalize(path).ok().is_some_and(|c| {
+            roots
+                .iter()
+                .filter_map(|r| std::fs::canonicalize(r).ok())
+                .any(|r| c.starts_with(r))
+        })
 }
 
 /// `rules/` beside the first corpus path, else `rules/` in the current folder.

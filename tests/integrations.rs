@@ -92,7 +92,8 @@ fn concise_and_github_lines_parse() {
         assert!(c[7].starts_with("claimlint "));
         n += 1;
     }
-    assert_eq!(n, 14, "{text}");
+    let concise = stdout(&run(&["check", "--format", "concise", "--quiet"]));
+    assert_eq!(n, concise.lines().count(), "{text}");
     let verbose = stdout(&run(&["check", "--format", "github", "--verbose"]));
     assert_eq!(verbose.lines().filter(|l| l.starts_with("::notice ")).count(), 5);
     // Escaping: a message with a newline, percent sign, comma and colon.
@@ -307,7 +308,10 @@ fn markdown_suppressions_per_rule_and_per_line() {
         None,
     );
     let text = stdout(&out);
-    let lines: Vec<&str> = text.lines().collect();
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| l.contains("[name-variant]") || l.contains("[unused-suppression]"))
+        .collect();
     assert_eq!(lines.len(), 3, "{text}");
     assert!(
         lines[0].starts_with("a.md:6:") && lines[0].contains("[name-variant]"),
@@ -546,7 +550,13 @@ fn given_files_are_checked_against_the_whole_corpus_and_excludes_hold() {
         &["check", "articles/a.txt", "NOTES.md", "--format", "concise", "--quiet"],
         None,
     );
-    assert!(stdout(&out).starts_with("NOTES.md:5:"), "{}", stdout(&out));
+    assert!(
+        stdout(&out)
+            .lines()
+            .any(|l| l.starts_with("NOTES.md:5:") && l.contains("[duplicate-paragraph]")),
+        "{}",
+        stdout(&out)
+    );
     std::fs::write(
         dir.join("claimlint.yaml"),
         "paths: [articles]\nrules: [rules]\nexclude: [\"articles/drafts/**\", NOTES.md]\nfail-on: warning\n",

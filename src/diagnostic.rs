@@ -167,6 +167,21 @@ impl Diagnostic {
     }
 }
 
+/// Gives the second and later of identical findings (same fingerprint, a
+/// repeated sentence) a `-2`, `-3`… suffix, in text order, so that each is
+/// distinct and keeps its identity when text is inserted above.
+pub fn disambiguate_fingerprints(diags: &mut [Diagnostic]) {
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for d in diags.iter_mut() {
+        let n = seen.entry(d.fingerprint.clone()).or_default();
+        *n += 1;
+        if *n > 1 && !d.fingerprint.is_empty() {
+            d.fingerprint = format!("{}-{}", d.fingerprint, n);
+        }
+    }
+}
+
+/// FNV-1a over byte strings, each closed by a separator.
 struct Fnv(u64);
 impl Fnv {
     fn new() -> Self {
@@ -212,5 +227,23 @@ impl Summary {
             }
         }
         s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repeated_findings_get_distinct_fingerprints_in_text_order() {
+        let a = Article::from_text("a.txt", "Title line\n\nThe same line.\n\nThe same line.\n".into());
+        let at = |n: usize| {
+            let s = a.text.match_indices("The same line.").nth(n).unwrap().0;
+            Diagnostic::new("boilerplate", Severity::Warning, &a, Span::new(s, s + 14), "m").finish()
+        };
+        let mut v = vec![at(0), at(1)];
+        assert_eq!(v[0].fingerprint, v[1].fingerprint);
+        disambiguate_fingerprints(&mut v);
+        assert_eq!(v[1].fingerprint, format!("{}-2", v[0].fingerprint));
     }
 }

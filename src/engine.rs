@@ -29,7 +29,17 @@ impl Report {
 
 /// Reads the articles at `paths` and analyses them against `rules`.
 pub fn check(paths: &[PathBuf], rules: &RuleSet, options: ExtractOptions) -> Report {
-    let (sources, mut input_errors) = corpus::discover(paths);
+    let (sources, input_errors) = corpus::discover(paths);
+    check_sources(&sources, input_errors, rules, options)
+}
+
+/// Analyses the given article files (already discovered and filtered).
+pub fn check_sources(
+    sources: &[corpus::Source],
+    input_errors: Vec<InputError>,
+    rules: &RuleSet,
+    options: ExtractOptions,
+) -> Report {
     let lexicon = Lexicon::new(rules);
     let results: Vec<Result<(Analysis, Vec<Diagnostic>), InputError>> = sources
         .par_iter()
@@ -37,6 +47,24 @@ pub fn check(paths: &[PathBuf], rules: &RuleSet, options: ExtractOptions) -> Rep
             corpus::read_article(&s.path, &s.display).map(|a| checks::analyse_article(a, rules, &lexicon, options))
         })
         .collect();
+    finish(results, input_errors, rules)
+}
+
+/// Analyses articles already in memory (rules' self-tests).
+pub fn check_articles(articles: Vec<crate::corpus::Article>, rules: &RuleSet, options: ExtractOptions) -> Report {
+    let lexicon = Lexicon::new(rules);
+    let results = articles
+        .into_par_iter()
+        .map(|a| Ok(checks::analyse_article(a, rules, &lexicon, options)))
+        .collect();
+    finish(results, Vec::new(), rules)
+}
+
+fn finish(
+    results: Vec<Result<(Analysis, Vec<Diagnostic>), InputError>>,
+    mut input_errors: Vec<InputError>,
+    rules: &RuleSet,
+) -> Report {
     let mut analyses = Vec::with_capacity(results.len());
     let mut diagnostics = Vec::new();
     for r in results {
@@ -51,6 +79,7 @@ pub fn check(paths: &[PathBuf], rules: &RuleSet, options: ExtractOptions) -> Rep
     diagnostics.extend(checks::check_corpus(&analyses, rules));
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diagnostics.dedup_by(|a, b| a.sort_key() == b.sort_key());
+    crate::diagnostic::disambiguate_fingerprints(&mut diagnostics);
     let summary = Summary::from_diagnostics(&diagnostics, analyses.len(), input_errors.len());
     Report {
         analyses,

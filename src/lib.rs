@@ -9,6 +9,7 @@
 // Errors are built on cold paths only; their size does not matter.
 #![allow(clippy::result_large_err)]
 
+pub mod baseline;
 pub mod checks;
 pub mod cli;
 pub mod config;
@@ -19,4 +20,5 @@ pub mod extract;
 pub mod render;
 pub mod report;
 pub mod rules;
+pub mod suppress;
 pub mod text;

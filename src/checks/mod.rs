@@ -20,6 +20,7 @@ pub(crate) mod quality_testutil;
 pub mod spacing;
 pub mod truncated;
 pub mod unbalanced;
+pub mod unused_suppression;
 
 use crate::corpus::Article;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -53,6 +54,7 @@ pub const RULES: &[RuleInfo] = &[
     truncated::RULE,
     metadata::RULE,
     duplicate_article::RULE,
+    unused_suppression::RULE,
 ];
 
 pub fn rule(id: &str) -> Option<&'static RuleInfo> {

@@ -2,8 +2,11 @@
 //! library. Exit codes: 0 clean, 1 findings at or above `--fail-on`,
 //! 2 usage, configuration, rules or input errors. One module per subcommand.
 
-mod check;
+pub mod check;
+mod config;
+mod init;
 mod report;
+mod test;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -40,6 +43,32 @@ pub enum Command {
         /// A rule id, e.g. claim-mismatch.
         rule: String,
     },
+    /// Print the effective configuration and where each value came from.
+    Config(ConfigArgs),
+    /// Write a starter claimlint.yaml and a commented rules file (never overwrites).
+    Init,
+    /// Run the `tests:` of rules files (each a text and the findings it must or must not produce).
+    Test(TestArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// Paths as `check` would be given them.
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub rules: RulesArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct TestArgs {
+    /// Rules files or folders whose tests to run. Default: the configured rules.
+    pub rules: Vec<PathBuf>,
+    /// Ignore any claimlint.yaml.
+    #[arg(long)]
+    pub isolated: bool,
+    /// A configuration file to use instead of the nearest claimlint.yaml.
+    #[arg(long, value_name = "PATH", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
 }
 
 /// Where the rules come from; shared by every subcommand that reads them.
@@ -55,6 +84,9 @@ pub struct RulesArgs {
     /// Ignore any claimlint.yaml.
     #[arg(long)]
     pub isolated: bool,
+    /// A configuration file to use instead of the nearest claimlint.yaml.
+    #[arg(long, value_name = "PATH", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -100,6 +132,24 @@ pub struct CheckArgs {
     /// Resolves relative dates in articles that carry no date.
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub reference_date: Option<NaiveDate>,
+    /// Exit 0 even when findings are reported (2 still means an error).
+    #[arg(long)]
+    pub exit_zero: bool,
+    /// Leave out the summary line.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Print how many findings each rule reported instead of the findings.
+    #[arg(long)]
+    pub statistics: bool,
+    /// The file name of the article read from `-` (standard input).
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<String>,
+    /// Hide the findings recorded in this baseline file.
+    #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
+    pub baseline: Option<PathBuf>,
+    /// Record every current finding in this baseline file, and exit 0.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
 }
 
 pub fn run() -> ExitCode {
@@ -113,6 +163,9 @@ pub fn run() -> ExitCode {
     match cli.command {
         Command::Check(args) => check::run(args),
         Command::Report(args) => report::run(args),
+        Command::Config(args) => config::run(args),
+        Command::Init => init::run(),
+        Command::Test(args) => test::run(args),
         Command::Rules => {
             let mut out = std::io::stdout().lock();
             for r in RULES {
@@ -122,7 +175,13 @@ pub fn run() -> ExitCode {
         }
         Command::Explain { rule } => match crate::checks::rule(&rule) {
             Some(r) => {
-                println!("{} ({})\n\n{}", r.id, r.severity, r.doc.trim_end());
+                let _ = writeln!(
+                    std::io::stdout().lock(),
+                    "{} ({})\n\n{}",
+                    r.id,
+                    r.severity,
+                    r.doc.trim_end()
+                );
                 ExitCode::SUCCESS
             }
             None => {

@@ -38,13 +38,21 @@ pub fn run(args: ReportArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let checked = crate::engine::check(
-        &resolved.paths,
-        &resolved.rules,
-        ExtractOptions {
+    // The same corpus, policy (select/ignore, severities, suppressions,
+    // baseline) and findings as `claimlint check`.
+    let run = super::check::RunOptions {
+        extract: ExtractOptions {
             reference_date: args.reference_date,
         },
-    );
+        ..Default::default()
+    };
+    let checked = match super::check::execute(&resolved, &run) {
+        Ok(r) => r,
+        Err(e) => {
+            print_error(e.as_ref());
+            return ExitCode::from(2);
+        }
+    };
     for e in &checked.input_errors {
         print_error(e);
     }

@@ -103,12 +103,17 @@ fn visible(text: &str, start: usize, end: usize) -> SourceSpan {
 fn view<'a>(d: &'a Diagnostic, report: &'a Report) -> View<'a> {
     let article = report.article(&d.location.file);
     let text = article.map_or("", |a| a.text.as_str());
-    let mut labels = vec![LabeledSpan::new_primary_with_span(
-        Some(d.label.clone()).filter(|l| !l.is_empty()),
-        visible(text, d.location.span.start, d.location.span.end),
-    )];
+    // A finding outside the corpus (a baseline entry) has no text to quote.
+    let mut labels = if article.is_some() {
+        vec![LabeledSpan::new_primary_with_span(
+            Some(d.label.clone()).filter(|l| !l.is_empty()),
+            visible(text, d.location.span.start, d.location.span.end),
+        )]
+    } else {
+        Vec::new()
+    };
     let mut related = Vec::new();
-    for r in &d.related {
+    for r in d.related.iter().filter(|_| article.is_some()) {
         if r.location.file == d.location.file {
             labels.push(LabeledSpan::new_with_span(
                 Some(r.message.clone()),
@@ -117,6 +122,9 @@ fn view<'a>(d: &'a Diagnostic, report: &'a Report) -> View<'a> {
         } else {
             let other = report.article(&r.location.file);
             let otext = other.map_or("", |a| a.text.as_str());
+            if other.is_none() {
+                continue;
+            }
             related.push(View {
                 message: format!("related: {}:{}:{}", r.location.file, r.location.line, r.location.column),
                 rule: "",
@@ -177,6 +185,12 @@ pub fn handler(options: &RenderOptions) -> GraphicalReportHandler {
 }
 
 pub fn render(report: &Report, options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+    render_diagnostics(report, options, out)?;
+    writeln!(out, "{}", summary_line(&report.summary))
+}
+
+/// The reports without the closing summary line (`--quiet`).
+pub fn render_diagnostics(report: &Report, options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
     let handler = handler(options);
     let mut buf = String::new();
     for d in &report.diagnostics {
@@ -189,5 +203,5 @@ pub fn render(report: &Report, options: &RenderOptions, out: &mut dyn Write) -> 
         out.write_all(buf.as_bytes())?;
         writeln!(out)?;
     }
-    writeln!(out, "{}", summary_line(&report.summary))
+    Ok(())
 }

@@ -39,6 +39,6 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         errors: input_errors(report),
         summary: &report.summary,
     };
-    serde_json::to_writer_pretty(&mut *out, &doc).map_err(io::Error::other)?;
-    writeln!(out)
+    let text = serde_json::to_string_pretty(&doc).map_err(io::Error::other)?;
+    writeln!(out, "{text}")
 }

@@ -4,7 +4,7 @@
 
 mod claim;
 mod error;
-mod locate;
+pub mod locate;
 
 use std::collections::BTreeMap;
 use std::fmt;

@@ -41,11 +41,15 @@ pub fn check_sources(
     options: ExtractOptions,
 ) -> Report {
     let lexicon = Lexicon::new(rules);
-    let results: Vec<Result<(Analysis, Vec<Diagnostic>), InputError>> = sources
+    let read: Vec<Result<crate::corpus::Article, InputError>> = sources
         .par_iter()
-        .map(|s| {
-            corpus::read_article(&s.path, &s.display).map(|a| checks::analyse_article(a, rules, &lexicon, options))
-        })
+        .map(|s| corpus::read_article(&s.path, &s.display))
+        .collect();
+    // Corpus memory: lines recurring across articles are site furniture.
+    let memory = checks::boilerplate::CorpusMemory::build(read.iter().filter_map(|r| r.as_ref().ok()));
+    let results: Vec<Result<(Analysis, Vec<Diagnostic>), InputError>> = read
+        .into_par_iter()
+        .map(|r| r.map(|a| checks::analyse_article(a, rules, &lexicon, options, &memory)))
         .collect();
     finish(results, input_errors, rules)
 }

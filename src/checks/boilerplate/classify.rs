@@ -39,6 +39,7 @@ pub struct Features {
     /// The line is indented in the original text.
     pub indent: bool,
     pub has_letters: bool,
+    ends_with_period: bool,
 }
 
 const FUNCTION_WORDS: &[&str] = &[
@@ -93,6 +94,7 @@ impl Features {
         }
         let end = t.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»', ' ']);
         f.ends_sentence = end.ends_with(['.', '!', '?', '…']);
+        f.ends_with_period = end.ends_with('.');
         f
     }
 
@@ -304,7 +306,7 @@ fn interface_kind(text: &str, f: &Features) -> Option<&'static str> {
         Some("share")
     } else if social + ui >= 2 {
         Some("ui")
-    } else if nav >= 3 || (nav >= 2 && separators >= 1) {
+    } else if nav >= 4 || (nav >= 2 && separators >= 1) {
         Some("navigation")
     } else {
         None
@@ -377,7 +379,7 @@ pub fn classify(article: &Article, rules: &RuleSet, memory: &CorpusMemory) -> Ve
         .iter()
         .map(|&p| Features::of(article.slice(p), indented(article, p)))
         .collect();
-    let title = article.title.and_then(|t| {
+    let corpus_title = article.title.and_then(|t| {
         paras
             .iter()
             .position(|p| p.start <= t.start && t.start < p.end.max(p.start + 1))
@@ -415,7 +417,7 @@ pub fn classify(article: &Article, rules: &RuleSet, memory: &CorpusMemory) -> Ve
     }
     let r = regexes();
     for i in 0..n {
-        if class[i] != Class::Short || Some(i) == title {
+        if class[i] != Class::Short {
             continue;
         }
         let text = article.slice(paras[i]);
@@ -428,6 +430,13 @@ pub fn classify(article: &Article, rules: &RuleSet, memory: &CorpusMemory) -> Ve
             class[i] = Class::bad("bio");
         }
     }
+
+    // The title anchors the header: the article's, unless that line is
+    // furniture (a breadcrumb taken for the title), else the first headline.
+    let title = corpus_title.filter(|&t| !class[t].is_bad()).or_else(|| {
+        (0..n.min(12))
+            .find(|&i| class[i] == Class::Short && (3..=30).contains(&feats[i].words) && !feats[i].ends_with_period)
+    });
 
     // 2. Good blocks; the title anchors the header.
     for i in 0..n {

@@ -61,6 +61,7 @@ fn describe(kind: &str) -> &'static str {
         "byline" => "a name line among the page's header or footer furniture",
         "caption" => "a short label among the page's furniture, as under a picture",
         "navigation" => "a menu or breadcrumb line",
+        "dateline" => "a date or time standing alone on its line",
         "counter" => "a lone number among the page's furniture",
         "share" | "ui" => "page controls (share, print, menu…)",
         _ => "short text between blocks of page furniture",
@@ -87,6 +88,7 @@ pub fn static_kind(kind: &str) -> Option<&'static str> {
         "copyright",
         "comments",
         "navigation",
+        "dateline",
         "off-topic",
     ];
     if let Some(k) = KINDS.iter().find(|k| **k == kind) {

@@ -64,7 +64,7 @@ fn every_page_is_classified_line_by_line() {
     let mut pages: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"))
         .collect();
     pages.sort();
     assert!(pages.len() >= 6);

@@ -55,22 +55,47 @@ pub fn find(article: &Article, excluded: &[Block], rules: &RuleSet) -> Vec<Block
     if let Some(t) = article.title_text() {
         anchor.extend(content_stems(t));
     }
-    let mut out = Vec::new();
-    for (i, set) in &paras {
-        if set.len() < MIN_CONTENT_WORDS {
-            continue;
-        }
+    // Shares a stem when the title or topic has it, or a paragraph other than its own.
+    let unrelated = |own: &[&HashSet<String>]| {
+        let set: HashSet<&String> = own.iter().flat_map(|s| s.iter()).collect();
         let shared = set
             .iter()
-            .filter(|s| anchor.contains(*s) || df.get(s.as_str()).copied().unwrap_or(0) > 1)
+            .filter(|s| {
+                let mine = own.iter().filter(|o| o.contains(**s)).count();
+                anchor.contains(**s) || df.get(s.as_str()).copied().unwrap_or(0) > mine
+            })
             .count();
-        if (shared as f64) <= MAX_SHARED_RATIO * set.len() as f64 && shared <= 2 {
+        (shared as f64) <= MAX_SHARED_RATIO * set.len() as f64 && shared <= 2
+    };
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < paras.len() {
+        let (i, set) = &paras[k];
+        let span = article.paragraphs[*i].span;
+        // A short headline is judged with the teaser under it.
+        let next = paras.get(k + 1).filter(|(j, _)| *j == i + 1);
+        if set.len() < MIN_CONTENT_WORDS
+            && !article.slice(span).trim_end().ends_with('.')
+            && let Some((j, teaser)) = next
+        {
+            if set.union(teaser).count() >= MIN_CONTENT_WORDS && unrelated(&[set, teaser]) {
+                out.push(Block {
+                    span: span.cover(article.paragraphs[*j].span),
+                    kind: "off-topic".into(),
+                    pattern: None,
+                });
+                k += 2;
+                continue;
+            }
+        }
+        if set.len() >= MIN_CONTENT_WORDS && unrelated(&[set]) {
             out.push(Block {
-                span: article.paragraphs[*i].span,
+                span,
                 kind: "off-topic".into(),
                 pattern: None,
             });
         }
+        k += 1;
     }
     out
 }
@@ -86,6 +111,6 @@ pub fn report(article: &Article, blocks: &[Block], out: &mut Vec<Diagnostic>) {
         )
         .label("shares no vocabulary with the article or its topic")
         .help("if it was scraped in from another story, remove it; claimlint does not check figures inside it");
-        out.push(d.finish());
+        out.push(d.kind("off-topic").finish());
     }
 }

@@ -433,10 +433,15 @@ pub fn classify(article: &Article, rules: &RuleSet, memory: &CorpusMemory) -> Ve
 
     // The title anchors the header: the article's, unless that line is
     // furniture (a breadcrumb taken for the title), else the first headline.
-    let title = corpus_title.filter(|&t| !class[t].is_bad()).or_else(|| {
-        (0..n.min(12))
-            .find(|&i| class[i] == Class::Short && (3..=30).contains(&feats[i].words) && !feats[i].ends_with_period)
-    });
+    let headline = |i: usize| {
+        class[i] == Class::Short
+            && !feats[i].item
+            && (article.slice(paras[i]).starts_with("# ")
+                || ((3..=30).contains(&feats[i].words) && !feats[i].ends_with_period))
+    };
+    let title = (0..n.min(12))
+        .find(|&i| headline(i))
+        .or(corpus_title.filter(|&t| !class[t].is_bad()));
 
     // 2. Good blocks; the title anchors the header.
     for i in 0..n {

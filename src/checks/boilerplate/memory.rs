@@ -23,24 +23,30 @@ pub struct CorpusMemory {
 
 impl CorpusMemory {
     /// Counts the articles each line occurs in. Copies of one article (the
-    /// same title, as when a wire story is republished) count once, so a
-    /// syndicated story is not mistaken for furniture.
+    /// same longest paragraph, as when a wire story is republished) count
+    /// once, so a syndicated story is not mistaken for furniture.
     pub fn build<'a>(articles: impl IntoIterator<Item = &'a Article>) -> CorpusMemory {
         let articles: Vec<&Article> = articles.into_iter().collect();
         let per_article: Vec<(u64, Vec<u64>)> = articles
             .par_iter()
             .map(|a| {
-                let title = a.title_text().map_or(0, |t| hash_line(t).unwrap_or(0));
+                // An article's identity: its longest paragraph, which copies share.
+                let longest = a.paragraphs.iter().map(|p| a.slice(p.span)).max_by_key(|t| t.len());
+                let story = longest.map_or(0, |t| {
+                    let mut h = DefaultHasher::new();
+                    t.hash(&mut h);
+                    h.finish()
+                });
                 let mut lines: Vec<u64> = a.paragraphs.iter().filter_map(|p| hash_line(a.slice(p.span))).collect();
                 lines.sort_unstable();
                 lines.dedup();
-                (title, lines)
+                (story, lines)
             })
             .collect();
-        let mut seen_titles = std::collections::HashSet::new();
+        let mut seen_stories = std::collections::HashSet::new();
         let mut counts: HashMap<u64, u32> = HashMap::new();
-        for (title, lines) in per_article {
-            if title != 0 && !seen_titles.insert(title) {
+        for (story, lines) in per_article {
+            if story != 0 && !seen_stories.insert(story) {
                 continue;
             }
             for h in lines {

@@ -21,7 +21,7 @@ const MIN_CONTENT_WORDS: usize = 10;
 /// At most this share of a paragraph's content words may be found elsewhere.
 const MAX_SHARED_RATIO: f64 = 0.08;
 
-fn content_stems(text: &str) -> Vec<String> {
+pub(crate) fn content_stems(text: &str) -> Vec<String> {
     tokenize(text, crate::text::Span::new(0, text.len()))
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
@@ -67,36 +67,56 @@ pub fn find(article: &Article, excluded: &[Block], rules: &RuleSet) -> Vec<Block
             .count();
         (shared as f64) <= MAX_SHARED_RATIO * set.len() as f64 && shared <= 2
     };
-    let mut out = Vec::new();
-    let mut k = 0;
-    while k < paras.len() {
-        let (i, set) = &paras[k];
-        let span = article.paragraphs[*i].span;
-        // A short headline is judged with the teaser under it.
-        let next = paras.get(k + 1).filter(|(j, _)| *j == i + 1);
-        if set.len() < MIN_CONTENT_WORDS
-            && !article.slice(span).trim_end().ends_with('.')
-            && let Some((j, teaser)) = next
-        {
-            if set.union(teaser).count() >= MIN_CONTENT_WORDS && unrelated(&[set, teaser]) {
-                out.push(Block {
-                    span: span.cover(article.paragraphs[*j].span),
-                    kind: "off-topic".into(),
-                    pattern: None,
-                });
-                k += 2;
-                continue;
-            }
-        }
+    let block = |span| Block {
+        span,
+        kind: "off-topic".into(),
+        pattern: None,
+    };
+    let mut out: Vec<Block> = Vec::new();
+    let mut single = vec![false; paras.len()];
+    for (k, (i, set)) in paras.iter().enumerate() {
         if set.len() >= MIN_CONTENT_WORDS && unrelated(&[set]) {
-            out.push(Block {
-                span,
-                kind: "off-topic".into(),
-                pattern: None,
-            });
+            single[k] = true;
+            let mut span = article.paragraphs[*i].span;
+            // Its headline goes with it.
+            if let Some((h, head)) = k.checked_sub(1).map(|h| &paras[h])
+                && *h + 1 == *i
+                && head.len() < MIN_CONTENT_WORDS
+                && !single[k - 1]
+                && !article.slice(article.paragraphs[*h].span).trim_end().ends_with('.')
+                && unrelated(&[head, set])
+            {
+                span = article.paragraphs[*h].span.cover(span);
+            }
+            out.push(block(span));
         }
-        k += 1;
     }
+    // The article's tail: a run of unrelated stories, each a short headline
+    // judged together with the teaser under it ("Uber is getting tighter…").
+    // Inside the article a heading and its paragraph are never judged so.
+    let mut k = paras.len();
+    while k > 0 {
+        let (j, teaser) = &paras[k - 1];
+        if single[k - 1] {
+            k -= 1;
+            continue;
+        }
+        let Some((i, head)) = k.checked_sub(2).map(|h| &paras[h]) else {
+            break;
+        };
+        let head_span = article.paragraphs[*i].span;
+        let is_headline = *j == i + 1
+            && head.len() < MIN_CONTENT_WORDS
+            && !article.slice(head_span).trim_end().ends_with('.')
+            && head.union(teaser).count() >= MIN_CONTENT_WORDS;
+        if is_headline && unrelated(&[head, teaser]) {
+            out.push(block(head_span.cover(article.paragraphs[*j].span)));
+            k -= 2;
+        } else {
+            break;
+        }
+    }
+    out.sort_by_key(|b| (b.span.start, b.span.end));
     out
 }
 

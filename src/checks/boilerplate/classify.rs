@@ -316,19 +316,44 @@ fn interface_kind(text: &str, f: &Features) -> Option<&'static str> {
 /// The last paragraph of a `section` (a list of links or sources) opened at
 /// `start`: bullet and numbered items, headlines and the teasers under them.
 fn section_end(article: &Article, units: &[Span], feats: &[Features], rules: &RuleSet, start: usize) -> usize {
+    // A plain teaser must be about something else than the article before the
+    // section; text about the article's own subject means the article resumed.
+    let mut before: Option<std::collections::HashSet<String>> = None;
+    let mut about_article = |text: &str| {
+        let before = before.get_or_insert_with(|| {
+            units[..start]
+                .iter()
+                .flat_map(|&u| crate::checks::off_topic::content_stems(article.slice(u)))
+                .collect()
+        });
+        let stems = crate::checks::off_topic::content_stems(text);
+        let shared = stems.iter().filter(|s| before.contains(*s)).count();
+        shared * 5 >= stems.len() && shared >= 1
+    };
     let mut end = start;
     let mut after_item = false;
     for (k, f) in feats.iter().enumerate().skip(start + 1) {
         let text = article.slice(units[k]);
         if f.item || f.is_headline(text) {
             after_item = true;
-        } else if f.indent || (after_item && f.words <= 45) || rules.boilerplate.iter().any(|p| p.regex.is_match(text))
+        } else if f.indent
+            || (after_item && f.words <= 45 && !about_article(text))
+            || rules.boilerplate.iter().any(|p| p.regex.is_match(text))
         {
             after_item = false;
         } else {
             break;
         }
         end = k;
+    }
+    // A headline just before the article resumes is the article's own heading.
+    while end > start && !feats[end].item && !feats[end].indent && end + 1 < feats.len() {
+        let text = article.slice(units[end]);
+        if feats[end].is_headline(text) && about_article(text) {
+            end -= 1;
+        } else {
+            break;
+        }
     }
     end
 }
@@ -511,4 +536,86 @@ pub fn classify(article: &Article, rules: &RuleSet, memory: &CorpusMemory) -> Ve
         }
     }
     blocks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn flagged(text: &str) -> Vec<(String, String)> {
+        let rules = crate::rules::load(&[]).unwrap();
+        let a = Article::from_text("t.txt", text.to_string());
+        classify(&a, &rules, &CorpusMemory::default())
+            .into_iter()
+            .map(|b| (a.slice(b.span).lines().next().unwrap().trim().to_string(), b.kind))
+            .collect()
+    }
+
+    #[test]
+    fn function_words_are_sorted_for_binary_search() {
+        assert!(FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn features_of_a_sentence_and_a_label() {
+        let s = Features::of("The council voted on Monday to delay the plan until spring.", false);
+        assert!(s.is_good());
+        let l = Features::of("Harbor Patrol Unit", false);
+        assert!(!l.is_good() && l.furniture_like() && !l.item);
+        assert!(Features::of("  • Label everything", true).item);
+        assert!(Features::of("2. Second item", false).item);
+    }
+
+    #[test]
+    fn header_furniture_around_a_byline_is_flagged() {
+        let text = "Port strike enters second week\n\nDaniel Okafor\n·5 min read\n12\nPort Authority\n\nTalks between the union and the port operators broke down again on Thursday, extending the strike.\n\nThe union is seeking a raise of 14% over three years, according to people familiar with the talks.\n";
+        let got = flagged(text);
+        let kinds: Vec<&str> = got.iter().map(|(_, k)| k.as_str()).collect();
+        assert_eq!(kinds, ["byline", "ui", "counter", "caption"], "{got:?}");
+    }
+
+    #[test]
+    fn a_heading_inside_the_body_is_content() {
+        let text = "Night trains return\n\nSleeper trains are running again between two capitals, and tickets sold out in days.\n\nWhat it costs\n\nA bed in a shared compartment starts at 49 euros, and a private one costs more.\n\nAdvertisement\n\nWhy now?\n\nDemand has grown every year since 2021, the operator said in a statement.\n";
+        let got = flagged(text);
+        assert_eq!(got, [("Advertisement".to_string(), "advertisement".to_string())]);
+    }
+
+    #[test]
+    fn a_short_line_between_two_furniture_lines_is_flagged() {
+        let text = "Budget approved for library\n\nThe council approved $12 million for a new library branch on Wednesday, ending a long debate.\n\nThe vote was 7-2, and construction is expected to start next year.\n\nShare this article\nMore options here\nAdvertisement\n";
+        let got = flagged(text);
+        assert!(got.iter().any(|(l, _)| l == "More options here"), "{got:?}");
+    }
+
+    #[test]
+    fn section_runs_over_headlines_and_teasers_but_stops_at_the_article() {
+        let text = "Bridge reopens after repairs\n\nThe bridge reopened to traffic on Monday after eight months of repairs costing $4 million.\n\nRelated Stories\n\nCity names new parks director\n\nHarbour festival returns in June\n\nOfficials said the bridge repairs were finished ahead of schedule, and the bridge will be inspected again in the spring.\n";
+        let got = flagged(text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, "related-links");
+        let a = Article::from_text("t.txt", text.to_string());
+        let rules = crate::rules::load(&[]).unwrap();
+        let b = &classify(&a, &rules, &CorpusMemory::default())[0];
+        assert!(a.slice(b.span).ends_with("Harbour festival returns in June"));
+    }
+
+    #[test]
+    fn interface_lines() {
+        let f = |t: &str| interface_kind(t, &Features::of(t, false));
+        assert_eq!(f("Facebook Twitter Email"), Some("share"));
+        assert_eq!(f("Home › News › Local"), Some("navigation"));
+        assert_eq!(f("Police arrive in the capital"), None);
+        assert_eq!(f("World News and Politics"), None);
+    }
+
+    #[test]
+    fn a_bio_is_only_flagged_after_the_article() {
+        let bio = "Priya Nair is a staff reporter covering city hall and local government.";
+        let body = "The council approved the budget on Wednesday after a long debate over where to build.";
+        let late = format!("Budget approved\n\n{body}\n\n{body}\n\n{body}\n\n{bio}\n");
+        assert_eq!(flagged(&late).last().map(|(_, k)| k.as_str()), Some("bio"));
+        let early = format!("Budget approved\n\n{bio}\n\n{body}\n\n{body}\n\n{body}\n");
+        assert!(flagged(&early).is_empty());
+    }
 }

@@ -464,8 +464,15 @@ pub fn classify(article: &Article, rules: &RuleSet, memory: &CorpusMemory) -> Ve
             && (article.slice(paras[i]).starts_with("# ")
                 || ((3..=30).contains(&feats[i].words) && !feats[i].ends_with_period))
     };
-    let title = (0..n.min(12))
-        .find(|&i| headline(i))
+    // The headline nearest above the lede (a site name may open the page).
+    let lede = (0..n).find(|&i| class[i] == Class::Short && feats[i].is_good());
+    let markdown_heading = (0..n.min(12)).find(|&i| headline(i) && article.slice(paras[i]).starts_with("# "));
+    let title = markdown_heading
+        .or_else(|| {
+            let lede = lede.filter(|&l| l <= 12)?;
+            (0..lede).rev().find(|&i| headline(i) && feats[i].words >= 4)
+        })
+        .or_else(|| (0..n.min(12)).find(|&i| headline(i)))
         .or(corpus_title.filter(|&t| !class[t].is_bad()));
 
     // 2. Good blocks; the title anchors the header.

@@ -32,7 +32,11 @@ pub fn run(args: CleanArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let report = crate::engine::check(&[args.file.clone()], &resolved.rules, ExtractOptions::default());
+    let report = crate::engine::check(
+        std::slice::from_ref(&args.file),
+        &resolved.rules,
+        ExtractOptions::default(),
+    );
     if let Some(e) = report.input_errors.first() {
         print_error(e);
         return ExitCode::from(2);

@@ -472,8 +472,8 @@ pub fn classify(article: &Article, rules: &RuleSet, memory: &CorpusMemory) -> Ve
             let lede = lede.filter(|&l| l <= 12)?;
             (0..lede).rev().find(|&i| headline(i) && feats[i].words >= 4)
         })
-        .or_else(|| (0..n.min(12)).find(|&i| headline(i)))
-        .or(corpus_title.filter(|&t| !class[t].is_bad()));
+        .or_else(|| (0..lede.unwrap_or(n).min(12)).find(|&i| headline(i)))
+        .or(corpus_title.filter(|&t| !class[t].is_bad() && lede.is_none_or(|l| t <= l)));
 
     // 2. Good blocks; the title anchors the header.
     for i in 0..n {
@@ -521,6 +521,22 @@ pub fn classify(article: &Article, rules: &RuleSet, memory: &CorpusMemory) -> Ve
             };
             decided.push((i, kind));
         }
+        // After the article: a run of three or more headlines is a list of
+        // other stories, even with no header over it.
+        let mut k = last + 1;
+        while k < n {
+            let run = (k..n)
+                .take_while(|&j| {
+                    class[j] == Class::Short && feats[j].words >= 4 && feats[j].is_headline(article.slice(paras[j]))
+                })
+                .count();
+            if run >= 3 {
+                decided.extend((k..k + run).map(|j| (j, "related-links".to_string())));
+            }
+            k += run.max(1);
+        }
+        decided.sort_by_key(|d| d.0);
+        decided.dedup_by_key(|d| d.0);
         for (i, kind) in decided {
             class[i] = Class::Bad { kind, pattern: None };
         }
@@ -605,6 +621,22 @@ mod tests {
         let rules = crate::rules::load(&[]).unwrap();
         let b = &classify(&a, &rules, &CorpusMemory::default())[0];
         assert!(a.slice(b.span).ends_with("Harbour festival returns in June"));
+    }
+
+    #[test]
+    fn headlines_after_the_article_are_a_list_of_stories() {
+        let body = "The council approved the budget on Wednesday after a long debate over where to build.";
+        let text = format!(
+            "Budget approved\n\n{body}\n\n{body}\n\nCity names new parks director after long search\nHarbour festival returns in June with new stages\nWhy the bus fare is going up again this spring\n"
+        );
+        let got = flagged(&text);
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(got.iter().all(|(_, k)| k == "related-links"));
+        // Two headlines are not enough to call a list.
+        let two = format!(
+            "Budget approved\n\n{body}\n\n{body}\n\nCity names new parks director after long search\nWhy the bus fare is going up again this spring\n"
+        );
+        assert!(flagged(&two).is_empty());
     }
 
     #[test]

@@ -197,6 +197,30 @@ fn a_line_recurring_across_the_corpus_is_site_furniture() {
 }
 
 #[test]
+fn a_title_or_a_quote_shared_by_several_stories_is_not_furniture() {
+    let dir = temp_dir("shared-title");
+    let bodies = [
+        "Police said the suspect was arrested at a checkpoint north of the city on Friday night.",
+        "The court adjourned the hearing until next month after the defence asked for more time.",
+        "Prosecutors said they would seek the maximum sentence, citing the gravity of the offence.",
+    ];
+    for (i, body) in bodies.iter().enumerate() {
+        let text = format!(
+            "Suspect in bank robbery case appears in court\n\n{body}\n\n\u{201c}We will not be intimidated,\u{201d} she said.\n\nThe case has drawn wide attention in the region since the robbery in March.\n"
+        );
+        std::fs::write(dir.join(format!("{i}.txt")), text).unwrap();
+    }
+    let (out, err, _) = claimlint(&["check", dir.to_str().unwrap(), "--no-rules", "--format", "json"]);
+    assert!(err.is_empty(), "{err}");
+    let found = findings(&out);
+    assert!(
+        found.is_empty(),
+        "{:?}",
+        found.iter().map(|f| (&f.file, &f.lines)).collect::<Vec<_>>()
+    );
+}
+
+#[test]
 fn project_rules_extend_replace_and_switch_off_built_in_patterns() {
     let dir = temp_dir("override");
     let rules = dir.join("rules.yaml");

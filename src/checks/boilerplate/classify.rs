@@ -158,9 +158,9 @@ struct Regexes {
 fn regexes() -> &'static Regexes {
     static R: OnceLock<Regexes> = OnceLock::new();
     R.get_or_init(|| Regexes {
-        bio_start: Regex::new(r"^[A-Z][\w'’.-]+(\s+[A-Z][\w'’.-]+){1,3},?\s+(is|was|has been|has|had|covers|writes|reports|joined|previously|served)\b")
+        bio_start: Regex::new(r"^[A-Z][\w'’.-]+(\s+[A-Z][\w'’.-]+){1,3},?\s+(is|was|has been|has|had|covers|writes|reports|joined|previously|served)(?-u:\b)")
             .expect("valid regex"),
-        bio_vocab: Regex::new(r"(?i)\b(correspondent|reporter|journalist|editor|columnist|staff writer|bureau chief|contributor|contributing writer|reported (on|from|for)|has covered|covers\b|reporting (on|for)|freelance|pulitzer|newsroom|fellow at)").expect("valid regex"),
+        bio_vocab: Regex::new(r"(?i)(?-u:\b)(correspondent|reporter|journalist|editor|columnist|staff writer|bureau chief|contributor|contributing writer|reported (on|from|for)|has covered|covers(?-u:\b)|reporting (on|for)|freelance|pulitzer|newsroom|fellow at)").expect("valid regex"),
     })
 }
 
@@ -447,12 +447,26 @@ pub fn classify(article: &Article, rules: &RuleSet, memory: &CorpusMemory) -> Ve
         }
         let text = article.slice(paras[i]);
         let f = &feats[i];
-        if !f.is_good() && memory.articles_with(text) >= MIN_ARTICLES {
-            class[i] = Class::bad("site-furniture");
-        } else if let Some(kind) = interface_kind(text, f) {
+        if let Some(kind) = interface_kind(text, f) {
             class[i] = Class::bad(kind);
         } else if i * 10 >= n * 6 && r.bio_start.is_match(text) && r.bio_vocab.is_match(text) {
             class[i] = Class::bad("bio");
+        }
+    }
+
+    // Corpus memory: a line recurring across articles, unless it is the
+    // page's first headline (a story republished under its title) or a
+    // sentence (a quote several stories repeat).
+    let first_headline = (0..n.min(12))
+        .find(|&i| class[i] == Class::Short && (3..=30).contains(&feats[i].words) && !feats[i].ends_with_period);
+    for i in 0..n {
+        let f = &feats[i];
+        if class[i] == Class::Short
+            && Some(i) != first_headline
+            && !(f.ends_sentence && f.words >= 4)
+            && memory.articles_with(article.slice(paras[i])) >= MIN_ARTICLES
+        {
+            class[i] = Class::bad("site-furniture");
         }
     }
 

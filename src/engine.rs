@@ -57,9 +57,11 @@ pub fn check_sources(
 /// Analyses articles already in memory (rules' self-tests).
 pub fn check_articles(articles: Vec<crate::corpus::Article>, rules: &RuleSet, options: ExtractOptions) -> Report {
     let lexicon = Lexicon::new(rules);
+    // Each text stands alone: no corpus memory.
+    let memory = checks::boilerplate::CorpusMemory::default();
     let results = articles
         .into_par_iter()
-        .map(|a| Ok(checks::analyse_article(a, rules, &lexicon, options)))
+        .map(|a| Ok(checks::analyse_article(a, rules, &lexicon, options, &memory)))
         .collect();
     finish(results, Vec::new(), rules)
 }

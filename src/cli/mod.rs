@@ -3,11 +3,11 @@
 //! 2 usage, configuration, rules or input errors. One module per subcommand.
 
 pub mod check;
+mod clean;
 mod config;
 mod init;
 mod report;
 mod test;
-mod clean;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;

@@ -41,11 +41,15 @@ pub fn check_sources(
     options: ExtractOptions,
 ) -> Report {
     let lexicon = Lexicon::new(rules);
-    let results: Vec<Result<(Analysis, Vec<Diagnostic>), InputError>> = sources
+    let read: Vec<Result<crate::corpus::Article, InputError>> = sources
         .par_iter()
-        .map(|s| {
-            corpus::read_article(&s.path, &s.display).map(|a| checks::analyse_article(a, rules, &lexicon, options))
-        })
+        .map(|s| corpus::read_article(&s.path, &s.display))
+        .collect();
+    // Corpus memory: lines recurring across articles are site furniture.
+    let memory = checks::boilerplate::CorpusMemory::build(read.iter().filter_map(|r| r.as_ref().ok()));
+    let results: Vec<Result<(Analysis, Vec<Diagnostic>), InputError>> = read
+        .into_par_iter()
+        .map(|r| r.map(|a| checks::analyse_article(a, rules, &lexicon, options, &memory)))
         .collect();
     finish(results, input_errors, rules)
 }
@@ -53,9 +57,11 @@ pub fn check_sources(
 /// Analyses articles already in memory (rules' self-tests).
 pub fn check_articles(articles: Vec<crate::corpus::Article>, rules: &RuleSet, options: ExtractOptions) -> Report {
     let lexicon = Lexicon::new(rules);
+    // Each text stands alone: no corpus memory.
+    let memory = checks::boilerplate::CorpusMemory::default();
     let results = articles
         .into_par_iter()
-        .map(|a| Ok(checks::analyse_article(a, rules, &lexicon, options)))
+        .map(|a| Ok(checks::analyse_article(a, rules, &lexicon, options, &memory)))
         .collect();
     finish(results, Vec::new(), rules)
 }

@@ -27,6 +27,9 @@ fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for e in std::fs::read_dir(from).unwrap() {
         let e = e.unwrap();
+        if e.path().is_dir() {
+            continue; // rules/builtin/ is compiled into the binary
+        }
         std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
     }
 }

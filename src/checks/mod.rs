@@ -103,10 +103,11 @@ pub fn analyse_article(
     rules: &RuleSet,
     lexicon: &Lexicon,
     options: crate::extract::ExtractOptions,
+    memory: &boilerplate::CorpusMemory,
 ) -> (Analysis, Vec<Diagnostic>) {
     let facts = crate::extract::extract(&article, lexicon, options);
     let mut diags = Vec::new();
-    let mut excluded = boilerplate::find_blocks(&article, rules);
+    let mut excluded = boilerplate::find_blocks(&article, rules, memory);
     boilerplate::report(&article, &excluded, &mut diags);
     let off = off_topic::find(&article, &excluded, rules);
     off_topic::report(&article, &off, &mut diags);

@@ -21,7 +21,7 @@ const MIN_CONTENT_WORDS: usize = 10;
 /// At most this share of a paragraph's content words may be found elsewhere.
 const MAX_SHARED_RATIO: f64 = 0.08;
 
-fn content_stems(text: &str) -> Vec<String> {
+pub(crate) fn content_stems(text: &str) -> Vec<String> {
     tokenize(text, crate::text::Span::new(0, text.len()))
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
@@ -55,23 +55,68 @@ pub fn find(article: &Article, excluded: &[Block], rules: &RuleSet) -> Vec<Block
     if let Some(t) = article.title_text() {
         anchor.extend(content_stems(t));
     }
-    let mut out = Vec::new();
-    for (i, set) in &paras {
-        if set.len() < MIN_CONTENT_WORDS {
-            continue;
-        }
+    // Shares a stem when the title or topic has it, or a paragraph other than its own.
+    let unrelated = |own: &[&HashSet<String>]| {
+        let set: HashSet<&String> = own.iter().flat_map(|s| s.iter()).collect();
         let shared = set
             .iter()
-            .filter(|s| anchor.contains(*s) || df.get(s.as_str()).copied().unwrap_or(0) > 1)
+            .filter(|s| {
+                let mine = own.iter().filter(|o| o.contains(**s)).count();
+                anchor.contains(**s) || df.get(s.as_str()).copied().unwrap_or(0) > mine
+            })
             .count();
-        if (shared as f64) <= MAX_SHARED_RATIO * set.len() as f64 && shared <= 2 {
-            out.push(Block {
-                span: article.paragraphs[*i].span,
-                kind: "off-topic".into(),
-                pattern: None,
-            });
+        (shared as f64) <= MAX_SHARED_RATIO * set.len() as f64 && shared <= 2
+    };
+    let block = |span| Block {
+        span,
+        kind: "off-topic".into(),
+        pattern: None,
+    };
+    let mut out: Vec<Block> = Vec::new();
+    let mut single = vec![false; paras.len()];
+    for (k, (i, set)) in paras.iter().enumerate() {
+        if set.len() >= MIN_CONTENT_WORDS && unrelated(&[set]) {
+            single[k] = true;
+            let mut span = article.paragraphs[*i].span;
+            // Its headline goes with it.
+            if let Some((h, head)) = k.checked_sub(1).map(|h| &paras[h])
+                && *h + 1 == *i
+                && head.len() < MIN_CONTENT_WORDS
+                && !single[k - 1]
+                && !article.slice(article.paragraphs[*h].span).trim_end().ends_with('.')
+                && unrelated(&[head, set])
+            {
+                span = article.paragraphs[*h].span.cover(span);
+            }
+            out.push(block(span));
         }
     }
+    // The article's tail: a run of unrelated stories, each a short headline
+    // judged together with the teaser under it ("Uber is getting tighter…").
+    // Inside the article a heading and its paragraph are never judged so.
+    let mut k = paras.len();
+    while k > 0 {
+        let (j, teaser) = &paras[k - 1];
+        if single[k - 1] {
+            k -= 1;
+            continue;
+        }
+        let Some((i, head)) = k.checked_sub(2).map(|h| &paras[h]) else {
+            break;
+        };
+        let head_span = article.paragraphs[*i].span;
+        let is_headline = *j == i + 1
+            && head.len() < MIN_CONTENT_WORDS
+            && !article.slice(head_span).trim_end().ends_with('.')
+            && head.union(teaser).count() >= MIN_CONTENT_WORDS;
+        if is_headline && unrelated(&[head, teaser]) {
+            out.push(block(head_span.cover(article.paragraphs[*j].span)));
+            k -= 2;
+        } else {
+            break;
+        }
+    }
+    out.sort_by_key(|b| (b.span.start, b.span.end));
     out
 }
 
@@ -86,6 +131,6 @@ pub fn report(article: &Article, blocks: &[Block], out: &mut Vec<Diagnostic>) {
         )
         .label("shares no vocabulary with the article or its topic")
         .help("if it was scraped in from another story, remove it; claimlint does not check figures inside it");
-        out.push(d.finish());
+        out.push(d.kind("off-topic").finish());
     }
 }

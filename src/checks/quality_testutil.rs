@@ -12,7 +12,7 @@ pub fn analyse(path: &str, text: &str) -> Analysis {
     let article = Article::from_text(path, text.to_string());
     let lexicon = Lexicon::builtin();
     let facts = crate::extract::extract(&article, &lexicon, ExtractOptions::default());
-    let excluded = super::boilerplate::find_blocks(&article, &RuleSet::default());
+    let excluded = super::boilerplate::find_blocks(&article, &RuleSet::default(), &Default::default());
     Analysis {
         article,
         facts,

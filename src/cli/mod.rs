@@ -3,6 +3,7 @@
 //! 2 usage, configuration, rules or input errors. One module per subcommand.
 
 pub mod check;
+mod clean;
 mod config;
 mod init;
 mod report;
@@ -38,6 +39,8 @@ pub enum Command {
     Rules,
     /// Write an editorial review report (HTML page or Markdown summary).
     Report(report::ReportArgs),
+    /// Print an article without its boilerplate (`--mark`: annotate it instead).
+    Clean(clean::CleanArgs),
     /// Print a rule's full documentation.
     Explain {
         /// A rule id, e.g. claim-mismatch.
@@ -166,6 +169,7 @@ pub fn run() -> ExitCode {
         Command::Config(args) => config::run(args),
         Command::Init => init::run(),
         Command::Test(args) => test::run(args),
+        Command::Clean(args) => clean::run(args),
         Command::Rules => {
             let mut out = std::io::stdout().lock();
             for r in RULES {

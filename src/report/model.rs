@@ -701,7 +701,13 @@ boilerplate:
         let mut diagnostics = Vec::new();
         for (path, text) in articles {
             let article = Article::from_text(*path, text.to_string());
-            let (a, d) = checks::analyse_article(article, &rules, &lexicon, ExtractOptions::default());
+            let (a, d) = checks::analyse_article(
+                article,
+                &rules,
+                &lexicon,
+                ExtractOptions::default(),
+                &Default::default(),
+            );
             analyses.push(a);
             diagnostics.extend(d);
         }

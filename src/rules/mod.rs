@@ -69,6 +69,10 @@ pub struct PatternSpec {
     /// Extend the match to the end of the article (for trailers).
     #[serde(default)]
     pub to_end: bool,
+    /// Extend the match over the list that follows it (headlines, bullet
+    /// items, teasers) until the article's own text resumes.
+    #[serde(default)]
+    pub section: bool,
     /// What the block is (related-links, bio, ui, counter…).
     #[serde(default)]
     pub kind: Option<String>,
@@ -361,6 +365,7 @@ pub struct BoilerplatePattern {
     pub name: String,
     pub regex: Regex,
     pub to_end: bool,
+    pub section: bool,
     pub kind: Option<String>,
     pub message: Option<String>,
     pub origin: Origin,
@@ -407,9 +412,15 @@ pub fn rule_files(path: &Path) -> Result<Vec<PathBuf>, RulesError> {
     Ok(files)
 }
 
-/// Loads and validates rules from the given files or folders.
+/// The built-in rules, the first layer under every project's rules: generic
+/// boilerplate patterns a project may extend, replace or switch off by name.
+pub const BUILTIN_NAME: &str = "<built-in>/boilerplate.yaml";
+pub const BUILTIN: &str = include_str!("../../rules/builtin/boilerplate.yaml");
+
+/// Loads and validates rules from the given files or folders, over the
+/// built-in rules.
 pub fn load(paths: &[PathBuf]) -> Result<RuleSet, RulesError> {
-    let mut sources = Vec::new();
+    let mut sources = vec![(BUILTIN_NAME.to_string(), BUILTIN.to_string())];
     for p in paths {
         for f in rule_files(p)? {
             let display = f.to_string_lossy().replace('\\', "/");
@@ -538,6 +549,7 @@ pub fn load_sources(sources: &[(String, String)]) -> Result<RuleSet, RulesError>
                 name: pname.clone(),
                 regex,
                 to_end: spec.to_end,
+                section: spec.section,
                 kind: spec.kind.clone(),
                 message: spec.message.clone(),
                 origin: Origin {

@@ -1,0 +1,674 @@
+//! The block classifier for plain text. Each paragraph (a line of a scraped
+//! page) is judged from what its text shows, in the spirit of jusText and
+//! boilerpipe but without markup:
+//!
+//! 1. **Strong marks.** A rules pattern (built-in or the project's) matches
+//!    it; a `section` pattern ("Recommended Stories", "Sources") runs over the
+//!    list that follows. Lines recurring across the corpus, author bios after
+//!    the article, and lines made only of share/menu words are marked too.
+//! 2. **Good blocks.** Sentence-like paragraphs: enough words, a normal share
+//!    of function words, end punctuation. The title is an anchor.
+//! 3. **Context.** The article body runs from the first good block to the
+//!    last. Inside it a short block is content unless both its neighbours are
+//!    boilerplate; outside it (the page header and footer) a short block is
+//!    boilerplate when it sits between boilerplate blocks, or when it looks
+//!    like furniture (a name, a Title Case label, a number) next to one.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::memory::{CorpusMemory, MIN_ARTICLES};
+use crate::checks::Block;
+use crate::corpus::Article;
+use crate::rules::RuleSet;
+use crate::text::Span;
+
+/// What a paragraph's text shows.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Features {
+    pub words: usize,
+    /// Words of the closed classes (the, of, was, said…).
+    pub function: usize,
+    /// Alphabetic words that are not function words, and how many of them are capitalized.
+    pub lexical: usize,
+    pub capitalized: usize,
+    pub ends_sentence: bool,
+    /// Starts with a bullet or a list number ("•", "-", "1.").
+    pub item: bool,
+    /// The line is indented in the original text.
+    pub indent: bool,
+    pub has_letters: bool,
+    ends_with_period: bool,
+}
+
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "about", "after", "all", "also", "an", "and", "are", "as", "at", "be", "been", "before", "being", "but", "by",
+    "can", "could", "did", "do", "does", "for", "from", "had", "has", "have", "he", "her", "him", "his", "i", "if",
+    "in", "into", "is", "it", "its", "may", "me", "might", "more", "most", "my", "no", "not", "of", "on", "one", "or",
+    "our", "out", "over", "said", "says", "she", "should", "so", "than", "that", "the", "their", "them", "then",
+    "there", "these", "they", "this", "those", "to", "under", "up", "us", "was", "we", "were", "what", "when", "where",
+    "which", "while", "who", "whom", "whose", "will", "with", "would", "you", "your",
+];
+
+fn is_function_word(lower: &str) -> bool {
+    FUNCTION_WORDS.binary_search(&lower).is_ok()
+}
+
+impl Features {
+    pub fn of(text: &str, indent: bool) -> Features {
+        let t = text.trim();
+        let mut f = Features {
+            indent,
+            ..Features::default()
+        };
+        let mut chars = t.chars();
+        let first = chars.next();
+        let second = chars.next();
+        f.item = matches!(first, Some('•' | '-' | '*' | '–' | '▪' | '◦' | '►' | '·'))
+            && second.is_some_and(char::is_whitespace)
+            || t.split_once(['.', ')']).is_some_and(|(n, rest)| {
+                (1..=3).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()) && rest.starts_with(' ')
+            });
+        let mut lower = String::new();
+        for w in t.split_whitespace() {
+            let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+            if core.is_empty() {
+                continue;
+            }
+            f.words += 1;
+            if !core.chars().any(char::is_alphabetic) {
+                continue;
+            }
+            f.has_letters = true;
+            lower.clear();
+            lower.extend(core.chars().flat_map(char::to_lowercase));
+            if is_function_word(&lower) {
+                f.function += 1;
+            } else {
+                f.lexical += 1;
+                if core.chars().next().is_some_and(char::is_uppercase) {
+                    f.capitalized += 1;
+                }
+            }
+        }
+        let end = t.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»', ' ']);
+        f.ends_sentence = end.ends_with(['.', '!', '?', '…']);
+        f.ends_with_period = end.ends_with('.');
+        f
+    }
+
+    fn function_ratio(&self) -> f64 {
+        self.function as f64 / self.words.max(1) as f64
+    }
+
+    /// A sentence-like paragraph: the article's own text.
+    pub fn is_good(&self) -> bool {
+        self.words >= 8 && self.function_ratio() >= 0.2 && (self.ends_sentence || self.words >= 25)
+    }
+
+    /// A headline in a list of stories: short, not closed by a full stop.
+    fn is_headline(&self, text: &str) -> bool {
+        self.has_letters && self.words <= 20 && !text.trim_end().ends_with('.')
+    }
+
+    /// Looks like page furniture when it stands next to furniture: a number,
+    /// a name, a short Title Case label.
+    fn furniture_like(&self) -> bool {
+        !self.ends_sentence
+            && self.words <= 5
+            && (!self.has_letters || (self.lexical > 0 && self.capitalized * 4 >= self.lexical * 3))
+    }
+
+    /// "Jane Doe", "Jean-Pierre de la Cruz": two to four capitalized words.
+    fn name_like(&self) -> bool {
+        (2..=4).contains(&self.words) && self.function == 0 && self.capitalized == self.lexical && !self.ends_sentence
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Class {
+    Short,
+    Good,
+    Bad { kind: String, pattern: Option<String> },
+}
+
+impl Class {
+    fn bad(kind: &str) -> Class {
+        Class::Bad {
+            kind: kind.to_string(),
+            pattern: None,
+        }
+    }
+    fn is_bad(&self) -> bool {
+        matches!(self, Class::Bad { .. })
+    }
+}
+
+fn indented(article: &Article, span: Span) -> bool {
+    let line_start = article.text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    span.start > line_start
+}
+
+struct Regexes {
+    bio_start: Regex,
+    bio_vocab: Regex,
+}
+
+fn regexes() -> &'static Regexes {
+    static R: OnceLock<Regexes> = OnceLock::new();
+    R.get_or_init(|| Regexes {
+        bio_start: Regex::new(r"^[A-Z][\w'’.-]+(\s+[A-Z][\w'’.-]+){1,3},?\s+(is|was|has been|has|had|covers|writes|reports|joined|previously|served)(?-u:\b)")
+            .expect("valid regex"),
+        bio_vocab: Regex::new(r"(?i)(?-u:\b)(correspondent|reporter|journalist|editor|columnist|staff writer|bureau chief|contributor|contributing writer|reported (on|from|for)|has covered|covers(?-u:\b)|reporting (on|for)|freelance|pulitzer|newsroom|fellow at)").expect("valid regex"),
+    })
+}
+
+const SOCIAL: &[&str] = &[
+    "bluesky",
+    "copy",
+    "e-mail",
+    "email",
+    "facebook",
+    "flipboard",
+    "instagram",
+    "linkedin",
+    "mail",
+    "messenger",
+    "pinterest",
+    "print",
+    "reddit",
+    "rss",
+    "share",
+    "sms",
+    "telegram",
+    "threads",
+    "tiktok",
+    "tweet",
+    "twitter",
+    "whatsapp",
+    "youtube",
+];
+const UI: &[&str] = &[
+    "account",
+    "bookmark",
+    "close",
+    "comment",
+    "comments",
+    "follow",
+    "home",
+    "listen",
+    "login",
+    "logout",
+    "menu",
+    "newsletter",
+    "newsletters",
+    "save",
+    "search",
+    "sign",
+    "subscribe",
+    "subscriber",
+];
+const UI_GLUE: &[&str] = &[
+    "a", "article", "in", "link", "more", "on", "or", "our", "out", "page", "post", "read", "story", "the", "this",
+    "to", "up", "url", "us", "via", "x", "and",
+];
+const NAV: &[&str] = &[
+    "africa",
+    "americas",
+    "arts",
+    "asia",
+    "autos",
+    "books",
+    "business",
+    "climate",
+    "crime",
+    "culture",
+    "deals",
+    "economy",
+    "education",
+    "entertainment",
+    "environment",
+    "europe",
+    "fashion",
+    "food",
+    "games",
+    "health",
+    "home",
+    "international",
+    "jobs",
+    "latest",
+    "lifestyle",
+    "live",
+    "local",
+    "magazine",
+    "markets",
+    "money",
+    "movies",
+    "music",
+    "national",
+    "news",
+    "obituaries",
+    "opinion",
+    "photos",
+    "podcasts",
+    "politics",
+    "science",
+    "shopping",
+    "sport",
+    "sports",
+    "style",
+    "tech",
+    "technology",
+    "travel",
+    "tv",
+    "u.s",
+    "uk",
+    "us",
+    "video",
+    "videos",
+    "weather",
+    "world",
+];
+
+/// A line made only of share buttons, menu words or section names.
+fn interface_kind(text: &str, f: &Features) -> Option<&'static str> {
+    if f.words < 2 || f.words > 12 || f.ends_sentence {
+        return None;
+    }
+    let (mut social, mut ui, mut nav, mut other) = (0, 0, 0, 0);
+    let mut lower = String::new();
+    for w in text.split_whitespace() {
+        let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if core.is_empty() {
+            continue;
+        }
+        lower.clear();
+        lower.extend(core.chars().flat_map(char::to_lowercase));
+        let l = lower.as_str();
+        if SOCIAL.contains(&l) {
+            social += 1;
+        } else if UI.contains(&l) {
+            ui += 1;
+        } else if NAV.contains(&l) {
+            nav += 1;
+        } else if !UI_GLUE.contains(&l) {
+            other += 1;
+        }
+    }
+    let separators = text.matches(['|', '›', '»', '>', '•', '·', '/']).count();
+    if other > 0 {
+        // A breadcrumb: "Home › World › Haiti".
+        return (separators >= 2 && f.words <= 8 && nav >= 1 && other <= 2 && f.capitalized * 4 >= f.lexical * 3)
+            .then_some("navigation");
+    }
+    if social >= 2 || (social >= 1 && ui >= 1) {
+        Some("share")
+    } else if social + ui >= 2 {
+        Some("ui")
+    } else if nav >= 4 || (nav >= 2 && separators >= 1) {
+        Some("navigation")
+    } else {
+        None
+    }
+}
+
+/// The last paragraph of a `section` (a list of links or sources) opened at
+/// `start`: bullet and numbered items, headlines and the teasers under them.
+fn section_end(article: &Article, units: &[Span], feats: &[Features], rules: &RuleSet, start: usize) -> usize {
+    // A plain teaser must be about something else than the article before the
+    // section; text about the article's own subject means the article resumed.
+    let mut before: Option<std::collections::HashSet<String>> = None;
+    let mut about_article = |text: &str| {
+        let before = before.get_or_insert_with(|| {
+            units[..start]
+                .iter()
+                .flat_map(|&u| crate::checks::off_topic::content_stems(article.slice(u)))
+                .collect()
+        });
+        let stems = crate::checks::off_topic::content_stems(text);
+        let shared = stems.iter().filter(|s| before.contains(*s)).count();
+        shared * 5 >= stems.len() && shared >= 1
+    };
+    let mut end = start;
+    let mut after_item = false;
+    for (k, f) in feats.iter().enumerate().skip(start + 1) {
+        let text = article.slice(units[k]);
+        if f.item || f.is_headline(text) {
+            after_item = true;
+        } else if f.indent
+            || (after_item && f.words <= 45 && !about_article(text))
+            || rules.boilerplate.iter().any(|p| p.regex.is_match(text))
+        {
+            after_item = false;
+        } else {
+            break;
+        }
+        end = k;
+    }
+    // A headline just before the article resumes is the article's own heading.
+    while end > start && !feats[end].item && !feats[end].indent && end + 1 < feats.len() {
+        let text = article.slice(units[end]);
+        if feats[end].is_headline(text) && about_article(text) {
+            end -= 1;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// The units judged: the article's paragraphs, except that a paragraph of
+/// several lines is judged line by line when one of its lines is marked by a
+/// pattern on its own ("84 views0 comments" wrapped onto "bottom of page").
+fn units(article: &Article, rules: &RuleSet) -> Vec<Span> {
+    let mut out = Vec::with_capacity(article.paragraphs.len());
+    for p in &article.paragraphs {
+        let text = article.slice(p.span);
+        if !text.contains('\n') {
+            out.push(p.span);
+            continue;
+        }
+        let mut lines = Vec::new();
+        let mut offset = p.span.start;
+        for line in text.split_inclusive('\n') {
+            let content = line.trim_end_matches(['\n', '\r']);
+            let trimmed = content.trim();
+            if !trimmed.is_empty() {
+                let lead = content.len() - content.trim_start().len();
+                lines.push(Span::new(offset + lead, offset + lead + trimmed.len()));
+            }
+            offset += line.len();
+        }
+        if lines
+            .iter()
+            .any(|&l| rules.boilerplate.iter().any(|r| r.regex.is_match(article.slice(l))))
+        {
+            out.extend(lines);
+        } else {
+            out.push(p.span);
+        }
+    }
+    out
+}
+
+/// Classifies every paragraph of the article and returns its boilerplate
+/// blocks, sorted by start.
+pub fn classify(article: &Article, rules: &RuleSet, memory: &CorpusMemory) -> Vec<Block> {
+    let paras = units(article, rules);
+    let n = paras.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let feats: Vec<Features> = paras
+        .iter()
+        .map(|&p| Features::of(article.slice(p), indented(article, p)))
+        .collect();
+    let corpus_title = article.title.and_then(|t| {
+        paras
+            .iter()
+            .position(|p| p.start <= t.start && t.start < p.end.max(p.start + 1))
+    });
+    let mut class = vec![Class::Short; n];
+    // Multi-paragraph blocks found by `to_end` and `section` patterns.
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+
+    // 1. Strong marks: patterns first.
+    let mut i = 0;
+    while i < n {
+        let text = article.slice(paras[i]);
+        if let Some(p) = rules.boilerplate.iter().find(|p| p.regex.is_match(text)) {
+            let end = if p.to_end {
+                n - 1
+            } else if p.section {
+                section_end(article, &paras, &feats, rules, i)
+            } else {
+                i
+            };
+            let c = Class::Bad {
+                kind: p.kind.clone().unwrap_or_else(|| p.name.clone()),
+                pattern: Some(p.name.clone()),
+            };
+            for slot in &mut class[i..=end] {
+                *slot = c.clone();
+            }
+            if end > i {
+                runs.push((i, end));
+            }
+            i = end + 1;
+        } else {
+            i += 1;
+        }
+    }
+    let r = regexes();
+    for i in 0..n {
+        if class[i] != Class::Short {
+            continue;
+        }
+        let text = article.slice(paras[i]);
+        let f = &feats[i];
+        if let Some(kind) = interface_kind(text, f) {
+            class[i] = Class::bad(kind);
+        } else if i * 10 >= n * 6 && r.bio_start.is_match(text) && r.bio_vocab.is_match(text) {
+            class[i] = Class::bad("bio");
+        }
+    }
+
+    // Corpus memory: a line recurring across articles, unless it is the
+    // page's first headline (a story republished under its title) or a
+    // sentence (a quote several stories repeat).
+    let first_headline = (0..n.min(12))
+        .find(|&i| class[i] == Class::Short && (3..=30).contains(&feats[i].words) && !feats[i].ends_with_period);
+    for i in 0..n {
+        let f = &feats[i];
+        if class[i] == Class::Short
+            && Some(i) != first_headline
+            && !(f.ends_sentence && f.words >= 4)
+            && memory.articles_with(article.slice(paras[i])) >= MIN_ARTICLES
+        {
+            class[i] = Class::bad("site-furniture");
+        }
+    }
+
+    // The title anchors the header: the article's, unless that line is
+    // furniture (a breadcrumb taken for the title), else the first headline.
+    let headline = |i: usize| {
+        class[i] == Class::Short
+            && !feats[i].item
+            && (article.slice(paras[i]).starts_with("# ")
+                || ((3..=30).contains(&feats[i].words) && !feats[i].ends_with_period))
+    };
+    // The headline nearest above the lede (a site name may open the page).
+    let lede = (0..n).find(|&i| class[i] == Class::Short && feats[i].is_good());
+    let markdown_heading = (0..n.min(12)).find(|&i| headline(i) && article.slice(paras[i]).starts_with("# "));
+    let title = markdown_heading
+        .or_else(|| {
+            let lede = lede.filter(|&l| l <= 12)?;
+            (0..lede).rev().find(|&i| headline(i) && feats[i].words >= 4)
+        })
+        .or_else(|| (0..lede.unwrap_or(n).min(12)).find(|&i| headline(i)))
+        .or(corpus_title.filter(|&t| !class[t].is_bad() && lede.is_none_or(|l| t <= l)));
+
+    // 2. Good blocks; the title anchors the header.
+    for i in 0..n {
+        if class[i] == Class::Short && (feats[i].is_good() || Some(i) == title) {
+            class[i] = Class::Good;
+        }
+    }
+
+    // 3. Context for the short blocks left.
+    let body_good = |i: usize| class[i] == Class::Good && Some(i) != title;
+    if let (Some(first), Some(last)) = ((0..n).find(|&i| body_good(i)), (0..n).rev().find(|&i| body_good(i))) {
+        let mut decided: Vec<(usize, String)> = Vec::new();
+        for i in 0..n {
+            if class[i] != Class::Short {
+                continue;
+            }
+            let prev = (0..i).rev().find(|&k| class[k] != Class::Short);
+            let next = (i + 1..n).find(|&k| class[k] != Class::Short);
+            let bad_or_edge = |k: Option<usize>| k.is_none_or(|k| class[k].is_bad());
+            let f = &feats[i];
+            let flag = if first < i && i < last {
+                prev.is_some_and(|k| class[k].is_bad()) && next.is_some_and(|k| class[k].is_bad())
+            } else {
+                (bad_or_edge(prev) && bad_or_edge(next))
+                    || (f.furniture_like() && (bad_or_edge(prev) || bad_or_edge(next)))
+            };
+            if !flag {
+                continue;
+            }
+            let kind = if !f.has_letters {
+                "counter".to_string()
+            } else if title.is_some_and(|t| i < t) && f.words <= 5 {
+                "navigation".to_string()
+            } else if f.name_like() && next.is_some_and(|k| class[k].is_bad()) {
+                "byline".to_string()
+            } else if i < first && next.is_some_and(|k| class[k] == Class::Good) && f.furniture_like() {
+                "caption".to_string()
+            } else if f.name_like() {
+                "byline".to_string()
+            } else {
+                match prev.or(next).map(|k| &class[k]) {
+                    Some(Class::Bad { kind, .. }) if kind != "related-links" && kind != "sources" => kind.clone(),
+                    _ => "ui".to_string(),
+                }
+            };
+            decided.push((i, kind));
+        }
+        // After the article: a run of three or more headlines is a list of
+        // other stories, even with no header over it.
+        let mut k = last + 1;
+        while k < n {
+            let run = (k..n)
+                .take_while(|&j| {
+                    class[j] == Class::Short && feats[j].words >= 4 && feats[j].is_headline(article.slice(paras[j]))
+                })
+                .count();
+            if run >= 3 {
+                decided.extend((k..k + run).map(|j| (j, "related-links".to_string())));
+            }
+            k += run.max(1);
+        }
+        decided.sort_by_key(|d| d.0);
+        decided.dedup_by_key(|d| d.0);
+        for (i, kind) in decided {
+            class[i] = Class::Bad { kind, pattern: None };
+        }
+    }
+
+    // Blocks: a run found by a pattern is one block; other paragraphs one each.
+    let mut blocks = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if let Class::Bad { kind, pattern } = &class[i] {
+            let end = runs.iter().find(|r| r.0 == i).map_or(i, |r| r.1);
+            blocks.push(Block {
+                span: Span::new(paras[i].start, paras[end].end),
+                kind: kind.clone(),
+                pattern: pattern.clone(),
+            });
+            i = end + 1;
+        } else {
+            i += 1;
+        }
+    }
+    blocks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn flagged(text: &str) -> Vec<(String, String)> {
+        let rules = crate::rules::load(&[]).unwrap();
+        let a = Article::from_text("t.txt", text.to_string());
+        classify(&a, &rules, &CorpusMemory::default())
+            .into_iter()
+            .map(|b| (a.slice(b.span).lines().next().unwrap().trim().to_string(), b.kind))
+            .collect()
+    }
+
+    #[test]
+    fn function_words_are_sorted_for_binary_search() {
+        assert!(FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn features_of_a_sentence_and_a_label() {
+        let s = Features::of("The council voted on Monday to delay the plan until spring.", false);
+        assert!(s.is_good());
+        let l = Features::of("Harbor Patrol Unit", false);
+        assert!(!l.is_good() && l.furniture_like() && !l.item);
+        assert!(Features::of("  • Label everything", true).item);
+        assert!(Features::of("2. Second item", false).item);
+    }
+
+    #[test]
+    fn header_furniture_around_a_byline_is_flagged() {
+        let text = "Port strike enters second week\n\nDaniel Okafor\n·5 min read\n12\nPort Authority\n\nTalks between the union and the port operators broke down again on Thursday, extending the strike.\n\nThe union is seeking a raise of 14% over three years, according to people familiar with the talks.\n";
+        let got = flagged(text);
+        let kinds: Vec<&str> = got.iter().map(|(_, k)| k.as_str()).collect();
+        assert_eq!(kinds, ["byline", "ui", "counter", "caption"], "{got:?}");
+    }
+
+    #[test]
+    fn a_heading_inside_the_body_is_content() {
+        let text = "Night trains return\n\nSleeper trains are running again between two capitals, and tickets sold out in days.\n\nWhat it costs\n\nA bed in a shared compartment starts at 49 euros, and a private one costs more.\n\nAdvertisement\n\nWhy now?\n\nDemand has grown every year since 2021, the operator said in a statement.\n";
+        let got = flagged(text);
+        assert_eq!(got, [("Advertisement".to_string(), "advertisement".to_string())]);
+    }
+
+    #[test]
+    fn a_short_line_between_two_furniture_lines_is_flagged() {
+        let text = "Budget approved for library\n\nThe council approved $12 million for a new library branch on Wednesday, ending a long debate.\n\nThe vote was 7-2, and construction is expected to start next year.\n\nShare this article\nMore options here\nAdvertisement\n";
+        let got = flagged(text);
+        assert!(got.iter().any(|(l, _)| l == "More options here"), "{got:?}");
+    }
+
+    #[test]
+    fn section_runs_over_headlines_and_teasers_but_stops_at_the_article() {
+        let text = "Bridge reopens after repairs\n\nThe bridge reopened to traffic on Monday after eight months of repairs costing $4 million.\n\nRelated Stories\n\nCity names new parks director\n\nHarbour festival returns in June\n\nOfficials said the bridge repairs were finished ahead of schedule, and the bridge will be inspected again in the spring.\n";
+        let got = flagged(text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, "related-links");
+        let a = Article::from_text("t.txt", text.to_string());
+        let rules = crate::rules::load(&[]).unwrap();
+        let b = &classify(&a, &rules, &CorpusMemory::default())[0];
+        assert!(a.slice(b.span).ends_with("Harbour festival returns in June"));
+    }
+
+    #[test]
+    fn headlines_after_the_article_are_a_list_of_stories() {
+        let body = "The council approved the budget on Wednesday after a long debate over where to build.";
+        let text = format!(
+            "Budget approved\n\n{body}\n\n{body}\n\nCity names new parks director after long search\nHarbour festival returns in June with new stages\nWhy the bus fare is going up again this spring\n"
+        );
+        let got = flagged(&text);
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(got.iter().all(|(_, k)| k == "related-links"));
+        // Two headlines are not enough to call a list.
+        let two = format!(
+            "Budget approved\n\n{body}\n\n{body}\n\nCity names new parks director after long search\nWhy the bus fare is going up again this spring\n"
+        );
+        assert!(flagged(&two).is_empty());
+    }
+
+    #[test]
+    fn interface_lines() {
+        let f = |t: &str| interface_kind(t, &Features::of(t, false));
+        assert_eq!(f("Facebook Twitter Email"), Some("share"));
+        assert_eq!(f("Home › News › Local"), Some("navigation"));
+        assert_eq!(f("Police arrive in the capital"), None);
+        assert_eq!(f("World News and Politics"), None);
+    }
+
+    #[test]
+    fn a_bio_is_only_flagged_after_the_article() {
+        let bio = "Priya Nair is a staff reporter covering city hall and local government.";
+        let body = "The council approved the budget on Wednesday after a long debate over where to build.";
+        let late = format!("Budget approved\n\n{body}\n\n{body}\n\n{body}\n\n{bio}\n");
+        assert_eq!(flagged(&late).last().map(|(_, k)| k.as_str()), Some("bio"));
+        let early = format!("Budget approved\n\n{bio}\n\n{body}\n\n{body}\n\n{body}\n");
+        assert!(flagged(&early).is_empty());
+    }
+}

@@ -1,0 +1,116 @@
+//! Corpus memory: a line that recurs in several articles of the corpus is the
+//! site's furniture ("Sign up for The Morning Brief", "Share this story").
+//! Each normalized line is hashed once and the articles containing it are
+//! counted, so building the memory is linear in the corpus size.
+
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use rayon::prelude::*;
+
+use crate::corpus::Article;
+
+/// Distinct articles a line must occur in to be site furniture.
+pub const MIN_ARTICLES: u32 = 3;
+/// Lines longer than this many words are never remembered.
+const MAX_WORDS: usize = 40;
+
+/// How many distinct articles each normalized line occurs in.
+#[derive(Debug, Default)]
+pub struct CorpusMemory {
+    counts: HashMap<u64, u32>,
+}
+
+impl CorpusMemory {
+    /// Counts the articles each line occurs in. Copies of one article (the
+    /// same longest paragraph, as when a wire story is republished) count
+    /// once, so a syndicated story is not mistaken for furniture.
+    pub fn build<'a>(articles: impl IntoIterator<Item = &'a Article>) -> CorpusMemory {
+        let articles: Vec<&Article> = articles.into_iter().collect();
+        let per_article: Vec<(u64, Vec<u64>)> = articles
+            .par_iter()
+            .map(|a| {
+                // An article's identity: its longest paragraph, which copies share.
+                let longest = a.paragraphs.iter().map(|p| a.slice(p.span)).max_by_key(|t| t.len());
+                let story = longest.map_or(0, |t| {
+                    let mut h = DefaultHasher::new();
+                    t.hash(&mut h);
+                    h.finish()
+                });
+                let mut lines: Vec<u64> = a.paragraphs.iter().filter_map(|p| hash_line(a.slice(p.span))).collect();
+                lines.sort_unstable();
+                lines.dedup();
+                (story, lines)
+            })
+            .collect();
+        let mut seen_stories = std::collections::HashSet::new();
+        let mut counts: HashMap<u64, u32> = HashMap::new();
+        for (story, lines) in per_article {
+            if story != 0 && !seen_stories.insert(story) {
+                continue;
+            }
+            for h in lines {
+                *counts.entry(h).or_default() += 1;
+            }
+        }
+        counts.retain(|_, c| *c >= MIN_ARTICLES);
+        CorpusMemory { counts }
+    }
+
+    /// In how many distinct articles the line occurs (0 when under the threshold).
+    pub fn articles_with(&self, line: &str) -> u32 {
+        if self.counts.is_empty() {
+            return 0;
+        }
+        hash_line(line).and_then(|h| self.counts.get(&h).copied()).unwrap_or(0)
+    }
+}
+
+/// The hash of a line after normalization (case, spacing, edge punctuation),
+/// or `None` for lines too long or with no letters.
+fn hash_line(line: &str) -> Option<u64> {
+    let core = line.trim_matches(|c: char| !c.is_alphanumeric());
+    if !core.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    let mut h = DefaultHasher::new();
+    let mut words = 0;
+    for w in core.split_whitespace() {
+        words += 1;
+        if words > MAX_WORDS {
+            return None;
+        }
+        for c in w.chars().flat_map(char::to_lowercase) {
+            c.hash(&mut h);
+        }
+        ' '.hash(&mut h);
+    }
+    Some(h.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn art(name: &str, text: &str) -> Article {
+        Article::from_text(name, text.to_string())
+    }
+
+    #[test]
+    fn a_line_in_three_articles_is_remembered() {
+        let a = art("a.txt", "Storm hits coast\n\nShare this story\n\nRain fell all day.\n");
+        let b = art("b.txt", "Mayor resigns\n\nshare this story!\n\nThe mayor quit.\n");
+        let c = art("c.txt", "Team wins final\n\nShare  this story\n\nFans cheered.\n");
+        let m = CorpusMemory::build([&a, &b, &c]);
+        assert_eq!(m.articles_with("Share this story"), 3);
+        assert_eq!(m.articles_with("Rain fell all day."), 0);
+    }
+
+    #[test]
+    fn copies_of_one_story_count_once() {
+        let text = "Storm hits coast\n\nShare this story\n\nRain fell all day.\n";
+        let (a, b, c) = (art("a.txt", text), art("b.txt", text), art("c.txt", text));
+        let m = CorpusMemory::build([&a, &b, &c]);
+        assert_eq!(m.articles_with("Share this story"), 0);
+    }
+}

@@ -7,6 +7,7 @@ mod config;
 mod init;
 mod report;
 mod test;
+mod extract;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -38,6 +39,8 @@ pub enum Command {
     Rules,
     /// Write an editorial review report (HTML page or Markdown summary).
     Report(report::ReportArgs),
+    /// Print every fact (figure, date, entity, measure) found, as JSON Lines or JSON.
+    Extract(extract::ExtractArgs),
     /// Print a rule's full documentation.
     Explain {
         /// A rule id, e.g. claim-mismatch.
@@ -166,6 +169,7 @@ pub fn run() -> ExitCode {
         Command::Config(args) => config::run(args),
         Command::Init => init::run(),
         Command::Test(args) => test::run(args),
+        Command::Extract(args) => extract::run(args),
         Command::Rules => {
             let mut out = std::io::stdout().lock();
             for r in RULES {

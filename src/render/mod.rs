@@ -5,6 +5,7 @@ pub mod concise;
 pub mod github;
 pub mod gitlab;
 pub mod human;
+pub mod facts;
 pub mod json;
 pub mod jsonl;
 pub mod junit;

@@ -6,7 +6,7 @@
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use super::figures::SentenceContext;
-use super::numbers::parse_numeral;
+use super::numbers::{Lower, parse_numeral};
 use super::{FigureKind, Grain};
 use crate::text::TokenKind;
 
@@ -186,8 +186,21 @@ pub fn match_date(ctx: &SentenceContext, i: usize) -> Option<DateMatch> {
             }
             return None;
         }
-        // Weekdays: "on Monday", "last Friday", "next Tuesday".
+        // Weekdays: "on Monday", "last Friday", "next Tuesday"; "Monday, July 8, 2024".
         if let Some(wd) = weekday(w) {
+            let after = if ctx.word(i + 1) == "," { i + 2 } else { i + 1 };
+            if ctx.kind(after) == Some(TokenKind::Word)
+                && month(ctx.word(after)).is_some()
+                && let Some(d) = match_date(ctx, after)
+                && d.grain == Grain::Day
+            {
+                return m(i, d.end, d.date, Grain::Day);
+            }
+            if let Some(d) = match_date(ctx, after).filter(|_| ctx.kind(after) == Some(TokenKind::Number))
+                && d.grain == Grain::Day
+            {
+                return m(i, d.end, d.date, Grain::Day);
+            }
             let prev = if i > 0 {
                 ctx.word(i - 1).to_ascii_lowercase()
             } else {
@@ -208,7 +221,9 @@ pub fn match_date(ctx: &SentenceContext, i: usize) -> Option<DateMatch> {
             });
             return m(start, i + 1, date, Grain::Day);
         }
-        return relative(ctx, i, reference).or_else(|| holiday(ctx, i, reference));
+        return relative(ctx, i, reference)
+            .or_else(|| quarter(ctx, i, reference))
+            .or_else(|| holiday(ctx, i, reference));
     }
     // Digits first.
     // ISO "2023-09-26".
@@ -260,9 +275,68 @@ pub fn match_date(ctx: &SentenceContext, i: usize) -> Option<DateMatch> {
     relative(ctx, i, reference)
 }
 
+/// "Q3 2023", "Q1", "the third quarter of 2023", "third-quarter".
+fn quarter(ctx: &SentenceContext, i: usize, reference: Option<NaiveDate>) -> Option<DateMatch> {
+    let w = ctx.word(i);
+    let (q, mut end) = if (w == "Q" || w == "q") && ctx.glued(i + 1) {
+        (small_int(ctx, i + 1, 4)?, i + 2)
+    } else {
+        let q = match Lower::new(w).as_str() {
+            "first" => 1,
+            "second" => 2,
+            "third" => 3,
+            "fourth" | "final" | "last" => 4,
+            _ => return None,
+        };
+        let k = if ctx.word(i + 1) == "-" && ctx.glued(i + 1) { i + 2 } else { i + 1 };
+        if !ctx.is_word(k, "quarter") {
+            return None;
+        }
+        (q, k + 1)
+    };
+    let year = if ctx.is_word(end, "of") && year_at(ctx, end + 1).is_some() {
+        end += 2;
+        year_at(ctx, end - 1)
+    } else if year_at(ctx, end).is_some() {
+        end += 1;
+        year_at(ctx, end - 1)
+    } else {
+        reference.map(|r| r.year())
+    };
+    let start = if i > 0 && ctx.is_word(i - 1, "the") { i - 1 } else { i };
+    m(start, end, year.and_then(|y| NaiveDate::from_ymd_opt(y, 3 * q - 2, 1)), Grain::Quarter)
+}
+
 fn relative(ctx: &SentenceContext, i: usize, reference: Option<NaiveDate>) -> Option<DateMatch> {
     let w = ctx.word(i).to_ascii_lowercase();
     let r = reference;
+    // "the day before yesterday", "the day after tomorrow".
+    if w == "the" && ctx.is_word(i + 1, "day") {
+        if ctx.is_word(i + 2, "before") && ctx.is_word(i + 3, "yesterday") {
+            return m(i, i + 4, r.map(|d| d - Duration::days(2)), Grain::Day);
+        }
+        if ctx.is_word(i + 2, "after") && ctx.is_word(i + 3, "tomorrow") {
+            return m(i, i + 4, r.map(|d| d + Duration::days(2)), Grain::Day);
+        }
+    }
+    // "in two weeks", "in three days", "within a month" is a duration instead.
+    if w == "in" {
+        let num = if ctx.is_word(i + 1, "a") || ctx.is_word(i + 1, "an") {
+            Some((1.0, i + 2))
+        } else {
+            parse_numeral(ctx.tokens, ctx.text, i + 1).map(|n| (n.value, n.end))
+        };
+        if let Some((n, k)) = num
+            && n.fract() == 0.0
+            && n > 0.0
+            && !ctx.is_word(k + 1, "of")
+            && !ctx.is_word(k + 1, "old")
+            && ctx.word(k + 1) != "-"
+        {
+            return shifted(i, k, ctx, r, n as i64);
+        }
+        return None;
+    }
     match w.as_str() {
         "today" | "tonight" => return m(i, i + 1, r, Grain::Day),
         "yesterday" => return m(i, i + 1, r.map(|d| d - Duration::days(1)), Grain::Day),
@@ -305,29 +379,33 @@ fn relative(ctx: &SentenceContext, i: usize, reference: Option<NaiveDate>) -> Op
     };
     if let Some((n, k)) = num
         && n.fract() == 0.0
-        && ctx.is_word(k + 1, "ago")
+        && (ctx.is_word(k + 1, "ago") || (ctx.is_word(k + 1, "from") && ctx.is_word(k + 2, "now")))
     {
-        let unit = ctx.word(k).to_ascii_lowercase();
-        let n = n as i64;
-        let (grain, date) = match unit.trim_end_matches('s') {
-            "day" => (Grain::Day, r.map(|d| d - Duration::days(n))),
-            "week" => (
-                Grain::Week,
-                r.map(|d| {
-                    let d = d - Duration::weeks(n);
-                    d - Duration::days(d.weekday().num_days_from_monday() as i64)
-                }),
-            ),
-            "month" => (Grain::Month, r.and_then(|d| shift_months(first_of_month(d), -n))),
-            "year" => (
-                Grain::Year,
-                r.and_then(|d| NaiveDate::from_ymd_opt(d.year() - n as i32, 1, 1)),
-            ),
-            _ => return None,
-        };
-        return m(i, k + 2, date, grain);
+        let ago = ctx.is_word(k + 1, "ago");
+        let d = shifted(i, k, ctx, r, if ago { -(n as i64) } else { n as i64 })?;
+        return m(i, if ago { k + 2 } else { k + 3 }, d.date, d.grain);
     }
     None
+}
+
+/// `n` units (the word at `k`) after the reference (before it when negative),
+/// at the unit's grain; the match runs from `i` to the unit.
+fn shifted(i: usize, k: usize, ctx: &SentenceContext, r: Option<NaiveDate>, n: i64) -> Option<DateMatch> {
+    let unit = Lower::new(ctx.word(k));
+    let (grain, date) = match unit.trim_end_matches('s') {
+        "day" => (Grain::Day, r.map(|d| d + Duration::days(n))),
+        "week" => (
+            Grain::Week,
+            r.map(|d| {
+                let d = d + Duration::weeks(n);
+                d - Duration::days(d.weekday().num_days_from_monday() as i64)
+            }),
+        ),
+        "month" => (Grain::Month, r.and_then(|d| shift_months(first_of_month(d), n))),
+        "year" => (Grain::Year, r.and_then(|d| NaiveDate::from_ymd_opt(d.year() + n as i32, 1, 1))),
+        _ => return None,
+    };
+    m(i, k + 1, date, grain)
 }
 
 fn holiday(ctx: &SentenceContext, i: usize, reference: Option<NaiveDate>) -> Option<DateMatch> {

@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 
-use super::numbers::{Numeral, parse_numeral};
+use super::numbers::{Lower, Numeral, parse_digits, parse_numeral, scaled};
 use super::{Figure, FigureKind, Grain, currency_prefix, currency_word, dates, looks_plural, singular};
 use crate::text::{Span, Token, TokenKind, is_stopword};
 
@@ -33,7 +33,7 @@ impl SentenceContext<'_> {
     pub fn kind(&self, i: usize) -> Option<TokenKind> {
         self.tokens.get(i).map(|t| t.kind)
     }
-    fn glued(&self, i: usize) -> bool {
+    pub fn glued(&self, i: usize) -> bool {
         self.tokens.get(i).is_some_and(|t| t.glued)
     }
     pub fn span(&self, from: usize, to: usize) -> Span {
@@ -196,6 +196,26 @@ const PHYSICAL_UNITS: &[(&str, &str)] = &[
     ("grams", "gram"),
     ("mg", "milligram"),
     ("lb", "pound"),
+    ("pound", "pound"),
+    ("pounds", "pound"),
+    ("yd", "yard"),
+    ("millimetre", "millimetre"),
+    ("millimeter", "millimetre"),
+    ("milligram", "milligram"),
+    ("milligrams", "milligram"),
+    ("mg", "milligram"),
+    ("ounce", "ounce"),
+    ("millilitre", "millilitre"),
+    ("millilitres", "millilitre"),
+    ("milliliter", "millilitre"),
+    ("milliliters", "millilitre"),
+    ("kilowatt", "kilowatt"),
+    ("kilowatts", "kilowatt"),
+    ("gigawatt", "gigawatt"),
+    ("gigawatts", "gigawatt"),
+    ("mph", "mile per hour"),
+    ("kmh", "kilometre per hour"),
+    ("kmph", "kilometre per hour"),
     ("lbs", "pound"),
     ("ounce", "ounce"),
     ("ounces", "ounce"),
@@ -270,6 +290,21 @@ pub fn scan(ctx: &SentenceContext, out: &mut Vec<Figure>) {
             floor = i;
             continue;
         }
+        if ctx.kind(i) == Some(TokenKind::Word)
+            && let Some((v, end)) = word_ordinal(ctx, i)
+        {
+            out.push(Figure {
+                span: ctx.span(i, end),
+                kind: FigureKind::Ordinal,
+                value: Some(v),
+                min: Some(v),
+                max: Some(v),
+                ..blank(ctx)
+            });
+            i = end;
+            floor = i;
+            continue;
+        }
         let Some(num) = parse_numeral(ctx.tokens, ctx.text, i) else {
             i += 1;
             continue;
@@ -295,6 +330,25 @@ pub fn scan(ctx: &SentenceContext, out: &mut Vec<Figure>) {
             }
         }
     }
+}
+
+/// An ordinal in words ("the first round", "twenty-first century"), but not a
+/// fraction ("one fifth", "two thirds") nor "second" as a unit of time.
+fn word_ordinal(ctx: &SentenceContext, i: usize) -> Option<(f64, usize)> {
+    let (v, end) = super::numbers::parse_word_ordinal(ctx.tokens, ctx.text, i)?;
+    let last = ctx.word(end - 1);
+    if last.eq_ignore_ascii_case("second") {
+        // "a second", "one second", "per second", "seconds": time, not rank.
+        let prev = if i > 0 { Lower::new(ctx.word(i - 1)) } else { Lower::new("") };
+        if end == i + 1 && matches!(prev.as_str(), "a" | "one" | "per" | "split" | "every" | "each") {
+            return None;
+        }
+    }
+    // "a third of", "a quarter": fractions are read by the numeral grammar.
+    if end == i + 1 && i > 0 && ctx.is_word(i - 1, "a") && ctx.is_word(end, "of") {
+        return None;
+    }
+    Some((v, end))
 }
 
 /// Whether a numeral is an identifier, list number, time, code or rank rather
@@ -325,6 +379,71 @@ fn is_not_a_figure(ctx: &SentenceContext, num: &Numeral) -> bool {
     // Glued to a preceding word: model numbers and scraped counters ("AD310", "views0").
     if first.glued && num.start > 0 && ctx.kind(num.start - 1) == Some(TokenKind::Word) {
         return true;
+    }
+    // Codes with a hyphen after a capitalised word: "COVID-19", "F-16", "MQ-9".
+    if num.start >= 2
+        && first.glued
+        && matches!(ctx.word(num.start - 1), "-" | "‑")
+        && ctx.glued(num.start - 1)
+        && ctx.kind(num.start - 2) == Some(TokenKind::Word)
+        && ctx.word(num.start - 2).chars().next().is_some_and(char::is_uppercase)
+    {
+        return true;
+    }
+    // Decades and ages: "the 1990s", "in his 60s", "the '80s".
+    if ctx.glued(num.end) && ctx.word(num.end) == "s" && num.end == num.start + 1 {
+        return true;
+    }
+    // "9/11", "24/7", "3/4/2020" not read as a date: identifiers, not amounts.
+    if ctx.word(num.end) == "/" && ctx.glued(num.end) && ctx.glued(num.end + 1) {
+        return true;
+    }
+    if num.start > 0 && ctx.word(num.start - 1) == "/" && first.glued && ctx.glued(num.start - 1) {
+        return true;
+    }
+    // Phone numbers: "555-0100", "(305) 555-0100", "+1 305".
+    if digits.len() == 3
+        && ctx.word(num.end) == "-"
+        && ctx.glued(num.end)
+        && ctx.glued(num.end + 1)
+        && ctx.word(num.end + 1).len() == 4
+        && ctx.kind(num.end + 1) == Some(TokenKind::Number)
+    {
+        return true;
+    }
+    if digits.len() == 3
+        && num.start > 0
+        && ctx.word(num.start - 1) == "("
+        && ctx.word(num.end) == ")"
+        && ctx.kind(num.end + 1) == Some(TokenKind::Number)
+    {
+        return true;
+    }
+    if num.start > 0 && ctx.word(num.start - 1) == "+" && first.glued {
+        return true;
+    }
+    // Product and model names: "Windows 11", "Boeing 737", "iOS 17" — a bare
+    // integer right after a capitalised name inside the sentence.
+    if num.start > 1
+        && num.end == num.start + 1
+        && !digits.contains([',', '.'])
+        && ctx.kind(num.start - 1) == Some(TokenKind::Word)
+        && !first.glued
+    {
+        let prev = ctx.word(num.start - 1);
+        let l = Lower::new(prev);
+        let possessive = prev.ends_with("’s") || prev.ends_with("'s");
+        let named = !possessive
+            && prev.chars().any(char::is_uppercase)
+            && super::dates::month(prev).is_none()
+            && !super::currency_prefix(prev).is_some()
+            && !matches!(
+                l.as_str(),
+                "about" | "around" | "some" | "nearly" | "almost" | "over" | "under" | "only" | "just" | "roughly"
+            );
+        if named && !(digits.len() == 4 && ctx.word(num.end) != "-") {
+            return true;
+        }
     }
     // Codes with leading zeros ("007").
     if digits.len() > 1 && digits.starts_with('0') && !digits.starts_with("0.") {
@@ -435,6 +554,11 @@ fn classify(ctx: &SentenceContext, num: Numeral, floor: usize) -> Option<(Figure
             start = cstart;
         }
     }
+    // "minus 12", "negative 3".
+    if start > floor && (ctx.is_word(start - 1, "minus") || ctx.is_word(start - 1, "negative")) && start == num.start {
+        negative = true;
+        start -= 1;
+    }
     // A minus sign glued to the number.
     if start > floor
         && matches!(ctx.word(start - 1), "-" | "−")
@@ -504,134 +628,82 @@ fn classify(ctx: &SentenceContext, num: Numeral, floor: usize) -> Option<(Figure
         return Some((fig, end + 1));
     }
 
-    // A range: "2,000-2,500", "2,000 to 2,500", "between X and Y", "from X to Y".
-    let joiner = ctx.word(end);
+    // "61-year-old", "aged 30 years old": an age, not a duration.
+    if let Some((fig, e)) = age(ctx, start, end, value) {
+        return Some((fig, e));
+    }
+    if ctx.is_word(end, "min") && ctx.is_word(end + 1, "read") {
+        return None; // page furniture: "7 min read"
+    }
+    let suffix = unit_after(ctx, end, &num, kind == FigureKind::Money);
+
+    // A range: "2,000-2,500", "2,000 to 2,500", "between X and Y", "from X to Y",
+    // "5% to 7%", "$5 to $10".
+    let joined_at = match &suffix {
+        Some(sx) if matches!(sx.kind, FigureKind::Percent | FigureKind::Money | FigureKind::Quantity) => sx.end,
+        _ => end,
+    };
+    let joiner = ctx.word(joined_at);
     let between = start > floor && ctx.is_word(start - 1, "between");
     let from = start > floor && ctx.is_word(start - 1, "from");
     let range_joiner = matches!(joiner, "-" | "–" | "—")
         || (joiner.eq_ignore_ascii_case("to") && !between)
         || (joiner.eq_ignore_ascii_case("and") && between);
     if range_joiner {
-        let mut k = end + 1;
-        // "$2-$3 million"
-        if kind == FigureKind::Money && currency_prefix(ctx.word(k)).is_some() {
+        let mut k = joined_at + 1;
+        // "$2-$3 million", "€5 to €10"
+        let mut hi_money = None;
+        if let Some(c) = currency_prefix(ctx.word(k)) {
+            hi_money = Some(c);
             k += 1;
         }
         if let Some(hi) = parse_numeral(ctx.tokens, ctx.text, k)
             && hi.in_words == num.in_words
+            && hi.vague.is_none()
+            && num.vague.is_none()
             && !is_not_a_figure(ctx, &hi)
+            && (hi_money.is_none() || kind == FigureKind::Money)
         {
             let mut lo = value;
             // "2-3 million": the scale of the upper bound applies to both.
             if !num.in_words
                 && num.end == num.start + 1
-                && let Some((digits, _, _)) = crate::extract::numbers::parse_digits(ctx.word(hi.start))
+                && joined_at == end
+                && let Some((digits, _, _)) = parse_digits(ctx.word(hi.start))
                 && digits > 0.0
                 && hi.value / digits > 1.0
             {
-                lo *= hi.value / digits;
+                lo = scaled(lo, hi.value / digits);
             }
-            if hi.value > lo {
-                return Some(finish_range(
-                    ctx,
-                    start,
-                    hi.end,
-                    lo,
-                    hi.value,
-                    kind,
-                    unit,
-                    between || from,
-                ));
+            let hi_suffix = unit_after(ctx, hi.end, &hi, kind == FigureKind::Money);
+            let compatible = match (&suffix, &hi_suffix) {
+                (Some(a), Some(b)) => a.kind == b.kind && a.unit == b.unit,
+                _ => true,
+            };
+            let mult = hi_suffix.as_ref().or(suffix.as_ref()).map_or(1.0, |x| x.mult);
+            let hi_v = scaled(hi.value, mult);
+            let lo = scaled(lo, mult);
+            if compatible && hi_v > lo {
+                let (rkind, runit, rend) = match hi_suffix.as_ref().or(suffix.as_ref()) {
+                    Some(sx) => (sx.kind, sx.unit.clone().or(unit.clone()), hi_suffix.as_ref().map_or(hi.end, |x| x.end)),
+                    None => (kind, unit.clone(), hi.end),
+                };
+                return Some(finish_range(ctx, start, rend, lo, hi_v, rkind, runit, between || from));
             }
-            if matches!(joiner, "-" | "–") && !num.in_words {
+            if matches!(joiner, "-" | "–") && !num.in_words && suffix.is_none() {
                 return None; // a score or a code such as "3-1"
             }
         }
     }
 
-    // Percent, currency words, units and durations after the number.
-    let next = ctx.word(end);
-    let next_l = next.to_ascii_lowercase();
-    if next == "%" || next_l == "percent" || next_l == "pct" {
-        kind = FigureKind::Percent;
-        unit = Some("%".into());
-        end += 1;
-    } else if next_l == "per" && ctx.is_word(end + 1, "cent") {
-        kind = FigureKind::Percent;
-        unit = Some("%".into());
-        end += 2;
-    } else if next_l == "percentage" && ctx.is_word(end + 1, "points") {
-        kind = FigureKind::Percent;
-        unit = Some("percentage point".into());
-        end += 2;
-    } else if kind != FigureKind::Money
-        && currency_word(&next.to_lowercase()).is_some()
-        && !(next_l == "pounds" && ctx.is_word(end + 1, "of"))
-        && (next_l != "won" || ctx.glued(end))
-    {
-        kind = FigureKind::Money;
-        unit = currency_word(&next.to_lowercase()).map(str::to_string);
-        end += 1;
-    } else if kind == FigureKind::Money && currency_word(&next.to_lowercase()).is_some() {
-        end += 1;
-    } else if kind != FigureKind::Money {
-        // A hyphenated unit ("900-metre") or a unit word ("30,000 miles", "20km").
-        let (k, hyph) = if next == "-" && ctx.glued(end) && ctx.glued(end + 1) {
-            (end + 1, true)
-        } else {
-            (end, false)
-        };
-        let w = ctx.word(k);
-        if w.eq_ignore_ascii_case("min") && ctx.is_word(k + 1, "read") {
-            return None; // page furniture: "7 min read"
+    let mut value = value;
+    if let Some(sx) = suffix {
+        kind = sx.kind;
+        if sx.unit.is_some() {
+            unit = sx.unit;
         }
-        let w_ok = ctx.kind(k) == Some(TokenKind::Word);
-        if w_ok && let Some(u) = lookup(TIME_UNITS, w) {
-            // "61-year-old": an age, not a duration.
-            if hyph && ctx.word(k + 1) == "-" && ctx.is_word(k + 2, "old") {
-                let fig = Figure {
-                    span: ctx.span(start, k + 3),
-                    kind: FigureKind::Quantity,
-                    value: Some(value),
-                    min: Some(value),
-                    max: Some(value),
-                    unit: Some("year of age".into()),
-                    ..blank(ctx)
-                };
-                return Some((fig, k + 3));
-            }
-            if ctx.is_word(k + 1, "old") || (ctx.is_word(k + 1, "of") && ctx.is_word(k + 2, "age")) {
-                let e = if ctx.is_word(k + 1, "old") { k + 2 } else { k + 3 };
-                let fig = Figure {
-                    span: ctx.span(start, e),
-                    kind: FigureKind::Quantity,
-                    value: Some(value),
-                    min: Some(value),
-                    max: Some(value),
-                    unit: Some("year of age".into()),
-                    ..blank(ctx)
-                };
-                return Some((fig, e));
-            }
-            // "two weeks ago" is a date (handled by the date matcher); here a duration.
-            kind = FigureKind::Duration;
-            unit = Some(u.to_string());
-            end = k + 1;
-        } else if w_ok && let Some(u) = physical_unit(ctx, k, num.in_words) {
-            kind = FigureKind::Quantity;
-            unit = Some(u.0);
-            end = u.1;
-        } else if w == "°" || w == "º" {
-            let scale = ctx.word(k + 1);
-            let (u, e) = match scale {
-                "C" => ("degree Celsius", k + 2),
-                "F" => ("degree Fahrenheit", k + 2),
-                _ => ("degree", k + 1),
-            };
-            kind = FigureKind::Quantity;
-            unit = Some(u.into());
-            end = e;
-        }
+        end = sx.end;
+        value = scaled(value, sx.mult);
     }
 
     let mut fig = Figure {
@@ -687,31 +759,6 @@ fn finish_range(
     if worded {
         start -= 1; // include "between"/"from"
     }
-    let mut end = end;
-    let mut kind = kind;
-    let mut unit = unit;
-    let next = ctx.word(end);
-    if next == "%" || next.eq_ignore_ascii_case("percent") {
-        kind = FigureKind::Percent;
-        unit = Some("%".into());
-        end += 1;
-    } else if let Some(c) = currency_word(&next.to_lowercase()) {
-        kind = FigureKind::Money;
-        unit = Some(c.into());
-        end += 1;
-    } else if kind == FigureKind::Count
-        && let Some(u) = lookup(TIME_UNITS, next)
-    {
-        kind = FigureKind::Duration;
-        unit = Some(u.into());
-        end += 1;
-    } else if kind == FigureKind::Count
-        && let Some(u) = physical_unit(ctx, end, false)
-    {
-        kind = FigureKind::Quantity;
-        unit = Some(u.0);
-        end = u.1;
-    }
     let mut fig = Figure {
         span: ctx.span(start, end),
         kind,
@@ -740,25 +787,291 @@ fn finish_range(
     (fig, end)
 }
 
+/// What follows a number and gives it its kind: a percent sign, a currency,
+/// a unit of time, a physical unit.
+struct Suffix {
+    kind: FigureKind,
+    unit: Option<String>,
+    /// Token index after the suffix.
+    end: usize,
+    /// "5 cents" is 0.05 dollars.
+    mult: f64,
+}
+
+fn suffix(kind: FigureKind, unit: &str, end: usize) -> Option<Suffix> {
+    Some(Suffix {
+        kind,
+        unit: Some(unit.to_string()),
+        end,
+        mult: 1.0,
+    })
+}
+
+/// The currency of a national adjective and a currency name:
+/// "Canadian dollars" → CAD, "Swiss francs" → CHF.
+fn national_currency(adj: &str, name: &str) -> Option<&'static str> {
+    let base = name.trim_end_matches('s');
+    Some(match (adj, base) {
+        ("US" | "U.S" | "American", "dollar") => "USD",
+        ("Canadian", "dollar") => "CAD",
+        ("Australian", "dollar") => "AUD",
+        ("Singapore", "dollar") => "SGD",
+        ("Jamaican", "dollar") => "JMD",
+        ("Taiwan" | "Taiwanese", "dollar") => "TWD",
+        ("Zimbabwean", "dollar") => "ZWL",
+        ("Mexican", "peso") => "MXN",
+        ("Argentine" | "Argentinian", "peso") => "ARS",
+        ("Colombian", "peso") => "COP",
+        ("Chilean", "peso") => "CLP",
+        ("Philippine", "peso") => "PHP",
+        ("Dominican", "peso") => "DOP",
+        ("Cuban", "peso") => "CUP",
+        ("Indian", "rupee") => "INR",
+        ("Pakistani", "rupee") => "PKR",
+        ("Nepalese" | "Nepali", "rupee") => "NPR",
+        ("Swiss", "franc") => "CHF",
+        ("Kenyan", "shilling") => "KES",
+        ("Ugandan", "shilling") => "UGX",
+        ("Tanzanian", "shilling") => "TZS",
+        ("Somali", "shilling") => "SOS",
+        ("British", "pound") => "GBP",
+        ("Egyptian", "pound") => "EGP",
+        ("Lebanese", "pound") => "LBP",
+        ("Syrian", "pound") => "SYP",
+        ("Sudanese", "pound") => "SDG",
+        ("Haitian", "gourde") => "HTG",
+        ("Japanese", "yen") => "JPY",
+        ("Chinese", "yuan") => "CNY",
+        ("Russian", "ruble" | "rouble") => "RUB",
+        ("Turkish", "lira") => "TRY",
+        ("Brazilian", "real") => "BRL",
+        ("South African", "rand") => "ZAR",
+        ("Nigerian", "naira") => "NGN",
+        ("Jordanian", "dinar") => "JOD",
+        ("Kuwaiti", "dinar") => "KWD",
+        ("Iraqi", "dinar") => "IQD",
+        ("Saudi", "riyal") => "SAR",
+        ("Qatari", "riyal") => "QAR",
+        ("Emirati" | "UAE", "dirham") => "AED",
+        ("Moroccan", "dirham") => "MAD",
+        ("Swedish", "krona" | "kronor") => "SEK",
+        ("Norwegian", "krone" | "kroner") => "NOK",
+        ("Danish", "krone" | "kroner") => "DKK",
+        ("Israeli", "shekel") => "ILS",
+        ("Ghanaian", "cedi") => "GHS",
+        ("Hong Kong", "dollar") => "HKD",
+        ("New Zealand", "dollar") => "NZD",
+        ("Sri Lankan", "rupee") => "LKR",
+        _ => return None,
+    })
+}
+
+/// The currency named at token `k` (after a number), with the token after it
+/// and a multiplier for subunits ("cents", "pence").
+fn currency_at(ctx: &SentenceContext, k: usize) -> Option<(&'static str, usize, f64)> {
+    let w = ctx.word(k);
+    if ctx.kind(k) != Some(TokenKind::Word) {
+        return None;
+    }
+    let l = Lower::new(w);
+    match l.as_str() {
+        "cents" | "cent" => return Some(("USD", k + 1, 0.01)),
+        "pence" | "pennies" => return Some(("GBP", k + 1, 0.01)),
+        "pounds" | "pound" if ctx.is_word(k + 1, "of") || ctx.is_word(k + 1, "per") => return None,
+        "won" if !ctx.glued(k) => return None,
+        _ => {}
+    }
+    if let Some(c) = currency_word(&l) {
+        let mut end = k + 1;
+        if matches!(l.as_str(), "pound" | "pounds") && ctx.is_word(end, "sterling") {
+            end += 1;
+        }
+        return Some((c, end, 1.0));
+    }
+    // A national adjective before the name: "Haitian gourdes", "Hong Kong dollars".
+    if w.chars().next().is_some_and(char::is_uppercase) {
+        let two = ctx.tokens.get(k + 1).map(|_| {
+            let a = ctx.tokens[k].span.start;
+            let b = ctx.tokens[k + 1].span.end;
+            &ctx.text[a..b]
+        });
+        for (adj, name_at) in [(Some(w), k + 1), (two, k + 2)] {
+            let Some(adj) = adj else { continue };
+            let adj = adj.trim_end_matches('.');
+            let name = Lower::new(ctx.word(name_at));
+            if let Some(c) = national_currency(adj, &name) {
+                return Some((c, name_at + 1, 1.0));
+            }
+            if let Some(c) = currency_word(&name)
+                && matches!(adj, "US" | "U.S" | "American")
+            {
+                return Some((c, name_at + 1, 1.0));
+            }
+        }
+    }
+    None
+}
+
+fn unit_after(ctx: &SentenceContext, end: usize, num: &Numeral, money: bool) -> Option<Suffix> {
+    let next = ctx.word(end);
+    let nl = Lower::new(next);
+    match nl.as_str() {
+        "%" | "percent" | "pct" | "percentage" if !(nl == "percentage" && !ctx.is_word(end + 1, "points") && !ctx.is_word(end + 1, "point")) => {
+            if nl == "percentage" {
+                return suffix(FigureKind::Percent, "percentage point", end + 2);
+            }
+            return suffix(FigureKind::Percent, "%", end + 1);
+        }
+        "per" if ctx.is_word(end + 1, "cent") => return suffix(FigureKind::Percent, "%", end + 2),
+        "pts" | "points" if ctx.is_word(end.wrapping_sub(1), "percentage") => {}
+        _ => {}
+    }
+    if next == "%" {
+        return suffix(FigureKind::Percent, "%", end + 1);
+    }
+    // "millions of dollars"
+    let cur_at = if num.vague.is_some() && nl == "of" { end + 1 } else { end };
+    if let Some((code, e, mult)) = currency_at(ctx, cur_at) {
+        return Some(Suffix {
+            kind: FigureKind::Money,
+            unit: if money { None } else { Some(code.to_string()) },
+            end: e,
+            mult,
+        });
+    }
+    if money || num.vague.is_some() {
+        return None;
+    }
+    // A hyphenated unit ("900-metre", "five-year") or a unit word ("30,000 miles", "20km").
+    let (k, hyph) = if next == "-" && ctx.glued(end) && ctx.glued(end + 1) {
+        (end + 1, true)
+    } else {
+        (end, false)
+    };
+    let w = ctx.word(k);
+    let w_ok = ctx.kind(k) == Some(TokenKind::Word);
+    if w_ok && let Some(u) = lookup(TIME_UNITS, w) {
+        let _ = hyph;
+        return suffix(FigureKind::Duration, u, k + 1);
+    }
+    if w_ok && let Some((u, e)) = physical_unit(ctx, k, num.in_words) {
+        return Some(Suffix {
+            kind: FigureKind::Quantity,
+            unit: Some(u),
+            end: e,
+            mult: 1.0,
+        });
+    }
+    if w == "°" || w == "º" {
+        let (u, e) = match ctx.word(k + 1) {
+            "C" => ("degree Celsius", k + 2),
+            "F" => ("degree Fahrenheit", k + 2),
+            _ => ("degree", k + 1),
+        };
+        return suffix(FigureKind::Quantity, u, e);
+    }
+    None
+}
+
+/// "61-year-old", "30 years old", "aged 5 years of age": an age.
+fn age(ctx: &SentenceContext, start: usize, end: usize, value: f64) -> Option<(Figure, usize)> {
+    let hyph = ctx.word(end) == "-" && ctx.glued(end) && ctx.glued(end + 1);
+    let k = if hyph { end + 1 } else { end };
+    let w = Lower::new(ctx.word(k));
+    if !matches!(w.as_str(), "year" | "years" | "month" | "months" | "week" | "weeks") {
+        return None;
+    }
+    let e = if hyph && ctx.word(k + 1) == "-" && ctx.is_word(k + 2, "old") {
+        k + 3
+    } else if ctx.is_word(k + 1, "old") {
+        k + 2
+    } else if ctx.is_word(k + 1, "of") && ctx.is_word(k + 2, "age") {
+        k + 3
+    } else {
+        return None;
+    };
+    let unit = if w.starts_with("year") {
+        "year of age"
+    } else if w.starts_with("month") {
+        "month of age"
+    } else {
+        "week of age"
+    };
+    let fig = Figure {
+        span: ctx.span(start, e),
+        kind: FigureKind::Quantity,
+        value: Some(value),
+        min: Some(value),
+        max: Some(value),
+        unit: Some(unit.into()),
+        ..blank(ctx)
+    };
+    Some((fig, e))
+}
+
+/// Abbreviations too ambiguous to read unless glued to the digits ("5m", "20t", "3in").
+fn ambiguous_abbreviation(w: &str) -> bool {
+    matches!(w, "m" | "M" | "g" | "t" | "T" | "l" | "L" | "in" | "ha" | "mi" | "ton" | "st" | "yd" | "C" | "F")
+}
+
 fn physical_unit(ctx: &SentenceContext, k: usize, in_words: bool) -> Option<(String, usize)> {
     let w = ctx.word(k);
-    let u = lookup(PHYSICAL_UNITS, w)?;
-    // One-letter and ambiguous abbreviations only when glued to digits ("5m", "20t", "3in").
-    let short = w.len() <= 2 || matches!(w, "in" | "sq");
-    if short && (in_words || !ctx.glued(k)) {
+    let l = Lower::new(w);
+    // "30 square kilometres", "12 sq km", "5 cubic metres".
+    if matches!(l.as_str(), "square" | "sq" | "cubic" | "cu") {
+        let mut j = k + 1;
+        if ctx.word(j) == "." {
+            j += 1;
+        }
+        let base = lookup(PHYSICAL_UNITS, ctx.word(j))?;
+        let prefix = if l.starts_with("cu") { "cubic" } else { "square" };
+        return Some((format!("{prefix} {base}"), j + 1));
+    }
+    // "35 degrees Celsius", "90 degrees F".
+    if matches!(l.as_str(), "degree" | "degrees") {
+        let scale = Lower::new(ctx.word(k + 1));
+        return Some(match scale.as_str() {
+            "celsius" | "centigrade" | "c" => ("degree Celsius".into(), k + 2),
+            "fahrenheit" | "f" => ("degree Fahrenheit".into(), k + 2),
+            _ => ("degree".into(), k + 1),
+        });
+    }
+    let mut u = lookup(PHYSICAL_UNITS, w)?;
+    if ambiguous_abbreviation(w) && (in_words || !ctx.glued(k)) {
         return None;
     }
-    // "1.5m people": m is a scale, handled by the numeral parser already.
-    if w.eq_ignore_ascii_case("sq") {
-        let next = ctx.word(k + 1);
-        let base = lookup(PHYSICAL_UNITS, next)?;
-        return Some((format!("square {base}"), k + 2));
+    let mut e = k + 1;
+    // "km2", "m²"
+    if ctx.glued(e) && matches!(ctx.word(e), "2" | "²") {
+        return Some((format!("square {u}"), e + 1));
     }
-    if matches!(w.to_ascii_lowercase().as_str(), "square") {
-        return None;
+    // "80 km/h", "50 kilometres per hour", "5 metres per second".
+    let per_at = if ctx.word(e) == "/" && ctx.glued(e) {
+        Some(e + 1)
+    } else if ctx.is_word(e, "per") || ctx.is_word(e, "an") || ctx.is_word(e, "a") {
+        Some(e + 1)
+    } else {
+        None
+    };
+    if let Some(p) = per_at {
+        let per = Lower::new(ctx.word(p));
+        let denom = match per.as_str() {
+            "h" | "hr" | "hour" => Some("hour"),
+            "s" | "sec" | "second" => Some("second"),
+            "min" | "minute" => Some("minute"),
+            _ => None,
+        };
+        if let Some(d) = denom {
+            return Some((format!("{u} per {d}"), p + 1));
+        }
     }
-    // "5 foot 6": keep the first unit only.
-    Some((u.to_string(), k + 1))
+    if u == "kilometre per hour" || u == "mile per hour" {
+        e = k + 1;
+    }
+    if ctx.is_word(k, "pounds") || ctx.is_word(k, "pound") {
+        u = "pound";
+    }
+    Some((u.to_string(), e))
 }
 
 /// The noun a count counts: the head of the noun phrase after the number
@@ -779,7 +1092,8 @@ pub fn counted_noun(ctx: &SentenceContext, from: usize, value: f64) -> (Option<S
         }
         let w = t.text(ctx.text);
         let lower = w.to_lowercase();
-        if is_stopword(&lower)
+        let adjective = matches!(lower.as_str(), "new" | "more" | "other" | "additional" | "further" | "extra");
+        if (is_stopword(&lower) && !adjective)
             || matches!(
                 lower.as_str(),
                 "have" | "has" | "had" | "are" | "were" | "was" | "is" | "be" | "been" | "being" | "will"

@@ -73,6 +73,8 @@ pub fn scale_word(w: &str) -> Option<f64> {
         "million" => 1e6,
         "billion" => 1e9,
         "trillion" => 1e12,
+        "lakh" | "lakhs" | "lac" => 1e5,
+        "crore" | "crores" => 1e7,
         _ => return None,
     })
 }
@@ -118,12 +120,28 @@ pub fn parse_digits(s: &str) -> Option<(f64, bool, bool)> {
             return None;
         }
     }
-    let digits: String = int.chars().filter(|c| c.is_ascii_digit()).collect();
-    let mut v: f64 = digits.parse().ok()?;
-    if !frac.is_empty() {
-        let f: f64 = format!("0.{frac}").parse().ok()?;
-        v += f;
+    // Accumulate the digits without allocating; mantissa / 10^k is correctly
+    // rounded, like parsing the decimal text.
+    let mut mantissa: u128 = 0;
+    let mut any = false;
+    for b in int.bytes().chain(frac.bytes()) {
+        match b {
+            b'0'..=b'9' => {
+                mantissa = mantissa.checked_mul(10)?.checked_add(u128::from(b - b'0'))?;
+                any = true;
+            }
+            b',' => {}
+            _ => return None,
+        }
     }
+    if !any || frac.contains(',') {
+        return None;
+    }
+    let v = if frac.is_empty() {
+        mantissa as f64
+    } else {
+        mantissa as f64 / 10f64.powi(frac.len() as i32)
+    };
     Some((v, !frac.is_empty(), grouped))
 }
 
@@ -135,8 +153,55 @@ pub fn word_at<'a>(tokens: &[Token], text: &'a str, i: usize) -> &'a str {
     }
 }
 
-fn lw(tokens: &[Token], text: &str, i: usize) -> String {
-    word_at(tokens, text, i).to_lowercase()
+/// An ASCII-lower-cased copy of a short word, on the stack: the numeral and
+/// unit vocabularies are ASCII and short, so no per-token `String` is needed.
+/// Longer or non-ASCII words become "" (they are never numerals or units).
+#[derive(Clone, Copy)]
+pub struct Lower {
+    buf: [u8; 24],
+    len: u8,
+}
+
+impl Lower {
+    pub fn new(w: &str) -> Lower {
+        let mut buf = [0u8; 24];
+        if w.len() > buf.len() || !w.is_ascii() {
+            return Lower { buf, len: 0 };
+        }
+        for (d, b) in buf.iter_mut().zip(w.bytes()) {
+            *d = b.to_ascii_lowercase();
+        }
+        Lower { buf, len: w.len() as u8 }
+    }
+
+    pub fn as_str(&self) -> &str {
+        // Only ASCII bytes are ever stored.
+        std::str::from_utf8(&self.buf[..self.len as usize]).unwrap_or("")
+    }
+}
+
+impl std::ops::Deref for Lower {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq<&str> for Lower {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+pub(crate) fn lw(tokens: &[Token], text: &str, i: usize) -> Lower {
+    Lower::new(word_at(tokens, text, i))
+}
+
+/// Multiplies by a scale and removes binary noise: 1.2 × 10⁹ is 1,200,000,000.
+pub fn scaled(v: f64, s: f64) -> f64 {
+    let r = v * s;
+    let rounded = r.round();
+    if (r - rounded).abs() <= 1e-6 * r.abs().max(1.0) { rounded } else { r }
 }
 
 fn is_hyphen(tokens: &[Token], text: &str, i: usize) -> bool {
@@ -169,8 +234,8 @@ fn parse_digit_numeral(tokens: &[Token], text: &str, i: usize) -> Option<Numeral
         && !decimal
         && !grouped
         && let Some((d, false, false)) = parse_digits(den.text(text))
-        && d > 0.0
-        && d <= 100.0
+        && d > 1.0
+        && d <= 10.0
         && value < d
     {
         value /= d;
@@ -184,21 +249,21 @@ fn parse_digit_numeral(tokens: &[Token], text: &str, i: usize) -> Option<Numeral
             if next.kind == TokenKind::Word {
                 if next.glued {
                     if let Some(s) = scale_suffix(w) {
-                        value *= s;
+                        value = scaled(value, s);
                         end += 1;
                     }
-                } else if let Some(s) = scale_word(&w.to_lowercase()) {
-                    value *= s;
+                } else if let Some(s) = scale_word(&Lower::new(w)) {
+                    value = scaled(value, s);
                     end += 1;
                     // "1.5 million" may go on with a bigger scale ("2 hundred thousand").
                     if let Some(s2) = scale_word(&lw(tokens, text, end))
                         && s2 > s
                     {
-                        value *= s2;
+                        value = scaled(value, s2);
                         end += 1;
                     }
                 } else if matches!(w, "mn" | "mln" | "bn" | "bln" | "tn" | "trn") {
-                    value *= scale_suffix(w).unwrap_or(1.0);
+                    value = scaled(value, scale_suffix(w).unwrap_or(1.0));
                     end += 1;
                 }
             }
@@ -222,7 +287,16 @@ fn parse_word_numeral(tokens: &[Token], text: &str, i: usize) -> Option<Numeral>
     if w0 == "a" || w0 == "an" {
         let w1 = lw(tokens, text, i + 1);
         if w1 == "couple" && lw(tokens, text, i + 2) == "of" {
-            return Some(words(2.0, i, i + 2));
+            return Some(words(2.0, i, i + 3));
+        }
+        // "a third of", "a quarter of the budget": a fraction of something.
+        if let Some(den) = fraction_word(&w1)
+            && !w1.ends_with('s')
+            && lw(tokens, text, i + 2) == "of"
+        {
+            let mut n = words(1.0 / den, i, i + 2);
+            n.fraction = true;
+            return Some(n);
         }
         if w1 == "few" {
             return None;
@@ -238,6 +312,12 @@ fn parse_word_numeral(tokens: &[Token], text: &str, i: usize) -> Option<Numeral>
         }
         return None;
     }
+    // "half of the population", "half the budget".
+    if w0 == "half" && matches!(lw(tokens, text, i + 1).as_str(), "of" | "the") {
+        let mut n = words(0.5, i, i + 1);
+        n.fraction = true;
+        return Some(n);
+    }
     // "half a million", "half a dozen".
     if w0 == "half" && matches!(lw(tokens, text, i + 1).as_str(), "a" | "an") {
         let w2 = lw(tokens, text, i + 2);
@@ -251,6 +331,101 @@ fn parse_word_numeral(tokens: &[Token], text: &str, i: usize) -> Option<Numeral>
         return Some(v);
     }
     parse_word_numeral_core(tokens, text, i, 0.0)
+}
+
+fn word_at_punct<'a>(tokens: &[Token], text: &'a str, i: usize) -> &'a str {
+    match tokens.get(i) {
+        Some(t) if t.kind == TokenKind::Punct => t.text(text),
+        _ => "",
+    }
+}
+
+/// Whether the words at `i` start a numeral smaller than the scale group before
+/// it ("…million, two hundred thousand"), so that a comma joins them.
+fn continues_below(tokens: &[Token], text: &str, i: usize, total: f64) -> bool {
+    let w = lw(tokens, text, i);
+    if unit_word(&w).is_none_or(|u| u == 0.0) && tens_word(&w).is_none() {
+        return false;
+    }
+    // The lowest scale already used bounds what may follow.
+    let mut lowest = 1e15;
+    for s in [1e12, 1e9, 1e6, 1e3] {
+        if total % s == 0.0 && total >= s {
+            lowest = s;
+            break;
+        }
+    }
+    parse_word_numeral_core(tokens, text, i, 0.0).is_some_and(|n| n.value < lowest && n.end > i + 1)
+}
+
+/// Ordinal words: "first" … "nineteenth", "twentieth" … "ninetieth", and the
+/// ordinal scales "hundredth", "thousandth", "millionth", "billionth".
+pub fn ordinal_word(w: &str) -> Option<f64> {
+    Some(match w {
+        "first" => 1.0,
+        "second" => 2.0,
+        "third" => 3.0,
+        "fourth" => 4.0,
+        "fifth" => 5.0,
+        "sixth" => 6.0,
+        "seventh" => 7.0,
+        "eighth" => 8.0,
+        "ninth" => 9.0,
+        "tenth" => 10.0,
+        "eleventh" => 11.0,
+        "twelfth" => 12.0,
+        "thirteenth" => 13.0,
+        "fourteenth" => 14.0,
+        "fifteenth" => 15.0,
+        "sixteenth" => 16.0,
+        "seventeenth" => 17.0,
+        "eighteenth" => 18.0,
+        "nineteenth" => 19.0,
+        "twentieth" => 20.0,
+        "thirtieth" => 30.0,
+        "fortieth" => 40.0,
+        "fiftieth" => 50.0,
+        "sixtieth" => 60.0,
+        "seventieth" => 70.0,
+        "eightieth" => 80.0,
+        "ninetieth" => 90.0,
+        "hundredth" => 1e2,
+        "thousandth" => 1e3,
+        "millionth" => 1e6,
+        "billionth" => 1e9,
+        _ => return None,
+    })
+}
+
+/// An ordinal in words at token `i`: "first", "twenty-first", "one hundred
+/// and first", "two hundredth". Returns the value and the end token.
+pub fn parse_word_ordinal(tokens: &[Token], text: &str, i: usize) -> Option<(f64, usize)> {
+    let w = lw(tokens, text, i);
+    if let Some(v) = ordinal_word(&w) {
+        return Some((v, i + 1));
+    }
+    if unit_word(&w).is_none() && tens_word(&w).is_none() {
+        return None;
+    }
+    let n = parse_word_numeral_core(tokens, text, i, 0.0)?;
+    if n.fraction {
+        return None;
+    }
+    let mut k = n.end;
+    if is_hyphen(tokens, text, k) || lw(tokens, text, k) == "and" {
+        k += 1;
+    }
+    let o = ordinal_word(&lw(tokens, text, k))?;
+    let v = n.value;
+    let value = if o >= 100.0 && k == n.end {
+        // "two hundredth", "three thousandth"
+        v * o
+    } else if o < 100.0 && v >= 20.0 && (v % 10.0 == 0.0) && (o < 10.0 || v % 100.0 == 0.0) && v % 100.0 + o < 100.0 {
+        v + o
+    } else {
+        return None;
+    };
+    Some((value, k + 1))
 }
 
 fn words(value: f64, start: usize, end: usize) -> Numeral {
@@ -330,7 +505,7 @@ fn parse_word_numeral_core(tokens: &[Token], text: &str, i: usize, seed: f64) ->
             return Some(n);
         }
         let w = lw(tokens, text, j);
-        if w.is_empty() {
+        if w.is_empty() && word_at_punct(tokens, text, j) != "," {
             break;
         }
         if let Some(u) = unit_word(&w) {
@@ -397,6 +572,16 @@ fn parse_word_numeral_core(tokens: &[Token], text: &str, i: usize, seed: f64) ->
             last_was_scale = true;
             j += 1;
             last_end = j;
+        } else if w.is_empty()
+            && any
+            && last_was_scale
+            && current == 0.0
+            && total >= 1000.0
+            && word_at_punct(tokens, text, j) == ","
+            && continues_below(tokens, text, j + 1, total)
+        {
+            // "one million, two hundred thousand": a comma between scale groups.
+            j += 1;
         } else if w == "and" && any && last_was_scale {
             // "one hundred and twenty": only when a numeral follows.
             let next = lw(tokens, text, j + 1);
@@ -405,7 +590,12 @@ fn parse_word_numeral_core(tokens: &[Token], text: &str, i: usize, seed: f64) ->
             } else {
                 break;
             }
-        } else if any && !last_was_scale && fraction_word(&w).is_some() && current < 10.0 && w.ends_with('s') {
+        } else if any
+            && !last_was_scale
+            && fraction_word(&w).is_some()
+            && current < 10.0
+            && (w.ends_with('s') || (current == 1.0 && total == 0.0 && w.as_str() != "second"))
+        {
             // "three quarters", "two thirds"
             let den = fraction_word(&w).unwrap_or(1.0);
             return Some(Numeral {

@@ -135,6 +135,12 @@ pub fn match_date(ctx: &SentenceContext, i: usize) -> Option<DateMatch> {
             if let Some(y) = year_at(ctx, k) {
                 return m(i, k + 1, NaiveDate::from_ymd_opt(y, mo, 1), Grain::Month);
             }
+            // "July of 2023"
+            if ctx.is_word(k, "of")
+                && let Some(y) = year_at(ctx, k + 1)
+            {
+                return m(i, k + 2, NaiveDate::from_ymd_opt(y, mo, 1), Grain::Month);
+            }
             // A bare month after a preposition: "in September", "last March".
             let prev = if i > 0 {
                 ctx.word(i - 1).to_ascii_lowercase()

@@ -537,6 +537,11 @@ fn classify(ctx: &SentenceContext, num: Numeral, floor: usize) -> Option<(Figure
         let prev = ctx.word(start - 1);
         let mut code = currency_prefix(prev);
         let mut cstart = start - 1;
+        // "Rs. 2,500", "US$ 5"
+        if code.is_none() && prev == "." && start >= 2 + floor && ctx.glued(start - 1) {
+            code = currency_prefix(ctx.word(start - 2)).filter(|_| ctx.word(start - 2).len() > 1);
+            cstart = start - 2;
+        }
         if prev == "$"
             && start >= 2 + floor
             && matches!(
@@ -704,6 +709,18 @@ fn classify(ctx: &SentenceContext, num: Numeral, floor: usize) -> Option<(Figure
         }
         end = sx.end;
         value = scaled(value, sx.mult);
+        // "two dollars and fifty cents", "£3 and 20p"
+        if kind == FigureKind::Money
+            && sx.mult == 1.0
+            && ctx.is_word(end, "and")
+            && let Some(c) = parse_numeral(ctx.tokens, ctx.text, end + 1)
+            && c.value < 100.0
+            && let Some((_, e, m)) = currency_at(ctx, c.end)
+            && m < 1.0
+        {
+            value += c.value * m;
+            end = e;
+        }
     }
 
     let mut fig = Figure {

@@ -214,10 +214,39 @@ fn is_hyphen(tokens: &[Token], text: &str, i: usize) -> bool {
 pub fn parse_numeral(tokens: &[Token], text: &str, i: usize) -> Option<Numeral> {
     let tok = tokens.get(i)?;
     match tok.kind {
-        TokenKind::Number => parse_digit_numeral(tokens, text, i),
-        TokenKind::Word => parse_word_numeral(tokens, text, i),
+        TokenKind::Number => parse_digit_numeral(tokens, text, i).map(|n| and_a_half(tokens, text, n)),
+        TokenKind::Word => parse_word_numeral(tokens, text, i).map(|n| and_a_half(tokens, text, n)),
         TokenKind::Punct => None,
     }
+}
+
+/// "three and a half", "two and a half million", "a million and a half".
+fn and_a_half(tokens: &[Token], text: &str, n: Numeral) -> Numeral {
+    let e = n.end;
+    if n.vague.is_some()
+        || n.fraction
+        || lw(tokens, text, e) != "and"
+        || lw(tokens, text, e + 1) != "a"
+        || lw(tokens, text, e + 2) != "half"
+    {
+        return n;
+    }
+    let mut out = n;
+    out.end = e + 3;
+    let largest = [1e12, 1e9, 1e6, 1e3, 1e2]
+        .into_iter()
+        .find(|&s| n.value >= s && n.value % s == 0.0 && n.value / s < 1000.0);
+    match (largest, scale_word(&lw(tokens, text, e + 3))) {
+        (_, Some(s)) if n.value < 1000.0 => {
+            out.value = scaled(n.value + 0.5, s);
+            out.end = e + 4;
+        }
+        (Some(s), None) if n.value >= 1000.0 => out.value = n.value + 0.5 * s,
+        (_, None) if n.value < 100.0 => out.value = n.value + 0.5,
+        _ => return n,
+    }
+    out.decimal = true;
+    out
 }
 
 fn parse_digit_numeral(tokens: &[Token], text: &str, i: usize) -> Option<Numeral> {
@@ -310,6 +339,11 @@ fn parse_word_numeral(tokens: &[Token], text: &str, i: usize) -> Option<Numeral>
             let s = scale_word(&lw(tokens, text, i + 2)).unwrap_or(12.0);
             return Some(words(0.5 * s, i, i + 3));
         }
+        if w1 == "half" && !matches!(lw(tokens, text, i + 2).as_str(), "of" | "the") {
+            let mut n = words(0.5, i, i + 2);
+            n.fraction = true;
+            return Some(n);
+        }
         return None;
     }
     // "half of the population", "half the budget".
@@ -325,6 +359,10 @@ fn parse_word_numeral(tokens: &[Token], text: &str, i: usize) -> Option<Numeral>
         if let Some(s) = s {
             return Some(words(0.5 * s, i, i + 3));
         }
+        // "half an hour", "half a mile"
+        let mut n = words(0.5, i, i + 2);
+        n.fraction = true;
+        return Some(n);
     }
     // Vague plurals: "dozens of", "hundreds of", "tens of thousands of".
     if let Some(v) = vague_plural(tokens, text, i) {
@@ -572,6 +610,24 @@ fn parse_word_numeral_core(tokens: &[Token], text: &str, i: usize, seed: f64) ->
             last_was_scale = true;
             j += 1;
             last_end = j;
+        } else if w == "point" && any && !last_was_scale && unit_word(&lw(tokens, text, j + 1)).is_some_and(|u| u < 10.0) {
+            // "three point five", "two point two five million"
+            let mut k = j + 1;
+            let mut frac = 0.0;
+            let mut place = 0.1;
+            while let Some(d) = unit_word(&lw(tokens, text, k)).filter(|&u| u < 10.0) {
+                frac += d * place;
+                place /= 10.0;
+                k += 1;
+            }
+            let mut value = current + frac;
+            if let Some(s) = scale_word(&lw(tokens, text, k)) {
+                value = scaled(value, s);
+                k += 1;
+            }
+            let mut n = words(total + value, i, k);
+            n.decimal = true;
+            return Some(n);
         } else if w.is_empty()
             && any
             && last_was_scale

@@ -347,6 +347,28 @@ fn assert_table(name: &str, table: &str) {
 }
 
 const CARDINALS: &str = r#"
+three point five => count 3.5
+two point two five million people => count 2250000
+one and a half million people => count 1500000
+two and a half thousand votes => count 2500
+a million and a half viewers => count 1500000
+three and a half => count 3.5
+4 and a half => count 4.5
+sixty-five thousand => count 65000
+nine hundred ninety-nine thousand nine hundred ninety-nine => count 999999
+1,000,000,000 => count 1000000000
+0.75 => count 0.75
+12.5 million => count 12500000
+150K subscribers => count 150000 unit=subscriber
+a hundred and fifty houses => count 150
+one hundred thousand => count 100000
+eighty thousand people => count 80000
+twenty-four => count 24
+fourteen => count 14
+a half => count 0.5
+one third => count 0.3333333333333333
+one-third of voters => count 0.3333333333333333
+three fifths => count 0.6
 They counted 7 boats => count 7 unit=boat
 The town has 1,234,567 residents => count 1234567 unit=resident
 Officials said 12,000 homes were damaged => count 12000 unit=home
@@ -415,6 +437,24 @@ revenues of $4.7 bln => money 4700000000 unit=USD
 "#;
 
 const MONEY: &str = r#"
+£20bn => money 20000000000 unit=GBP
+$5.6 trillion => money 5600000000000 unit=USD
+€1,000 => money 1000 unit=EUR
+Rs 2,500 => money 2500 unit=INR
+one hundred dollars => money 100 unit=USD
+two dollars and fifty cents => money 2.5 unit=USD
+$20 USD => money 20 unit=USD
+150 Canadian dollars => money 150 unit=CAD
+3 million US dollars => money 3000000 unit=USD
+500 Kenyan shillings => money 500 unit=KES
+nearly $2bn => money 2000000000 ~ unit=USD
+up to £5,000 => money value=- min=- max=5000 unit=GBP
+£5 to £10 => money value=- min=5 max=10 unit=GBP
+75 pence => money 0.75 unit=GBP
+10 euro => money 10 unit=EUR
+40 yuan => money 40 unit=CNY
+200 HTG => money 200 unit=HTG
+GBP 300 => money 300 unit=GBP
 a price of $24.99 => money 24.99 unit=USD
 it cost $5 => money 5 unit=USD
 US$10 million in aid => money 10000000 unit=USD
@@ -453,6 +493,12 @@ $1.5 to $2 billion => money value=- min=1500000000 max=2000000000 unit=USD
 "#;
 
 const PERCENT: &str = r#"
+5.5% => percent 5.5 unit=%
+twenty per cent => percent 20 unit=%
+more than 50% => percent value=- min=50 max=- unit=%
+about 12% => percent 12 ~ unit=%
+40 percent to 45 percent => percent value=- min=40 max=45 unit=%
+2.5 percentage points => percent 2.5 unit=percentage_point
 35% of voters => percent 35 unit=%
 rose 3.5 per cent => percent 3.5 unit=%
 fell 12 percent => percent 12 unit=%
@@ -513,6 +559,18 @@ about 20-30 people => count value=- min=19 max=31 ~
 "#;
 
 const QUANTITIES: &str = r#"
+1.5 km => quantity 1.5 unit=kilometre
+10km => quantity 10 unit=kilometre
+6ft => quantity 6 unit=foot
+70kg => quantity 70 unit=kilogram
+20 mph => quantity 20 unit=mile_per_hour
+5 metres per second => quantity 5 unit=metre_per_second
+2 cubic metres => quantity 2 unit=cubic_metre
+500 square feet => quantity 500 unit=square_foot
+1,000 tonnes => quantity 1000 unit=tonne
+three miles => quantity 3 unit=mile
+2 kilos => quantity 2 unit=kilogram
+-40 degrees => quantity -40 unit=degree
 the 900-metre bridge => quantity 900 unit=metre
 flew 30,000 miles => quantity 30000 unit=mile
 a 5km run => quantity 5 unit=kilometre
@@ -554,6 +612,13 @@ a 2-mile walk => quantity 2 unit=mile
 "#;
 
 const DURATIONS: &str = r#"
+half an hour => duration 0.5 unit=hour
+one and a half hours => duration 1.5 unit=hour
+72 hours => duration 72 unit=hour
+a 24-hour curfew => duration 24 unit=hour
+two centuries => duration 2 unit=century
+90 mins => duration 90 unit=minute
+six months => duration 6 unit=month
 for 15 years => duration 15 unit=year
 for three hours => duration 3 unit=hour
 over two weeks => duration value=- min=2 max=- unit=week
@@ -569,6 +634,12 @@ two decades of war => duration 2 unit=decade
 "#;
 
 const ORDINALS: &str = r#"
+the 1st => ordinal 1
+the 33rd => ordinal 33
+the hundredth => ordinal 100
+the twelfth => ordinal 12
+one hundred and first => ordinal 101
+the fiftieth anniversary => ordinal 50
 the 21st century => ordinal 21
 his 3rd term => ordinal 3
 the 2nd round => ordinal 2
@@ -583,6 +654,36 @@ the 42nd street => ordinal 42
 "#;
 
 const DATES: &str = r#"
+on the 5th of May => date date=2024-05-05 grain=day
+5th May 2021 => date date=2021-05-05 grain=day
+May 5th => date date=2024-05-05 grain=day
+December 25th, 2020 => date date=2020-12-25 grain=day
+Tuesday => date date=2024-03-12 grain=day
+this Tuesday => date date=2024-03-12 grain=day
+last Monday => date date=2024-03-11 grain=day
+next Friday => date date=2024-03-22 grain=day
+three weeks ago => date date=2024-02-19 grain=week
+a week ago => date date=2024-03-04 grain=week
+ten years ago => date date=2014-01-01 grain=year
+in five years => date date=2029-01-01 grain=year
+in a month => date date=2024-04-01 grain=month
+two days from now => date date=2024-03-17 grain=day
+last March => date date=2023-03-01 grain=month
+next April => date date=2024-04-01 grain=month
+in June 2019 => date date=2019-06-01 grain=month
+July of 2023 => date date=2023-07-01 grain=month
+2021-01-05 => date date=2021-01-05 grain=day
+1/5/2021 => date date=2021-01-05 grain=day
+12/31/99 => date date=2099-12-31 grain=day
+Q1 => date date=2024-01-01 grain=quarter
+the fourth quarter => date date=2024-10-01 grain=quarter
+third-quarter 2022 => date date=2022-07-01 grain=quarter
+New Year's Day 2025 => date date=2025-01-01 grain=day
+Christmas 2023 => date date=2023-12-25 grain=day
+Thanksgiving Day => date date=2024-11-28 grain=day
+Independence Day => date date=2024-07-04 grain=day
+the year 2016 => year date=2016-01-01 grain=year
+by 2030 => year date=2030-01-01 grain=year
 last month => date date=2024-02-01 grain=month
 yesterday => date date=2024-03-14 grain=day
 today => date date=2024-03-15 grain=day
@@ -637,6 +738,25 @@ Monday, July 8, 2024 => date date=2024-07-08 grain=day
 "#;
 
 const NOT_COUNTS: &str = r#"
+Article 5 of the charter => none
+the Apollo 11 mission => none
+Flight 370 disappeared => none
+Highway 61 => none
+the F-16 jets => none
+a Su-57 fighter => none
+the 24/7 news cycle => none
+v2 of the app => none
+a 4x4 truck => none
+MP3 players => none
+the U2 concert => none
+the 3D printer => none
+at 10.30pm => none
+at 14:00 => none
+at 6 o'clock => none
+the 2020 election => none
+in the 2010s => none
+the 9/11 attacks => none
+the FIFA World Cup 2022 => none
 Haiti last held elections in 2016. => none
 The 2023-24 season starts. => none
 The Ancel AD310 scanner => none

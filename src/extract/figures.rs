@@ -445,6 +445,16 @@ fn is_not_a_figure(ctx: &SentenceContext, num: &Numeral) -> bool {
             return true;
         }
     }
+    // A bare number alone on a line inside an article: a scraped counter.
+    if num.start == 0
+        && num.end == ctx.tokens.len()
+        && ctx.opens_paragraph
+        && ctx.sentence.start > 0
+        && !num.decimal
+        && !num.grouped
+    {
+        return true;
+    }
     // Codes with leading zeros ("007").
     if digits.len() > 1 && digits.starts_with('0') && !digits.starts_with("0.") {
         return true;
@@ -601,12 +611,24 @@ fn classify(ctx: &SentenceContext, num: Numeral, floor: usize) -> Option<(Figure
                 yend += 2;
             }
             let year = num.value as i32;
+            // A season's second year: "2023-24" → 2024, "1999-00" → 2000.
+            let last = if yend > num.end {
+                let yy: f64 = ctx.word(yend - 1).parse().unwrap_or(0.0);
+                let century = (num.value / 100.0).floor() * 100.0;
+                let mut y2 = century + yy;
+                if y2 < num.value {
+                    y2 += 100.0;
+                }
+                y2
+            } else {
+                num.value
+            };
             let fig = Figure {
                 span: ctx.span(start, yend),
                 kind: FigureKind::Year,
-                value: Some(num.value),
+                value: (last == num.value).then_some(num.value),
                 min: Some(num.value),
-                max: Some(num.value),
+                max: Some(last),
                 approximate: false,
                 unit: None,
                 date: NaiveDate::from_ymd_opt(year, 1, 1),

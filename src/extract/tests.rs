@@ -241,6 +241,8 @@ fn run_table(table: &str) -> Vec<String> {
         let text = text.trim();
         let mut parts = spec.split_whitespace();
         let kind = parts.next().unwrap();
+        let text = &text.replace("\\n", "\n");
+        let text = text.as_str();
         let found = figs(text);
         if kind == "none" {
             let amounts: Vec<String> = found
@@ -701,6 +703,8 @@ Sept. 5, 2022 => date date=2022-09-05 grain=day
 September 2023 => date date=2023-09-01 grain=month
 in September => date date=2024-09-01 grain=month
 in 2016 => year date=2016-01-01 grain=year
+the 2023-24 season => year value=- min=2023 max=2024 date=2023-01-01 grain=year
+the 1999-00 season => year value=- min=1999 max=2000
 two weeks ago => date date=2024-02-26 grain=week
 three days ago => date date=2024-03-12 grain=day
 a year ago => date date=2023-01-01 grain=year
@@ -738,6 +742,7 @@ Monday, July 8, 2024 => date date=2024-07-08 grain=day
 "#;
 
 const NOT_COUNTS: &str = r#"
+Share this story\n\n0\n\nThe mission began. => none
 Article 5 of the charter => none
 the Apollo 11 mission => none
 Flight 370 disappeared => none

@@ -197,11 +197,22 @@ pub(crate) fn lw(tokens: &[Token], text: &str, i: usize) -> Lower {
     Lower::new(word_at(tokens, text, i))
 }
 
-/// Multiplies by a scale and removes binary noise: 1.2 × 10⁹ is 1,200,000,000.
+/// Multiplies by a scale and removes binary noise: 1.2 × 10⁹ is 1,200,000,000,
+/// 99 × 0.01 is 0.99 (the result is rounded to 12 significant digits).
 pub fn scaled(v: f64, s: f64) -> f64 {
+    if s == 1.0 || v == 0.0 || !v.is_finite() {
+        return v * s;
+    }
     let r = v * s;
-    let rounded = r.round();
-    if (r - rounded).abs() <= 1e-6 * r.abs().max(1.0) { rounded } else { r }
+    let digits = 12 - (r.abs().log10().ceil() as i32);
+    let rounded = if digits >= 0 {
+        let m = 10f64.powi(digits);
+        (r * m).round() / m
+    } else {
+        let m = 10f64.powi(-digits);
+        (r / m).round() * m
+    };
+    if rounded.is_finite() { rounded } else { r }
 }
 
 fn is_hyphen(tokens: &[Token], text: &str, i: usize) -> bool {
@@ -827,6 +838,72 @@ mod tests {
             if n > step * 50 {
                 step = step * 7 + 3;
             }
+        }
+    }
+
+    /// Writes `n` with thousands separators: 1234567 → "1,234,567".
+    fn grouped(n: u64) -> String {
+        let digits = n.to_string();
+        let mut out = String::new();
+        for (k, c) in digits.chars().enumerate() {
+            if k > 0 && (digits.len() - k).is_multiple_of(3) {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    /// A small deterministic generator for property sweeps.
+    fn lcg(seed: &mut u64) -> u64 {
+        *seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        *seed >> 11
+    }
+
+    #[test]
+    fn every_integer_with_separators_parses_back() {
+        let mut n: u64 = 0;
+        let mut step: u64 = 1;
+        while n <= 1_000_000_000_000 {
+            for s in [grouped(n), n.to_string()] {
+                let toks = tokenize(&s, Span::new(0, s.len()));
+                let parsed = parse_numeral(&toks, &s, 0).map(|x| (x.value, x.end));
+                assert_eq!(parsed, Some((n as f64, toks.len())), "{s}");
+            }
+            n += step;
+            if n > step * 50 {
+                step = step * 7 + 3;
+            }
+        }
+    }
+
+    #[test]
+    fn decimals_and_scales_parse_back() {
+        let mut seed = 7;
+        for _ in 0..2000 {
+            let int = lcg(&mut seed) % 1000;
+            let frac = lcg(&mut seed) % 100;
+            let (scale, word, suffix) = [(1e3, "thousand", "k"), (1e6, "million", "m"), (1e9, "billion", "bn"), (1e12, "trillion", "tn")]
+                [(lcg(&mut seed) % 4) as usize];
+            let expected = ((int * 100 + frac) as f64 / 100.0 * scale).round();
+            for s in [format!("{int}.{frac:02} {word}"), format!("{int}.{frac:02}{suffix}")] {
+                let toks = tokenize(&s, Span::new(0, s.len()));
+                let n = parse_numeral(&toks, &s, 0).unwrap_or_else(|| panic!("{s}"));
+                assert_eq!((n.value, n.end), (expected, toks.len()), "{s}");
+            }
+        }
+    }
+
+    #[test]
+    fn words_with_scales_parse_back() {
+        // "forty-two million three hundred and five thousand and six" etc.
+        let mut seed = 11;
+        for _ in 0..2000 {
+            let n = lcg(&mut seed) % 1_000_000_000_000_000;
+            let w = to_words(n);
+            let toks = tokenize(&w, Span::new(0, w.len()));
+            let parsed = parse_numeral(&toks, &w, 0).map(|x| (x.value, x.end));
+            assert_eq!(parsed, Some((n as f64, toks.len())), "{n}: {w}");
         }
     }
 }

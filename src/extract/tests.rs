@@ -5,9 +5,10 @@ use crate::corpus::Article;
 
 fn figs(text: &str) -> Vec<Figure> {
     let a = Article::from_text("t.txt", text.to_string());
+    static LEXICON: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
     extract(
         &a,
-        &Lexicon::builtin(),
+        LEXICON.get_or_init(Lexicon::builtin),
         ExtractOptions {
             reference_date: NaiveDate::from_ymd_opt(2024, 3, 15),
         },
@@ -849,4 +850,70 @@ fn table_dates() {
 #[test]
 fn table_not_counts() {
     assert_table("not counts", NOT_COUNTS);
+}
+
+/// A small deterministic generator for property sweeps.
+fn lcg(seed: &mut u64) -> u64 {
+    *seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+    *seed >> 11
+}
+
+fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (k, c) in digits.chars().enumerate() {
+        if k > 0 && (digits.len() - k).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[test]
+fn money_round_trips() {
+    let mut seed = 3;
+    let currencies = [("$", "", "USD"), ("€", "", "EUR"), ("£", "", "GBP"), ("", " dollars", "USD"), ("", " euros", "EUR"), ("USD ", "", "USD")];
+    for k in 0..600 {
+        let n = lcg(&mut seed) % 10_000_000_000;
+        let cents = lcg(&mut seed) % 100;
+        let (pre, post, code) = currencies[k % currencies.len()];
+        let amount = if k % 2 == 0 { grouped(n) } else { format!("{}.{cents:02}", grouped(n)) };
+        let expected = if k % 2 == 0 { n as f64 } else { n as f64 + cents as f64 / 100.0 };
+        let text = format!("The fund paid {pre}{amount}{post} last year.");
+        let f = figs(&text);
+        let m = f.iter().find(|f| f.kind == FigureKind::Money).unwrap_or_else(|| panic!("{text}: {f:?}"));
+        assert!(close(m.value, Some(expected)), "{text}: {:?}", m.value);
+        assert_eq!(m.unit.as_deref(), Some(code), "{text}");
+        assert_eq!(&text[m.span.start..m.span.end], format!("{pre}{amount}{post}").trim(), "{text}");
+    }
+}
+
+#[test]
+fn percent_round_trips() {
+    let mut seed = 5;
+    for k in 0..600 {
+        let whole = lcg(&mut seed) % 1000;
+        let tenth = lcg(&mut seed) % 10;
+        let written = if k % 3 == 0 { whole.to_string() } else { format!("{whole}.{tenth}") };
+        let expected = if k % 3 == 0 { whole as f64 } else { whole as f64 + tenth as f64 / 10.0 };
+        let sign = ["%", " percent", " per cent"][k % 3];
+        let text = format!("Turnout rose by {written}{sign} in the north.");
+        let f = figs(&text);
+        let p = f.iter().find(|f| f.kind == FigureKind::Percent).unwrap_or_else(|| panic!("{text}: {f:?}"));
+        assert!(close(p.value, Some(expected)), "{text}: {:?}", p.value);
+        assert_eq!(p.unit.as_deref(), Some("%"));
+    }
+}
+
+#[test]
+fn worded_counts_round_trip_in_sentences() {
+    let mut seed = 9;
+    for _ in 0..400 {
+        let n = lcg(&mut seed) % 1_000_000_000 + 2;
+        let text = format!("Officials said {} people were displaced.", numbers::to_words(n));
+        let f = figs(&text);
+        let c = f.iter().find(|f| f.kind == FigureKind::Count).unwrap_or_else(|| panic!("{text}: {f:?}"));
+        assert_eq!((c.value, c.unit.as_deref()), (Some(n as f64), Some("people")), "{text}");
+    }
 }

@@ -6,7 +6,7 @@
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use super::figures::SentenceContext;
-use super::numbers::{Lower, parse_numeral};
+use super::numbers::parse_numeral;
 use super::{FigureKind, Grain};
 use crate::text::TokenKind;
 
@@ -20,36 +20,55 @@ pub struct DateMatch {
     pub grain: Grain,
 }
 
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sep", 9),
+    ("sept", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
+];
+
+/// The month a name or abbreviation stands for, in any case.
 pub fn month(w: &str) -> Option<u32> {
-    let l = w.to_ascii_lowercase();
-    Some(match l.as_str() {
-        "january" | "jan" => 1,
-        "february" | "feb" => 2,
-        "march" | "mar" => 3,
-        "april" | "apr" => 4,
-        "may" => 5,
-        "june" | "jun" => 6,
-        "july" | "jul" => 7,
-        "august" | "aug" => 8,
-        "september" | "sep" | "sept" => 9,
-        "october" | "oct" => 10,
-        "november" | "nov" => 11,
-        "december" | "dec" => 12,
-        _ => return None,
-    })
+    if !(3..=9).contains(&w.len()) {
+        return None;
+    }
+    MONTHS.iter().find(|(n, _)| n.eq_ignore_ascii_case(w)).map(|&(_, m)| m)
 }
 
 fn weekday(w: &str) -> Option<Weekday> {
-    Some(match w.to_ascii_lowercase().as_str() {
-        "monday" => Weekday::Mon,
-        "tuesday" => Weekday::Tue,
-        "wednesday" => Weekday::Wed,
-        "thursday" => Weekday::Thu,
-        "friday" => Weekday::Fri,
-        "saturday" => Weekday::Sat,
-        "sunday" => Weekday::Sun,
-        _ => return None,
-    })
+    const DAYS: [(&str, Weekday); 7] = [
+        ("monday", Weekday::Mon),
+        ("tuesday", Weekday::Tue),
+        ("wednesday", Weekday::Wed),
+        ("thursday", Weekday::Thu),
+        ("friday", Weekday::Fri),
+        ("saturday", Weekday::Sat),
+        ("sunday", Weekday::Sun),
+    ];
+    if !(6..=9).contains(&w.len()) {
+        return None;
+    }
+    DAYS.iter().find(|(n, _)| n.eq_ignore_ascii_case(w)).map(|&(_, d)| d)
 }
 
 fn is_capitalised(ctx: &SentenceContext, i: usize) -> bool {
@@ -82,8 +101,8 @@ fn year_at(ctx: &SentenceContext, i: usize) -> Option<i32> {
 
 /// Skips a glued ordinal suffix ("7th") and an optional period after an abbreviated month.
 fn after_day(ctx: &SentenceContext, i: usize) -> usize {
-    let w = ctx.word(i).to_ascii_lowercase();
-    if matches!(w.as_str(), "st" | "nd" | "rd" | "th") && ctx.tokens.get(i).is_some_and(|t| t.glued) {
+    let w = ctx.lw(i);
+    if matches!(w, "st" | "nd" | "rd" | "th") && ctx.tokens.get(i).is_some_and(|t| t.glued) {
         i + 1
     } else {
         i
@@ -142,13 +161,9 @@ pub fn match_date(ctx: &SentenceContext, i: usize) -> Option<DateMatch> {
                 return m(i, k + 2, NaiveDate::from_ymd_opt(y, mo, 1), Grain::Month);
             }
             // A bare month after a preposition: "in September", "last March".
-            let prev = if i > 0 {
-                ctx.word(i - 1).to_ascii_lowercase()
-            } else {
-                String::new()
-            };
+            let prev = if i > 0 { ctx.lw(i - 1) } else { "" };
             if matches!(
-                prev.as_str(),
+                prev,
                 "in" | "since"
                     | "until"
                     | "by"
@@ -164,7 +179,7 @@ pub fn match_date(ctx: &SentenceContext, i: usize) -> Option<DateMatch> {
             ) && (mo != 5 || prev == "in")
             {
                 let date = reference.and_then(|r| {
-                    let y = match prev.as_str() {
+                    let y = match prev {
                         "last" => {
                             if mo >= r.month() {
                                 r.year() - 1
@@ -183,7 +198,7 @@ pub fn match_date(ctx: &SentenceContext, i: usize) -> Option<DateMatch> {
                     };
                     NaiveDate::from_ymd_opt(y, mo, 1)
                 });
-                let start = if matches!(prev.as_str(), "last" | "next" | "this") {
+                let start = if matches!(prev, "last" | "next" | "this") {
                     i - 1
                 } else {
                     i
@@ -207,19 +222,15 @@ pub fn match_date(ctx: &SentenceContext, i: usize) -> Option<DateMatch> {
             {
                 return m(i, d.end, d.date, Grain::Day);
             }
-            let prev = if i > 0 {
-                ctx.word(i - 1).to_ascii_lowercase()
-            } else {
-                String::new()
-            };
-            let start = if matches!(prev.as_str(), "last" | "next" | "this") {
+            let prev = if i > 0 { ctx.lw(i - 1) } else { "" };
+            let start = if matches!(prev, "last" | "next" | "this") {
                 i - 1
             } else {
                 i
             };
             let date = reference.map(|r| {
                 let diff = (r.weekday().num_days_from_monday() as i64 - wd.num_days_from_monday() as i64).rem_euclid(7);
-                match prev.as_str() {
+                match prev {
                     "next" => r + Duration::days(if diff == 0 { 7 } else { 7 - diff }),
                     "last" => r - Duration::days(if diff == 0 { 7 } else { diff }),
                     _ => r - Duration::days(diff),
@@ -287,7 +298,7 @@ fn quarter(ctx: &SentenceContext, i: usize, reference: Option<NaiveDate>) -> Opt
     let (q, mut end) = if (w == "Q" || w == "q") && ctx.glued(i + 1) {
         (small_int(ctx, i + 1, 4)?, i + 2)
     } else {
-        let q = match Lower::new(w).as_str() {
+        let q = match ctx.lw(i) {
             "first" => 1,
             "second" => 2,
             "third" => 3,
@@ -314,7 +325,7 @@ fn quarter(ctx: &SentenceContext, i: usize, reference: Option<NaiveDate>) -> Opt
 }
 
 fn relative(ctx: &SentenceContext, i: usize, reference: Option<NaiveDate>) -> Option<DateMatch> {
-    let w = ctx.word(i).to_ascii_lowercase();
+    let w = ctx.lw(i);
     let r = reference;
     // "the day before yesterday", "the day after tomorrow".
     if w == "the" && ctx.is_word(i + 1, "day") {
@@ -330,7 +341,7 @@ fn relative(ctx: &SentenceContext, i: usize, reference: Option<NaiveDate>) -> Op
         let num = if ctx.is_word(i + 1, "a") || ctx.is_word(i + 1, "an") {
             Some((1.0, i + 2))
         } else {
-            parse_numeral(ctx.tokens, ctx.text, i + 1).map(|n| (n.value, n.end))
+            parse_numeral(ctx.tokens, ctx.lower, i + 1).map(|n| (n.value, n.end))
         };
         if let Some((n, k)) = num
             && n.fract() == 0.0
@@ -343,18 +354,17 @@ fn relative(ctx: &SentenceContext, i: usize, reference: Option<NaiveDate>) -> Op
         }
         return None;
     }
-    match w.as_str() {
+    match w {
         "today" | "tonight" => return m(i, i + 1, r, Grain::Day),
         "yesterday" => return m(i, i + 1, r.map(|d| d - Duration::days(1)), Grain::Day),
         "tomorrow" => return m(i, i + 1, r.map(|d| d + Duration::days(1)), Grain::Day),
         "last" | "next" | "this" => {
-            let sign = match w.as_str() {
+            let sign = match w {
                 "last" => -1,
                 "next" => 1,
                 _ => 0,
             };
-            let unit = ctx.word(i + 1).to_ascii_lowercase();
-            let (grain, date) = match unit.as_str() {
+            let (grain, date) = match ctx.lw(i + 1) {
                 "week" => (
                     Grain::Week,
                     r.map(|d| {
@@ -381,7 +391,7 @@ fn relative(ctx: &SentenceContext, i: usize, reference: Option<NaiveDate>) -> Op
     let num = if w == "a" || w == "an" {
         Some((1.0, i + 1))
     } else {
-        parse_numeral(ctx.tokens, ctx.text, i).map(|n| (n.value, n.end))
+        parse_numeral(ctx.tokens, ctx.lower, i).map(|n| (n.value, n.end))
     };
     if let Some((n, k)) = num
         && n.fract() == 0.0
@@ -397,7 +407,7 @@ fn relative(ctx: &SentenceContext, i: usize, reference: Option<NaiveDate>) -> Op
 /// `n` units (the word at `k`) after the reference (before it when negative),
 /// at the unit's grain; the match runs from `i` to the unit.
 fn shifted(i: usize, k: usize, ctx: &SentenceContext, r: Option<NaiveDate>, n: i64) -> Option<DateMatch> {
-    let unit = Lower::new(ctx.word(k));
+    let unit = ctx.lw(k);
     let (grain, date) = match unit.trim_end_matches('s') {
         "day" => (Grain::Day, r.map(|d| d + Duration::days(n))),
         "week" => (

@@ -5,12 +5,14 @@
 
 use chrono::NaiveDate;
 
-use super::numbers::{Lower, Numeral, parse_digits, parse_numeral, scaled};
+use super::numbers::{Numeral, parse_digits, parse_numeral, scaled};
 use super::{Figure, FigureKind, Grain, currency_prefix, currency_word, dates, looks_plural, singular};
 use crate::text::{Span, Token, TokenKind, is_stopword};
 
 pub struct SentenceContext<'a> {
     pub text: &'a str,
+    /// The same text, ASCII-lower-cased once per article (same byte offsets).
+    pub lower: &'a str,
     pub tokens: &'a [Token],
     pub sentence: Span,
     pub paragraph: usize,
@@ -22,6 +24,13 @@ impl SentenceContext<'_> {
     pub fn word(&self, i: usize) -> &str {
         match self.tokens.get(i) {
             Some(t) => t.text(self.text),
+            None => "",
+        }
+    }
+    /// The ASCII-lower-cased text of token `i`, or "".
+    pub fn lw(&self, i: usize) -> &str {
+        match self.tokens.get(i) {
+            Some(t) => t.text(self.lower),
             None => "",
         }
     }
@@ -305,7 +314,7 @@ pub fn scan(ctx: &SentenceContext, out: &mut Vec<Figure>) {
             floor = i;
             continue;
         }
-        let Some(num) = parse_numeral(ctx.tokens, ctx.text, i) else {
+        let Some(num) = parse_numeral(ctx.tokens, ctx.lower, i) else {
             i += 1;
             continue;
         };
@@ -335,12 +344,12 @@ pub fn scan(ctx: &SentenceContext, out: &mut Vec<Figure>) {
 /// An ordinal in words ("the first round", "twenty-first century"), but not a
 /// fraction ("one fifth", "two thirds") nor "second" as a unit of time.
 fn word_ordinal(ctx: &SentenceContext, i: usize) -> Option<(f64, usize)> {
-    let (v, end) = super::numbers::parse_word_ordinal(ctx.tokens, ctx.text, i)?;
+    let (v, end) = super::numbers::parse_word_ordinal(ctx.tokens, ctx.lower, i)?;
     let last = ctx.word(end - 1);
     if last.eq_ignore_ascii_case("second") {
         // "a second", "one second", "per second", "seconds": time, not rank.
-        let prev = if i > 0 { Lower::new(ctx.word(i - 1)) } else { Lower::new("") };
-        if end == i + 1 && matches!(prev.as_str(), "a" | "one" | "per" | "split" | "every" | "each") {
+        let prev = if i > 0 { ctx.lw(i - 1) } else { "" };
+        if end == i + 1 && matches!(prev, "a" | "one" | "per" | "split" | "every" | "each") {
             return None;
         }
     }
@@ -431,14 +440,14 @@ fn is_not_a_figure(ctx: &SentenceContext, num: &Numeral) -> bool {
         && !first.glued
     {
         let prev = ctx.word(num.start - 1);
-        let l = Lower::new(prev);
+        let l = ctx.lw(num.start - 1);
         let possessive = prev.ends_with("’s") || prev.ends_with("'s");
         let named = !possessive
             && prev.chars().any(char::is_uppercase)
             && super::dates::month(prev).is_none()
             && !super::currency_prefix(prev).is_some()
             && !matches!(
-                l.as_str(),
+                l,
                 "about" | "around" | "some" | "nearly" | "almost" | "over" | "under" | "only" | "just" | "roughly"
             );
         if named && !(digits.len() == 4 && ctx.word(num.end) != "-") {
@@ -468,10 +477,10 @@ fn is_not_a_figure(ctx: &SentenceContext, num: &Numeral) -> bool {
         let known = lookup(PHYSICAL_UNITS, w).is_some()
             || lookup(TIME_UNITS, w).is_some()
             || matches!(
-                w.to_ascii_lowercase().as_str(),
+                ctx.lw(num.end),
                 "st" | "nd" | "rd" | "th" | "am" | "pm" | "s"
             )
-            || currency_word(&w.to_lowercase()).is_some();
+            || currency_word(ctx.lw(num.end)).is_some();
         if !known {
             return true;
         }
@@ -484,11 +493,11 @@ fn is_not_a_figure(ctx: &SentenceContext, num: &Numeral) -> bool {
     if ctx.word(num.end) == ":" && ctx.kind(num.end + 1) == Some(TokenKind::Number) && ctx.glued(num.end + 1) {
         return true;
     }
-    let next = ctx.word(num.end).to_ascii_lowercase();
+    let next = ctx.lw(num.end);
     if matches!(
-        next.as_str(),
+        next,
         "am" | "pm" | "a.m" | "p.m" | "gmt" | "utc" | "est" | "edt" | "pst" | "o’clock" | "o'clock"
-    ) || (matches!(next.as_str(), "a" | "p") && ctx.word(num.end + 1) == "." && ctx.is_word(num.end + 2, "m"))
+    ) || (matches!(next, "a" | "p") && ctx.word(num.end + 1) == "." && ctx.is_word(num.end + 2, "m"))
     {
         return true;
     }
@@ -499,7 +508,7 @@ fn is_not_a_figure(ctx: &SentenceContext, num: &Numeral) -> bool {
         if prev == "#"
             || (prev == "." && matches!(prev2, "No" | "no" | "Nos" | "Art" | "Sec" | "p" | "pp" | "Vol"))
             || matches!(
-                prev.to_ascii_lowercase().as_str(),
+                ctx.lw(num.start - 1),
                 "number"
                     | "page"
                     | "article"
@@ -598,7 +607,7 @@ fn classify(ctx: &SentenceContext, num: Numeral, floor: usize) -> Option<(Figure
         let next = ctx.word(num.end);
         let counted = looks_plural(next)
             && next.chars().next().is_some_and(char::is_lowercase)
-            && !is_stopword(&next.to_lowercase());
+            && !is_stopword(ctx.lw(num.end));
         if !counted {
             // "2023-24": a season spans two years.
             let mut yend = num.end;
@@ -642,7 +651,7 @@ fn classify(ctx: &SentenceContext, num: Numeral, floor: usize) -> Option<(Figure
     // Ordinals: "1st", "21st", "3rd".
     if let Some(next) = ctx.tokens.get(end)
         && next.glued
-        && matches!(ctx.word(end).to_ascii_lowercase().as_str(), "st" | "nd" | "rd" | "th")
+        && matches!(ctx.lw(end), "st" | "nd" | "rd" | "th")
     {
         let fig = Figure {
             span: ctx.span(start, end + 1),
@@ -684,7 +693,7 @@ fn classify(ctx: &SentenceContext, num: Numeral, floor: usize) -> Option<(Figure
             hi_money = Some(c);
             k += 1;
         }
-        if let Some(hi) = parse_numeral(ctx.tokens, ctx.text, k)
+        if let Some(hi) = parse_numeral(ctx.tokens, ctx.lower, k)
             && hi.in_words == num.in_words
             && hi.vague.is_none()
             && num.vague.is_none()
@@ -735,7 +744,7 @@ fn classify(ctx: &SentenceContext, num: Numeral, floor: usize) -> Option<(Figure
         if kind == FigureKind::Money
             && sx.mult == 1.0
             && ctx.is_word(end, "and")
-            && let Some(c) = parse_numeral(ctx.tokens, ctx.text, end + 1)
+            && let Some(c) = parse_numeral(ctx.tokens, ctx.lower, end + 1)
             && c.value < 100.0
             && let Some((_, e, m)) = currency_at(ctx, c.end)
             && m < 1.0
@@ -912,17 +921,17 @@ fn currency_at(ctx: &SentenceContext, k: usize) -> Option<(&'static str, usize, 
     if ctx.kind(k) != Some(TokenKind::Word) {
         return None;
     }
-    let l = Lower::new(w);
-    match l.as_str() {
+    let l = ctx.lw(k);
+    match l {
         "cents" | "cent" => return Some(("USD", k + 1, 0.01)),
         "pence" | "pennies" => return Some(("GBP", k + 1, 0.01)),
         "pounds" | "pound" if ctx.is_word(k + 1, "of") || ctx.is_word(k + 1, "per") => return None,
         "won" if !ctx.glued(k) => return None,
         _ => {}
     }
-    if let Some(c) = currency_word(&l) {
+    if let Some(c) = currency_word(l) {
         let mut end = k + 1;
-        if matches!(l.as_str(), "pound" | "pounds") && ctx.is_word(end, "sterling") {
+        if matches!(l, "pound" | "pounds") && ctx.is_word(end, "sterling") {
             end += 1;
         }
         return Some((c, end, 1.0));
@@ -937,11 +946,11 @@ fn currency_at(ctx: &SentenceContext, k: usize) -> Option<(&'static str, usize, 
         for (adj, name_at) in [(Some(w), k + 1), (two, k + 2)] {
             let Some(adj) = adj else { continue };
             let adj = adj.trim_end_matches('.');
-            let name = Lower::new(ctx.word(name_at));
-            if let Some(c) = national_currency(adj, &name) {
+            let name = ctx.lw(name_at);
+            if let Some(c) = national_currency(adj, name) {
                 return Some((c, name_at + 1, 1.0));
             }
-            if let Some(c) = currency_word(&name)
+            if let Some(c) = currency_word(name)
                 && matches!(adj, "US" | "U.S" | "American")
             {
                 return Some((c, name_at + 1, 1.0));
@@ -953,8 +962,8 @@ fn currency_at(ctx: &SentenceContext, k: usize) -> Option<(&'static str, usize, 
 
 fn unit_after(ctx: &SentenceContext, end: usize, num: &Numeral, money: bool) -> Option<Suffix> {
     let next = ctx.word(end);
-    let nl = Lower::new(next);
-    match nl.as_str() {
+    let nl = ctx.lw(end);
+    match nl {
         "%" | "percent" | "pct" | "percentage" if !(nl == "percentage" && !ctx.is_word(end + 1, "points") && !ctx.is_word(end + 1, "point")) => {
             if nl == "percentage" {
                 return suffix(FigureKind::Percent, "percentage point", end + 2);
@@ -1016,8 +1025,8 @@ fn unit_after(ctx: &SentenceContext, end: usize, num: &Numeral, money: bool) -> 
 fn age(ctx: &SentenceContext, start: usize, end: usize, value: f64) -> Option<(Figure, usize)> {
     let hyph = ctx.word(end) == "-" && ctx.glued(end) && ctx.glued(end + 1);
     let k = if hyph { end + 1 } else { end };
-    let w = Lower::new(ctx.word(k));
-    if !matches!(w.as_str(), "year" | "years" | "month" | "months" | "week" | "weeks") {
+    let w = ctx.lw(k);
+    if !matches!(w, "year" | "years" | "month" | "months" | "week" | "weeks") {
         return None;
     }
     let e = if hyph && ctx.word(k + 1) == "-" && ctx.is_word(k + 2, "old") {
@@ -1055,9 +1064,9 @@ fn ambiguous_abbreviation(w: &str) -> bool {
 
 fn physical_unit(ctx: &SentenceContext, k: usize, in_words: bool) -> Option<(String, usize)> {
     let w = ctx.word(k);
-    let l = Lower::new(w);
+    let l = ctx.lw(k);
     // "30 square kilometres", "12 sq km", "5 cubic metres".
-    if matches!(l.as_str(), "square" | "sq" | "cubic" | "cu") {
+    if matches!(l, "square" | "sq" | "cubic" | "cu") {
         let mut j = k + 1;
         if ctx.word(j) == "." {
             j += 1;
@@ -1067,9 +1076,8 @@ fn physical_unit(ctx: &SentenceContext, k: usize, in_words: bool) -> Option<(Str
         return Some((format!("{prefix} {base}"), j + 1));
     }
     // "35 degrees Celsius", "90 degrees F".
-    if matches!(l.as_str(), "degree" | "degrees") {
-        let scale = Lower::new(ctx.word(k + 1));
-        return Some(match scale.as_str() {
+    if matches!(l, "degree" | "degrees") {
+        return Some(match ctx.lw(k + 1) {
             "celsius" | "centigrade" | "c" => ("degree Celsius".into(), k + 2),
             "fahrenheit" | "f" => ("degree Fahrenheit".into(), k + 2),
             _ => ("degree".into(), k + 1),
@@ -1093,8 +1101,7 @@ fn physical_unit(ctx: &SentenceContext, k: usize, in_words: bool) -> Option<(Str
         None
     };
     if let Some(p) = per_at {
-        let per = Lower::new(ctx.word(p));
-        let denom = match per.as_str() {
+        let denom = match ctx.lw(p) {
             "h" | "hr" | "hour" => Some("hour"),
             "s" | "sec" | "second" => Some("second"),
             "min" | "minute" => Some("minute"),
@@ -1130,11 +1137,11 @@ pub fn counted_noun(ctx: &SentenceContext, from: usize, value: f64) -> (Option<S
             break;
         }
         let w = t.text(ctx.text);
-        let lower = w.to_lowercase();
-        let adjective = matches!(lower.as_str(), "new" | "more" | "other" | "additional" | "further" | "extra");
+        let lower = ctx.lw(k);
+        let adjective = matches!(lower, "new" | "more" | "other" | "additional" | "further" | "extra");
         if (is_stopword(&lower) && !adjective)
             || matches!(
-                lower.as_str(),
+                lower,
                 "have" | "has" | "had" | "are" | "were" | "was" | "is" | "be" | "been" | "being" | "will"
             )
         {

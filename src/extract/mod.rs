@@ -129,12 +129,15 @@ pub fn extract(article: &Article, lexicon: &Lexicon, options: ExtractOptions) ->
     let reference = article.date.or(options.reference_date);
     let mut figures = Vec::new();
     let mut tokens: Vec<Token> = Vec::with_capacity(64);
+    // Lower-cased once per article; byte offsets are unchanged.
+    let lower = article.text.to_ascii_lowercase();
     for (pi, para) in article.paragraphs.iter().enumerate() {
         for (si, &sentence) in para.sentences.iter().enumerate() {
             tokens.clear();
             crate::text::tokenize_into(&article.text, sentence, &mut tokens);
             let ctx = figures::SentenceContext {
                 text: &article.text,
+                lower: &lower,
                 tokens: &tokens,
                 sentence,
                 paragraph: pi,

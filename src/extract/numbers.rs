@@ -153,48 +153,10 @@ pub fn word_at<'a>(tokens: &[Token], text: &'a str, i: usize) -> &'a str {
     }
 }
 
-/// An ASCII-lower-cased copy of a short word, on the stack: the numeral and
-/// unit vocabularies are ASCII and short, so no per-token `String` is needed.
-/// Longer or non-ASCII words become "" (they are never numerals or units).
-#[derive(Clone, Copy)]
-pub struct Lower {
-    buf: [u8; 24],
-    len: u8,
-}
-
-impl Lower {
-    pub fn new(w: &str) -> Lower {
-        let mut buf = [0u8; 24];
-        if w.len() > buf.len() || !w.is_ascii() {
-            return Lower { buf, len: 0 };
-        }
-        for (d, b) in buf.iter_mut().zip(w.bytes()) {
-            *d = b.to_ascii_lowercase();
-        }
-        Lower { buf, len: w.len() as u8 }
-    }
-
-    pub fn as_str(&self) -> &str {
-        // Only ASCII bytes are ever stored.
-        std::str::from_utf8(&self.buf[..self.len as usize]).unwrap_or("")
-    }
-}
-
-impl std::ops::Deref for Lower {
-    type Target = str;
-    fn deref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl PartialEq<&str> for Lower {
-    fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
-    }
-}
-
-pub(crate) fn lw(tokens: &[Token], text: &str, i: usize) -> Lower {
-    Lower::new(word_at(tokens, text, i))
+/// The word at token `i` in the ASCII-lower-cased text the numeral grammar
+/// reads (see [`parse_numeral`]), or "" for non-words.
+pub(crate) fn lw<'a>(tokens: &[Token], text: &'a str, i: usize) -> &'a str {
+    word_at(tokens, text, i)
 }
 
 /// Multiplies by a scale and removes binary noise: 1.2 × 10⁹ is 1,200,000,000,
@@ -221,7 +183,9 @@ fn is_hyphen(tokens: &[Token], text: &str, i: usize) -> bool {
         .is_some_and(|t| t.kind == TokenKind::Punct && matches!(t.text(text), "-" | "‑"))
 }
 
-/// Recognises a numeral starting at token `i`.
+/// Recognises a numeral starting at token `i`. `text` is the ASCII-lower-cased
+/// text (`str::to_ascii_lowercase` keeps every byte offset), so that words are
+/// compared without a per-token allocation.
 pub fn parse_numeral(tokens: &[Token], text: &str, i: usize) -> Option<Numeral> {
     let tok = tokens.get(i)?;
     match tok.kind {
@@ -292,7 +256,7 @@ fn parse_digit_numeral(tokens: &[Token], text: &str, i: usize) -> Option<Numeral
                         value = scaled(value, s);
                         end += 1;
                     }
-                } else if let Some(s) = scale_word(&Lower::new(w)) {
+                } else if let Some(s) = scale_word(w) {
                     value = scaled(value, s);
                     end += 1;
                     // "1.5 million" may go on with a bigger scale ("2 hundred thousand").
@@ -350,7 +314,7 @@ fn parse_word_numeral(tokens: &[Token], text: &str, i: usize) -> Option<Numeral>
             let s = scale_word(&lw(tokens, text, i + 2)).unwrap_or(12.0);
             return Some(words(0.5 * s, i, i + 3));
         }
-        if w1 == "half" && !matches!(lw(tokens, text, i + 2).as_str(), "of" | "the") {
+        if w1 == "half" && !matches!(lw(tokens, text, i + 2), "of" | "the") {
             let mut n = words(0.5, i, i + 2);
             n.fraction = true;
             return Some(n);
@@ -358,13 +322,13 @@ fn parse_word_numeral(tokens: &[Token], text: &str, i: usize) -> Option<Numeral>
         return None;
     }
     // "half of the population", "half the budget".
-    if w0 == "half" && matches!(lw(tokens, text, i + 1).as_str(), "of" | "the") {
+    if w0 == "half" && matches!(lw(tokens, text, i + 1), "of" | "the") {
         let mut n = words(0.5, i, i + 1);
         n.fraction = true;
         return Some(n);
     }
     // "half a million", "half a dozen".
-    if w0 == "half" && matches!(lw(tokens, text, i + 1).as_str(), "a" | "an") {
+    if w0 == "half" && matches!(lw(tokens, text, i + 1), "a" | "an") {
         let w2 = lw(tokens, text, i + 2);
         let s = if w2 == "dozen" { Some(12.0) } else { scale_word(&w2) };
         if let Some(s) = s {
@@ -661,7 +625,7 @@ fn parse_word_numeral_core(tokens: &[Token], text: &str, i: usize, seed: f64) ->
             && !last_was_scale
             && fraction_word(&w).is_some()
             && current < 10.0
-            && (w.ends_with('s') || (current == 1.0 && total == 0.0 && w.as_str() != "second"))
+            && (w.ends_with('s') || (current == 1.0 && total == 0.0 && w != "second"))
         {
             // "three quarters", "two thirds"
             let den = fraction_word(&w).unwrap_or(1.0);

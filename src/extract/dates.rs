@@ -305,7 +305,11 @@ fn quarter(ctx: &SentenceContext, i: usize, reference: Option<NaiveDate>) -> Opt
             "fourth" | "final" | "last" => 4,
             _ => return None,
         };
-        let k = if ctx.word(i + 1) == "-" && ctx.glued(i + 1) { i + 2 } else { i + 1 };
+        let k = if ctx.word(i + 1) == "-" && ctx.glued(i + 1) {
+            i + 2
+        } else {
+            i + 1
+        };
         if !ctx.is_word(k, "quarter") {
             return None;
         }
@@ -321,7 +325,12 @@ fn quarter(ctx: &SentenceContext, i: usize, reference: Option<NaiveDate>) -> Opt
         reference.map(|r| r.year())
     };
     let start = if i > 0 && ctx.is_word(i - 1, "the") { i - 1 } else { i };
-    m(start, end, year.and_then(|y| NaiveDate::from_ymd_opt(y, 3 * q - 2, 1)), Grain::Quarter)
+    m(
+        start,
+        end,
+        year.and_then(|y| NaiveDate::from_ymd_opt(y, 3 * q - 2, 1)),
+        Grain::Quarter,
+    )
 }
 
 fn relative(ctx: &SentenceContext, i: usize, reference: Option<NaiveDate>) -> Option<DateMatch> {
@@ -418,7 +427,10 @@ fn shifted(i: usize, k: usize, ctx: &SentenceContext, r: Option<NaiveDate>, n: i
             }),
         ),
         "month" => (Grain::Month, r.and_then(|d| shift_months(first_of_month(d), n))),
-        "year" => (Grain::Year, r.and_then(|d| NaiveDate::from_ymd_opt(d.year() + n as i32, 1, 1))),
+        "year" => (
+            Grain::Year,
+            r.and_then(|d| NaiveDate::from_ymd_opt(d.year() + n as i32, 1, 1)),
+        ),
         _ => return None,
     };
     m(i, k + 1, date, grain)

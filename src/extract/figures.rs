@@ -476,10 +476,7 @@ fn is_not_a_figure(ctx: &SentenceContext, num: &Numeral) -> bool {
         let w = next.text(ctx.text);
         let known = lookup(PHYSICAL_UNITS, w).is_some()
             || lookup(TIME_UNITS, w).is_some()
-            || matches!(
-                ctx.lw(num.end),
-                "st" | "nd" | "rd" | "th" | "am" | "pm" | "s"
-            )
+            || matches!(ctx.lw(num.end), "st" | "nd" | "rd" | "th" | "am" | "pm" | "s")
             || currency_word(ctx.lw(num.end)).is_some();
         if !known {
             return true;
@@ -605,9 +602,8 @@ fn classify(ctx: &SentenceContext, num: Numeral, floor: usize) -> Option<(Figure
         && (1500.0..=2100.0).contains(&num.value)
     {
         let next = ctx.word(num.end);
-        let counted = looks_plural(next)
-            && next.chars().next().is_some_and(char::is_lowercase)
-            && !is_stopword(ctx.lw(num.end));
+        let counted =
+            looks_plural(next) && next.chars().next().is_some_and(char::is_lowercase) && !is_stopword(ctx.lw(num.end));
         if !counted {
             // "2023-24": a season spans two years.
             let mut yend = num.end;
@@ -721,7 +717,11 @@ fn classify(ctx: &SentenceContext, num: Numeral, floor: usize) -> Option<(Figure
             let lo = scaled(lo, mult);
             if compatible && hi_v > lo {
                 let (rkind, runit, rend) = match hi_suffix.as_ref().or(suffix.as_ref()) {
-                    Some(sx) => (sx.kind, sx.unit.clone().or(unit.clone()), hi_suffix.as_ref().map_or(hi.end, |x| x.end)),
+                    Some(sx) => (
+                        sx.kind,
+                        sx.unit.clone().or(unit.clone()),
+                        hi_suffix.as_ref().map_or(hi.end, |x| x.end),
+                    ),
                     None => (kind, unit.clone(), hi.end),
                 };
                 return Some(finish_range(ctx, start, rend, lo, hi_v, rkind, runit, between || from));
@@ -964,7 +964,9 @@ fn unit_after(ctx: &SentenceContext, end: usize, num: &Numeral, money: bool) -> 
     let next = ctx.word(end);
     let nl = ctx.lw(end);
     match nl {
-        "%" | "percent" | "pct" | "percentage" if !(nl == "percentage" && !ctx.is_word(end + 1, "points") && !ctx.is_word(end + 1, "point")) => {
+        "%" | "percent" | "pct" | "percentage"
+            if !(nl == "percentage" && !ctx.is_word(end + 1, "points") && !ctx.is_word(end + 1, "point")) =>
+        {
             if nl == "percentage" {
                 return suffix(FigureKind::Percent, "percentage point", end + 2);
             }
@@ -978,7 +980,11 @@ fn unit_after(ctx: &SentenceContext, end: usize, num: &Numeral, money: bool) -> 
         return suffix(FigureKind::Percent, "%", end + 1);
     }
     // "millions of dollars"
-    let cur_at = if num.vague.is_some() && nl == "of" { end + 1 } else { end };
+    let cur_at = if num.vague.is_some() && nl == "of" {
+        end + 1
+    } else {
+        end
+    };
     if let Some((code, e, mult)) = currency_at(ctx, cur_at) {
         return Some(Suffix {
             kind: FigureKind::Money,
@@ -1059,7 +1065,10 @@ fn age(ctx: &SentenceContext, start: usize, end: usize, value: f64) -> Option<(F
 
 /// Abbreviations too ambiguous to read unless glued to the digits ("5m", "20t", "3in").
 fn ambiguous_abbreviation(w: &str) -> bool {
-    matches!(w, "m" | "M" | "g" | "t" | "T" | "l" | "L" | "in" | "ha" | "mi" | "ton" | "st" | "yd" | "C" | "F")
+    matches!(
+        w,
+        "m" | "M" | "g" | "t" | "T" | "l" | "L" | "in" | "ha" | "mi" | "ton" | "st" | "yd" | "C" | "F"
+    )
 }
 
 fn physical_unit(ctx: &SentenceContext, k: usize, in_words: bool) -> Option<(String, usize)> {

@@ -585,7 +585,11 @@ fn parse_word_numeral_core(tokens: &[Token], text: &str, i: usize, seed: f64) ->
             last_was_scale = true;
             j += 1;
             last_end = j;
-        } else if w == "point" && any && !last_was_scale && unit_word(&lw(tokens, text, j + 1)).is_some_and(|u| u < 10.0) {
+        } else if w == "point"
+            && any
+            && !last_was_scale
+            && unit_word(&lw(tokens, text, j + 1)).is_some_and(|u| u < 10.0)
+        {
             // "three point five", "two point two five million"
             let mut k = j + 1;
             let mut frac = 0.0;
@@ -847,8 +851,12 @@ mod tests {
         for _ in 0..2000 {
             let int = lcg(&mut seed) % 1000;
             let frac = lcg(&mut seed) % 100;
-            let (scale, word, suffix) = [(1e3, "thousand", "k"), (1e6, "million", "m"), (1e9, "billion", "bn"), (1e12, "trillion", "tn")]
-                [(lcg(&mut seed) % 4) as usize];
+            let (scale, word, suffix) = [
+                (1e3, "thousand", "k"),
+                (1e6, "million", "m"),
+                (1e9, "billion", "bn"),
+                (1e12, "trillion", "tn"),
+            ][(lcg(&mut seed) % 4) as usize];
             let expected = ((int * 100 + frac) as f64 / 100.0 * scale).round();
             for s in [format!("{int}.{frac:02} {word}"), format!("{int}.{frac:02}{suffix}")] {
                 let toks = tokenize(&s, Span::new(0, s.len()));

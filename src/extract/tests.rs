@@ -237,7 +237,11 @@ fn close(a: Option<f64>, b: Option<f64>) -> bool {
 /// Runs one table; returns the failures as readable lines.
 fn run_table(table: &str) -> Vec<String> {
     let mut failures = Vec::new();
-    for line in table.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+    for line in table
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    {
         let (text, spec) = line.rsplit_once("=>").unwrap_or_else(|| panic!("no => in {line}"));
         let text = text.trim();
         let mut parts = spec.split_whitespace();
@@ -297,7 +301,10 @@ fn run_table(table: &str) -> Vec<String> {
             }
         }
         let Some(f) = found.iter().find(|f| f.kind == kind) else {
-            let got: Vec<String> = found.iter().map(|f| format!("{:?} {:?}", f.kind, surface(text, f))).collect();
+            let got: Vec<String> = found
+                .iter()
+                .map(|f| format!("{:?} {:?}", f.kind, surface(text, f)))
+                .collect();
             failures.push(format!("{text}: no {kind:?}; got {got:?}"));
             continue;
         };
@@ -873,19 +880,41 @@ fn grouped(n: u64) -> String {
 #[test]
 fn money_round_trips() {
     let mut seed = 3;
-    let currencies = [("$", "", "USD"), ("€", "", "EUR"), ("£", "", "GBP"), ("", " dollars", "USD"), ("", " euros", "EUR"), ("USD ", "", "USD")];
+    let currencies = [
+        ("$", "", "USD"),
+        ("€", "", "EUR"),
+        ("£", "", "GBP"),
+        ("", " dollars", "USD"),
+        ("", " euros", "EUR"),
+        ("USD ", "", "USD"),
+    ];
     for k in 0..600 {
         let n = lcg(&mut seed) % 10_000_000_000;
         let cents = lcg(&mut seed) % 100;
         let (pre, post, code) = currencies[k % currencies.len()];
-        let amount = if k % 2 == 0 { grouped(n) } else { format!("{}.{cents:02}", grouped(n)) };
-        let expected = if k % 2 == 0 { n as f64 } else { n as f64 + cents as f64 / 100.0 };
+        let amount = if k % 2 == 0 {
+            grouped(n)
+        } else {
+            format!("{}.{cents:02}", grouped(n))
+        };
+        let expected = if k % 2 == 0 {
+            n as f64
+        } else {
+            n as f64 + cents as f64 / 100.0
+        };
         let text = format!("The fund paid {pre}{amount}{post} last year.");
         let f = figs(&text);
-        let m = f.iter().find(|f| f.kind == FigureKind::Money).unwrap_or_else(|| panic!("{text}: {f:?}"));
+        let m = f
+            .iter()
+            .find(|f| f.kind == FigureKind::Money)
+            .unwrap_or_else(|| panic!("{text}: {f:?}"));
         assert!(close(m.value, Some(expected)), "{text}: {:?}", m.value);
         assert_eq!(m.unit.as_deref(), Some(code), "{text}");
-        assert_eq!(&text[m.span.start..m.span.end], format!("{pre}{amount}{post}").trim(), "{text}");
+        assert_eq!(
+            &text[m.span.start..m.span.end],
+            format!("{pre}{amount}{post}").trim(),
+            "{text}"
+        );
     }
 }
 
@@ -895,12 +924,23 @@ fn percent_round_trips() {
     for k in 0..600 {
         let whole = lcg(&mut seed) % 1000;
         let tenth = lcg(&mut seed) % 10;
-        let written = if k % 3 == 0 { whole.to_string() } else { format!("{whole}.{tenth}") };
-        let expected = if k % 3 == 0 { whole as f64 } else { whole as f64 + tenth as f64 / 10.0 };
+        let written = if k % 3 == 0 {
+            whole.to_string()
+        } else {
+            format!("{whole}.{tenth}")
+        };
+        let expected = if k % 3 == 0 {
+            whole as f64
+        } else {
+            whole as f64 + tenth as f64 / 10.0
+        };
         let sign = ["%", " percent", " per cent"][k % 3];
         let text = format!("Turnout rose by {written}{sign} in the north.");
         let f = figs(&text);
-        let p = f.iter().find(|f| f.kind == FigureKind::Percent).unwrap_or_else(|| panic!("{text}: {f:?}"));
+        let p = f
+            .iter()
+            .find(|f| f.kind == FigureKind::Percent)
+            .unwrap_or_else(|| panic!("{text}: {f:?}"));
         assert!(close(p.value, Some(expected)), "{text}: {:?}", p.value);
         assert_eq!(p.unit.as_deref(), Some("%"));
     }
@@ -913,7 +953,10 @@ fn worded_counts_round_trip_in_sentences() {
         let n = lcg(&mut seed) % 1_000_000_000 + 2;
         let text = format!("Officials said {} people were displaced.", numbers::to_words(n));
         let f = figs(&text);
-        let c = f.iter().find(|f| f.kind == FigureKind::Count).unwrap_or_else(|| panic!("{text}: {f:?}"));
+        let c = f
+            .iter()
+            .find(|f| f.kind == FigureKind::Count)
+            .unwrap_or_else(|| panic!("{text}: {f:?}"));
         assert_eq!((c.value, c.unit.as_deref()), (Some(n as f64), Some("people")), "{text}");
     }
 }

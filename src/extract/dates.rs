@@ -75,6 +75,23 @@ fn is_capitalised(ctx: &SentenceContext, i: usize) -> bool {
     ctx.word(i).chars().next().is_some_and(char::is_uppercase)
 }
 
+/// A month name in lower case is a month only beside a day or a year ("march
+/// 3rd", "3 june 2021"); "may" and "march" stay verbs unless the day has an
+/// ordinal suffix or a year follows.
+fn month_in_lower_case(ctx: &SentenceContext, i: usize, next_is_day: bool) -> bool {
+    if is_capitalised(ctx, i) {
+        return true;
+    }
+    let w = ctx.lw(i);
+    if matches!(w, "may" | "march" | "mar" | "jan" | "sat" | "sun" | "dec") {
+        // "march 3rd", "may 5th", "may 2021"
+        let k = if ctx.word(i + 1) == "." { i + 2 } else { i + 1 };
+        return year_at(ctx, k).is_some()
+            || (small_int(ctx, k, 31).is_some() && matches!(ctx.lw(k + 1), "st" | "nd" | "rd" | "th") && ctx.glued(k + 1));
+    }
+    next_is_day
+}
+
 fn small_int(ctx: &SentenceContext, i: usize, max: u32) -> Option<u32> {
     if ctx.kind(i) != Some(TokenKind::Number) {
         return None;
@@ -133,13 +150,23 @@ pub fn match_date(ctx: &SentenceContext, i: usize) -> Option<DateMatch> {
     if kind == TokenKind::Word {
         // Month-first: "July 7", "June 7, 2023", "September 2023", "Sept. 5".
         if let Some(mo) = month(w)
-            && is_capitalised(ctx, i)
+            && month_in_lower_case(
+                ctx,
+                i,
+                small_int(ctx, i + 1, 31).is_some() || year_at(ctx, i + 1).is_some(),
+            )
         {
             let mut k = i + 1;
             if ctx.word(k) == "." && w.len() <= 4 {
                 k += 1;
             }
-            if let Some(d) = small_int(ctx, k, 31) {
+            // "March the 3rd"
+            if ctx.is_word(k, "the") && small_int(ctx, k + 1, 31).is_some() && after_day(ctx, k + 2) > k + 2 {
+                k += 1;
+            }
+            if let Some(d) = small_int(ctx, k, 31)
+                && !(ctx.word(k + 1) == ":" && ctx.glued(k + 1))
+            {
                 let mut end = after_day(ctx, k + 1);
                 let mut year = None;
                 if ctx.word(end) == "," && year_at(ctx, end + 1).is_some() {
@@ -264,9 +291,48 @@ pub fn match_date(ctx: &SentenceContext, i: usize) -> Option<DateMatch> {
     {
         let yw = ctx.word(i + 4);
         let y: i32 = yw.parse().ok()?;
-        let y = if yw.len() == 2 { 2000 + y } else { y };
+        let y = match yw.len() {
+            2 if y < 50 => 2000 + y,
+            2 => 1900 + y,
+            4 => y,
+            _ => return None,
+        };
         let (mo, d) = if a > 12 { (b, a) } else { (a, b) };
         return m(i, i + 5, NaiveDate::from_ymd_opt(y, mo, d), Grain::Day);
+    }
+    // "2023/09/26"
+    if let Some(y) = year_at(ctx, i)
+        && ctx.word(i + 1) == "/"
+        && let Some(mo) = small_int(ctx, i + 2, 12)
+        && ctx.word(i + 3) == "/"
+        && let Some(d) = small_int(ctx, i + 4, 31)
+        && (1..=4).all(|k| ctx.glued(i + k))
+    {
+        return m(i, i + 5, NaiveDate::from_ymd_opt(y, mo, d), Grain::Day);
+    }
+    // European dotted "26.09.2023" (one number token for the tokenizer).
+    if ctx.kind(i) == Some(TokenKind::Number) {
+        let mut parts = w.split('.');
+        if let (Some(a), Some(b), Some(c), None) = (parts.next(), parts.next(), parts.next(), parts.next())
+            && a.len() <= 2
+            && b.len() <= 2
+            && c.len() == 4
+            && let (Ok(d), Ok(mo), Ok(y)) = (a.parse::<u32>(), b.parse::<u32>(), c.parse::<i32>())
+        {
+            return m(i, i + 1, NaiveDate::from_ymd_opt(y, mo, d), Grain::Day);
+        }
+    }
+    // "on 3/15": month and day after "on".
+    if i > 0
+        && ctx.is_word(i - 1, "on")
+        && let Some(mo) = small_int(ctx, i, 12)
+        && ctx.word(i + 1) == "/"
+        && let Some(d) = small_int(ctx, i + 2, 31)
+        && ctx.glued(i + 1)
+        && ctx.glued(i + 2)
+        && ctx.word(i + 3) != "/"
+    {
+        return m(i, i + 3, day(None, mo, d, reference), Grain::Day);
     }
     // Day-first: "7 July 2023", "7th of July".
     if let Some(d) = small_int(ctx, i, 31) {
@@ -275,7 +341,7 @@ pub fn match_date(ctx: &SentenceContext, i: usize) -> Option<DateMatch> {
             k += 1;
         }
         if let Some(mo) = month(ctx.word(k))
-            && is_capitalised(ctx, k)
+            && (is_capitalised(ctx, k) || ctx.lw(k) != "may" && ctx.lw(k) != "march")
         {
             let mut end = k + 1;
             if ctx.word(end) == "." {
@@ -336,6 +402,39 @@ fn quarter(ctx: &SentenceContext, i: usize, reference: Option<NaiveDate>) -> Opt
 fn relative(ctx: &SentenceContext, i: usize, reference: Option<NaiveDate>) -> Option<DateMatch> {
     let w = ctx.lw(i);
     let r = reference;
+    // "this morning", "last night".
+    if matches!(w, "this" | "last")
+        && matches!(ctx.lw(i + 1), "morning" | "afternoon" | "evening" | "night")
+        && !(w == "this" && ctx.lw(i + 1) == "night")
+    {
+        let back = if w == "last" { 1 } else { 0 };
+        return m(i, i + 2, r.map(|d| d - Duration::days(back)), Grain::Day);
+    }
+    // "the third of March", "the 5th of May"
+    if w == "the"
+        && let Some((d, k)) = day_ordinal(ctx, i + 1)
+        && ctx.is_word(k, "of")
+        && let Some(mo) = month(ctx.word(k + 1))
+    {
+        let mut end = k + 2;
+        let year = year_at(ctx, end);
+        if year.is_some() {
+            end += 1;
+        } else if ctx.word(end) == "," && year_at(ctx, end + 1).is_some() {
+            end += 2;
+            return m(i, end, day(year_at(ctx, end - 1), mo, d, r), Grain::Day);
+        }
+        return m(i, end, day(year, mo, d, r), Grain::Day);
+    }
+    // "on the 5th": a day of the reference month.
+    if w == "the"
+        && i > 0
+        && ctx.is_word(i - 1, "on")
+        && let Some((d, k)) = day_ordinal(ctx, i + 1)
+        && (ctx.kind(k) != Some(TokenKind::Word))
+    {
+        return m(i, k, r.and_then(|x| NaiveDate::from_ymd_opt(x.year(), x.month(), d)), Grain::Day);
+    }
     // "the day before yesterday", "the day after tomorrow".
     if w == "the" && ctx.is_word(i + 1, "day") {
         if ctx.is_word(i + 2, "before") && ctx.is_word(i + 3, "yesterday") {
@@ -397,11 +496,9 @@ fn relative(ctx: &SentenceContext, i: usize, reference: Option<NaiveDate>) -> Op
         _ => {}
     }
     // "two weeks ago", "3 days ago", "a year ago".
-    let num = if w == "a" || w == "an" {
-        Some((1.0, i + 1))
-    } else {
-        parse_numeral(ctx.tokens, ctx.lower, i).map(|n| (n.value, n.end))
-    };
+    let num = parse_numeral(ctx.tokens, ctx.lower, i)
+        .map(|n| (n.value, n.end))
+        .or_else(|| matches!(w, "a" | "an").then_some((1.0, i + 1)));
     if let Some((n, k)) = num
         && n.fract() == 0.0
         && (ctx.is_word(k + 1, "ago") || (ctx.is_word(k + 1, "from") && ctx.is_word(k + 2, "now")))
@@ -470,6 +567,16 @@ fn holiday(ctx: &SentenceContext, i: usize, reference: Option<NaiveDate>) -> Opt
         None => (reference.map(|r| r.year()), end),
     };
     m(i, end, year.and_then(|y| NaiveDate::from_ymd_opt(y, mo, d)), Grain::Day)
+}
+
+/// A day of the month written as an ordinal: "5th", "third", "twenty-first".
+fn day_ordinal(ctx: &SentenceContext, i: usize) -> Option<(u32, usize)> {
+    if let Some(d) = small_int(ctx, i, 31) {
+        let k = after_day(ctx, i + 1);
+        return (k > i + 1).then_some((d, k));
+    }
+    let (v, k) = super::numbers::parse_word_ordinal(ctx.tokens, ctx.lower, i)?;
+    (1.0..=31.0).contains(&v).then_some((v as u32, k))
 }
 
 fn first_of_month(d: NaiveDate) -> NaiveDate {

@@ -664,6 +664,21 @@ the 42nd street => ordinal 42
 "#;
 
 const DATES: &str = r#"
+march 3rd => date date=2024-03-03 grain=day
+june 7 2015 => date date=2015-06-07 grain=day
+the 3rd of march => date date=2024-03-03 grain=day
+the third of March 2021 => date date=2021-03-03 grain=day
+March the 3rd => date date=2024-03-03 grain=day
+on the 5th => date date=2024-03-05 grain=day
+2023/09/26 => date date=2023-09-26 grain=day
+26.09.2023 => date date=2023-09-26 grain=day
+on 3/15 => date date=2024-03-15 grain=day
+this morning => date date=2024-03-15 grain=day
+last night => date date=2024-03-14 grain=day
+tonight => date date=2024-03-15 grain=day
+a couple of days ago => date date=2024-03-13 grain=day
+since Monday => date date=2024-03-11 grain=day
+prices may rise 5% => percent 5 unit=%
 on the 5th of May => date date=2024-05-05 grain=day
 5th May 2021 => date date=2021-05-05 grain=day
 May 5th => date date=2024-05-05 grain=day
@@ -684,7 +699,7 @@ in June 2019 => date date=2019-06-01 grain=month
 July of 2023 => date date=2023-07-01 grain=month
 2021-01-05 => date date=2021-01-05 grain=day
 1/5/2021 => date date=2021-01-05 grain=day
-12/31/99 => date date=2099-12-31 grain=day
+12/31/99 => date date=1999-12-31 grain=day
 Q1 => date date=2024-01-01 grain=quarter
 the fourth quarter => date date=2024-10-01 grain=quarter
 third-quarter 2022 => date date=2022-07-01 grain=quarter

@@ -87,7 +87,9 @@ fn month_in_lower_case(ctx: &SentenceContext, i: usize, next_is_day: bool) -> bo
         // "march 3rd", "may 5th", "may 2021"
         let k = if ctx.word(i + 1) == "." { i + 2 } else { i + 1 };
         return year_at(ctx, k).is_some()
-            || (small_int(ctx, k, 31).is_some() && matches!(ctx.lw(k + 1), "st" | "nd" | "rd" | "th") && ctx.glued(k + 1));
+            || (small_int(ctx, k, 31).is_some()
+                && matches!(ctx.lw(k + 1), "st" | "nd" | "rd" | "th")
+                && ctx.glued(k + 1));
     }
     next_is_day
 }
@@ -433,7 +435,12 @@ fn relative(ctx: &SentenceContext, i: usize, reference: Option<NaiveDate>) -> Op
         && let Some((d, k)) = day_ordinal(ctx, i + 1)
         && (ctx.kind(k) != Some(TokenKind::Word))
     {
-        return m(i, k, r.and_then(|x| NaiveDate::from_ymd_opt(x.year(), x.month(), d)), Grain::Day);
+        return m(
+            i,
+            k,
+            r.and_then(|x| NaiveDate::from_ymd_opt(x.year(), x.month(), d)),
+            Grain::Day,
+        );
     }
     // "the day before yesterday", "the day after tomorrow".
     if w == "the" && ctx.is_word(i + 1, "day") {

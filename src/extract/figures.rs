@@ -681,6 +681,10 @@ fn classify(ctx: &SentenceContext, num: Numeral, floor: usize) -> Option<(Figure
     let range_joiner = matches!(joiner, "-" | "–" | "—")
         || (joiner.eq_ignore_ascii_case("to") && !between)
         || (joiner.eq_ignore_ascii_case("and") && between);
+    // "lost 17-21", "a 2-3 defeat": scores whatever their order.
+    if matches!(joiner, "-" | "–") && suffix.is_none() && !num.in_words && is_score(ctx, start, joined_at + 1) {
+        return None;
+    }
     if range_joiner {
         let mut k = joined_at + 1;
         // "$2-$3 million", "€5 to €10"
@@ -835,6 +839,52 @@ fn finish_range(
     (fig, end)
 }
 
+/// Two small whole numbers joined by a dash in the language of games:
+/// "won 3-1", "lost 17-21", "a 2-2 draw", "the score was 1-0".
+fn is_score(ctx: &SentenceContext, start: usize, hi: usize) -> bool {
+    const SCORE_WORDS: &[&str] = &[
+        "won",
+        "win",
+        "wins",
+        "lost",
+        "lose",
+        "loses",
+        "beat",
+        "beats",
+        "defeated",
+        "defeat",
+        "victory",
+        "score",
+        "scored",
+        "scores",
+        "draw",
+        "drew",
+        "tie",
+        "tied",
+        "led",
+        "lead",
+        "trailed",
+        "trailing",
+        "loss",
+        "final",
+        "scoreline",
+        "thrashing",
+        "rout",
+        "edged",
+        "clinched",
+    ];
+    let small = |i: usize| {
+        ctx.kind(i) == Some(TokenKind::Number) && ctx.word(i).len() <= 3 && !ctx.word(i).contains(['.', ','])
+    };
+    if !small(start) || !small(hi) {
+        return false;
+    }
+    let from = start.saturating_sub(4);
+    (from..start)
+        .chain(hi + 1..(hi + 3).min(ctx.tokens.len()))
+        .any(|k| SCORE_WORDS.contains(&ctx.lw(k)))
+}
+
 /// What follows a number and gives it its kind: a percent sign, a currency,
 /// a unit of time, a physical unit.
 struct Suffix {
@@ -973,11 +1023,34 @@ fn unit_after(ctx: &SentenceContext, end: usize, num: &Numeral, money: bool) -> 
             return suffix(FigureKind::Percent, "%", end + 1);
         }
         "per" if ctx.is_word(end + 1, "cent") => return suffix(FigureKind::Percent, "%", end + 2),
-        "pts" | "points" if ctx.is_word(end.wrapping_sub(1), "percentage") => {}
+        // "a 5-percent rise", "a 2-percentage-point cut"
+        "-" if ctx.glued(end) && ctx.glued(end + 1) && matches!(ctx.lw(end + 1), "percent" | "per") => {
+            if ctx.lw(end + 1) == "per" && ctx.word(end + 2) == "-" && ctx.is_word(end + 3, "cent") {
+                return suffix(FigureKind::Percent, "%", end + 4);
+            }
+            if ctx.lw(end + 1) == "percent" {
+                return suffix(FigureKind::Percent, "%", end + 2);
+            }
+        }
+        "-" if ctx.glued(end)
+            && ctx.is_word(end + 1, "percentage")
+            && ctx.word(end + 2) == "-"
+            && ctx.is_word(end + 3, "point") =>
+        {
+            return suffix(FigureKind::Percent, "percentage point", end + 4);
+        }
         _ => {}
     }
-    if next == "%" {
-        return suffix(FigureKind::Percent, "%", end + 1);
+    // A currency symbol after the number: "20$", "50 €".
+    if let Some(c) = currency_prefix(next).filter(|_| !next.chars().all(|c| c.is_ascii_alphabetic()))
+        && ctx.kind(end + 1) != Some(TokenKind::Number)
+    {
+        return Some(Suffix {
+            kind: FigureKind::Money,
+            unit: if money { None } else { Some(c.to_string()) },
+            end: end + 1,
+            mult: 1.0,
+        });
     }
     // "millions of dollars"
     let cur_at = if num.vague.is_some() && nl == "of" {

@@ -246,6 +246,27 @@ fn parse_digit_numeral(tokens: &[Token], text: &str, i: usize) -> Option<Numeral
         end = i + 3;
         fraction = true;
     }
+    // "2 1/2": a whole number and a fraction.
+    if !fraction
+        && !decimal
+        && !grouped
+        && let (Some(a), Some(slash), Some(b)) = (tokens.get(i + 1), tokens.get(i + 2), tokens.get(i + 3))
+        && a.kind == TokenKind::Number
+        && !a.glued
+        && slash.glued
+        && b.glued
+        && slash.text(text) == "/"
+        && tokens.get(i + 4).is_none_or(|t| t.text(text) != "/")
+        && let (Some((n, false, false)), Some((d, false, false))) =
+            (parse_digits(a.text(text)), parse_digits(b.text(text)))
+        && d > 1.0
+        && d <= 16.0
+        && n < d
+    {
+        value += n / d;
+        end = i + 4;
+        fraction = true;
+    }
     if !fraction {
         // Glued suffix ("3k", "$2bn") or a scale word ("2.5 million").
         if let Some(next) = tokens.get(end) {

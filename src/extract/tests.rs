@@ -357,6 +357,7 @@ fn assert_table(name: &str, table: &str) {
 }
 
 const CARDINALS: &str = r#"
+2 1/2 cups => count 2.5
 three point five => count 3.5
 two point two five million people => count 2250000
 one and a half million people => count 1500000
@@ -447,6 +448,8 @@ revenues of $4.7 bln => money 4700000000 unit=USD
 "#;
 
 const MONEY: &str = r#"
+20$ => money 20 unit=USD
+50 € => money 50 unit=EUR
 £20bn => money 20000000000 unit=GBP
 $5.6 trillion => money 5600000000000 unit=USD
 €1,000 => money 1000 unit=EUR
@@ -503,6 +506,9 @@ $1.5 to $2 billion => money value=- min=1500000000 max=2000000000 unit=USD
 "#;
 
 const PERCENT: &str = r#"
+a 5-percent rise => percent 5 unit=%
+a 3-per-cent fall => percent 3 unit=%
+15.5 % => percent 15.5 unit=%
 5.5% => percent 5.5 unit=%
 twenty per cent => percent 20 unit=%
 more than 50% => percent value=- min=50 max=- unit=%
@@ -622,6 +628,7 @@ a 2-mile walk => quantity 2 unit=mile
 "#;
 
 const DURATIONS: &str = r#"
+2 1/2 years => duration 2.5 unit=year
 half an hour => duration 0.5 unit=hour
 one and a half hours => duration 1.5 unit=hour
 72 hours => duration 72 unit=hour
@@ -765,6 +772,10 @@ Monday, July 8, 2024 => date date=2024-07-08 grain=day
 "#;
 
 const NOT_COUNTS: &str = r#"
+Arsenal lost 1-2 at home => none
+a 2-3 defeat => none
+they drew 2-2 => none
+the Lakers won 101-99 => none
 Share this story\n\n0\n\nThe mission began. => none
 Article 5 of the charter => none
 the Apollo 11 mission => none

@@ -445,7 +445,7 @@ fn is_not_a_figure(ctx: &SentenceContext, num: &Numeral) -> bool {
         let named = !possessive
             && prev.chars().any(char::is_uppercase)
             && super::dates::month(prev).is_none()
-            && !super::currency_prefix(prev).is_some()
+            && super::currency_prefix(prev).is_none()
             && !matches!(
                 l,
                 "about" | "around" | "some" | "nearly" | "almost" | "over" | "under" | "only" | "just" | "roughly"
@@ -1175,13 +1175,9 @@ fn physical_unit(ctx: &SentenceContext, k: usize, in_words: bool) -> Option<(Str
         return Some((format!("square {u}"), e + 1));
     }
     // "80 km/h", "50 kilometres per hour", "5 metres per second".
-    let per_at = if ctx.word(e) == "/" && ctx.glued(e) {
-        Some(e + 1)
-    } else if ctx.is_word(e, "per") || ctx.is_word(e, "an") || ctx.is_word(e, "a") {
-        Some(e + 1)
-    } else {
-        None
-    };
+    let per_at =
+        ((ctx.word(e) == "/" && ctx.glued(e)) || ctx.is_word(e, "per") || ctx.is_word(e, "an") || ctx.is_word(e, "a"))
+            .then_some(e + 1);
     if let Some(p) = per_at {
         let denom = match ctx.lw(p) {
             "h" | "hr" | "hour" => Some("hour"),
@@ -1221,7 +1217,7 @@ pub fn counted_noun(ctx: &SentenceContext, from: usize, value: f64) -> (Option<S
         let w = t.text(ctx.text);
         let lower = ctx.lw(k);
         let adjective = matches!(lower, "new" | "more" | "other" | "additional" | "further" | "extra");
-        if (is_stopword(&lower) && !adjective)
+        if (is_stopword(lower) && !adjective)
             || matches!(
                 lower,
                 "have" | "has" | "had" | "are" | "were" | "was" | "is" | "be" | "been" | "being" | "will"

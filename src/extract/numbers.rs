@@ -211,7 +211,7 @@ fn and_a_half(tokens: &[Token], text: &str, n: Numeral) -> Numeral {
     let largest = [1e12, 1e9, 1e6, 1e3, 1e2]
         .into_iter()
         .find(|&s| n.value >= s && n.value % s == 0.0 && n.value / s < 1000.0);
-    match (largest, scale_word(&lw(tokens, text, e + 3))) {
+    match (largest, scale_word(lw(tokens, text, e + 3))) {
         (_, Some(s)) if n.value < 1000.0 => {
             out.value = scaled(n.value + 0.5, s);
             out.end = e + 4;
@@ -281,7 +281,7 @@ fn parse_digit_numeral(tokens: &[Token], text: &str, i: usize) -> Option<Numeral
                     value = scaled(value, s);
                     end += 1;
                     // "1.5 million" may go on with a bigger scale ("2 hundred thousand").
-                    if let Some(s2) = scale_word(&lw(tokens, text, end))
+                    if let Some(s2) = scale_word(lw(tokens, text, end))
                         && s2 > s
                     {
                         value = scaled(value, s2);
@@ -315,7 +315,7 @@ fn parse_word_numeral(tokens: &[Token], text: &str, i: usize) -> Option<Numeral>
             return Some(words(2.0, i, i + 3));
         }
         // "a third of", "a quarter of the budget": a fraction of something.
-        if let Some(den) = fraction_word(&w1)
+        if let Some(den) = fraction_word(w1)
             && !w1.ends_with('s')
             && lw(tokens, text, i + 2) == "of"
         {
@@ -326,13 +326,13 @@ fn parse_word_numeral(tokens: &[Token], text: &str, i: usize) -> Option<Numeral>
         if w1 == "few" {
             return None;
         }
-        if w1 == "dozen" || scale_word(&w1).is_some() {
+        if w1 == "dozen" || scale_word(w1).is_some() {
             let mut n = parse_word_numeral_core(tokens, text, i + 1, 1.0)?;
             n.start = i;
             return Some(n);
         }
-        if w1 == "half" && (scale_word(&lw(tokens, text, i + 2)).is_some() || lw(tokens, text, i + 2) == "dozen") {
-            let s = scale_word(&lw(tokens, text, i + 2)).unwrap_or(12.0);
+        if w1 == "half" && (scale_word(lw(tokens, text, i + 2)).is_some() || lw(tokens, text, i + 2) == "dozen") {
+            let s = scale_word(lw(tokens, text, i + 2)).unwrap_or(12.0);
             return Some(words(0.5 * s, i, i + 3));
         }
         if w1 == "half" && !matches!(lw(tokens, text, i + 2), "of" | "the") {
@@ -351,7 +351,7 @@ fn parse_word_numeral(tokens: &[Token], text: &str, i: usize) -> Option<Numeral>
     // "half a million", "half a dozen".
     if w0 == "half" && matches!(lw(tokens, text, i + 1), "a" | "an") {
         let w2 = lw(tokens, text, i + 2);
-        let s = if w2 == "dozen" { Some(12.0) } else { scale_word(&w2) };
+        let s = if w2 == "dozen" { Some(12.0) } else { scale_word(w2) };
         if let Some(s) = s {
             return Some(words(0.5 * s, i, i + 3));
         }
@@ -378,7 +378,7 @@ fn word_at_punct<'a>(tokens: &[Token], text: &'a str, i: usize) -> &'a str {
 /// it ("…million, two hundred thousand"), so that a comma joins them.
 fn continues_below(tokens: &[Token], text: &str, i: usize, total: f64) -> bool {
     let w = lw(tokens, text, i);
-    if unit_word(&w).is_none_or(|u| u == 0.0) && tens_word(&w).is_none() {
+    if unit_word(w).is_none_or(|u| u == 0.0) && tens_word(w).is_none() {
         return false;
     }
     // The lowest scale already used bounds what may follow.
@@ -435,10 +435,10 @@ pub fn ordinal_word(w: &str) -> Option<f64> {
 /// and first", "two hundredth". Returns the value and the end token.
 pub fn parse_word_ordinal(tokens: &[Token], text: &str, i: usize) -> Option<(f64, usize)> {
     let w = lw(tokens, text, i);
-    if let Some(v) = ordinal_word(&w) {
+    if let Some(v) = ordinal_word(w) {
         return Some((v, i + 1));
     }
-    if unit_word(&w).is_none() && tens_word(&w).is_none() {
+    if unit_word(w).is_none() && tens_word(w).is_none() {
         return None;
     }
     let n = parse_word_numeral_core(tokens, text, i, 0.0)?;
@@ -449,7 +449,7 @@ pub fn parse_word_ordinal(tokens: &[Token], text: &str, i: usize) -> Option<(f64
     if is_hyphen(tokens, text, k) || lw(tokens, text, k) == "and" {
         k += 1;
     }
-    let o = ordinal_word(&lw(tokens, text, k))?;
+    let o = ordinal_word(lw(tokens, text, k))?;
     let v = n.value;
     let value = if o >= 100.0 && k == n.end {
         // "two hundredth", "three thousandth"
@@ -492,11 +492,11 @@ fn vague_plural(tokens: &[Token], text: &str, i: usize) -> Option<Numeral> {
     let (mut scale, mut end) = if w0 == "tens" {
         (10.0, i + 1)
     } else {
-        (plural_scale(&w0)?, i + 1)
+        (plural_scale(w0)?, i + 1)
     };
     // "tens of thousands", "hundreds of millions": multiply the scales.
     if lw(tokens, text, end) == "of"
-        && let Some(s2) = plural_scale(&lw(tokens, text, end + 1))
+        && let Some(s2) = plural_scale(lw(tokens, text, end + 1))
         && s2 > scale
     {
         scale *= s2;
@@ -531,9 +531,9 @@ fn parse_word_numeral_core(tokens: &[Token], text: &str, i: usize, seed: f64) ->
     let mut any = seed > 0.0;
     let mut last_was_scale = false;
     loop {
-        if is_hyphen(tokens, text, j) && any && fraction_word(&lw(tokens, text, j + 1)).is_some() {
+        if is_hyphen(tokens, text, j) && any && fraction_word(lw(tokens, text, j + 1)).is_some() {
             // "three-quarters", "two-thirds"
-            let den = fraction_word(&lw(tokens, text, j + 1)).unwrap_or(1.0);
+            let den = fraction_word(lw(tokens, text, j + 1)).unwrap_or(1.0);
             let mut n = words((total + current) / den, i, j + 2);
             n.fraction = true;
             return Some(n);
@@ -542,7 +542,7 @@ fn parse_word_numeral_core(tokens: &[Token], text: &str, i: usize, seed: f64) ->
         if w.is_empty() && word_at_punct(tokens, text, j) != "," {
             break;
         }
-        if let Some(u) = unit_word(&w) {
+        if let Some(u) = unit_word(w) {
             if any && !last_was_scale && current % 100.0 != 0.0 && current >= 10.0 && current % 10.0 != 0.0 {
                 break; // "twenty-three four": stop
             }
@@ -557,7 +557,7 @@ fn parse_word_numeral_core(tokens: &[Token], text: &str, i: usize, seed: f64) ->
             last_was_scale = false;
             j += 1;
             last_end = j;
-        } else if let Some(t) = tens_word(&w) {
+        } else if let Some(t) = tens_word(w) {
             if any && !last_was_scale && current % 100.0 != 0.0 {
                 break;
             }
@@ -568,7 +568,7 @@ fn parse_word_numeral_core(tokens: &[Token], text: &str, i: usize, seed: f64) ->
             last_end = j;
             // "twenty-three"
             if is_hyphen(tokens, text, j)
-                && let Some(u) = unit_word(&lw(tokens, text, j + 1))
+                && let Some(u) = unit_word(lw(tokens, text, j + 1))
                 && u > 0.0
                 && u < 10.0
             {
@@ -585,7 +585,7 @@ fn parse_word_numeral_core(tokens: &[Token], text: &str, i: usize, seed: f64) ->
             last_was_scale = true;
             j += 1;
             last_end = j;
-        } else if let Some(s) = scale_word(&w) {
+        } else if let Some(s) = scale_word(w) {
             if !any {
                 break;
             }
@@ -606,22 +606,19 @@ fn parse_word_numeral_core(tokens: &[Token], text: &str, i: usize, seed: f64) ->
             last_was_scale = true;
             j += 1;
             last_end = j;
-        } else if w == "point"
-            && any
-            && !last_was_scale
-            && unit_word(&lw(tokens, text, j + 1)).is_some_and(|u| u < 10.0)
+        } else if w == "point" && any && !last_was_scale && unit_word(lw(tokens, text, j + 1)).is_some_and(|u| u < 10.0)
         {
             // "three point five", "two point two five million"
             let mut k = j + 1;
             let mut frac = 0.0;
             let mut place = 0.1;
-            while let Some(d) = unit_word(&lw(tokens, text, k)).filter(|&u| u < 10.0) {
+            while let Some(d) = unit_word(lw(tokens, text, k)).filter(|&u| u < 10.0) {
                 frac += d * place;
                 place /= 10.0;
                 k += 1;
             }
             let mut value = current + frac;
-            if let Some(s) = scale_word(&lw(tokens, text, k)) {
+            if let Some(s) = scale_word(lw(tokens, text, k)) {
                 value = scaled(value, s);
                 k += 1;
             }
@@ -641,19 +638,19 @@ fn parse_word_numeral_core(tokens: &[Token], text: &str, i: usize, seed: f64) ->
         } else if w == "and" && any && last_was_scale {
             // "one hundred and twenty": only when a numeral follows.
             let next = lw(tokens, text, j + 1);
-            if unit_word(&next).is_some_and(|u| u > 0.0) || tens_word(&next).is_some() {
+            if unit_word(next).is_some_and(|u| u > 0.0) || tens_word(next).is_some() {
                 j += 1;
             } else {
                 break;
             }
         } else if any
             && !last_was_scale
-            && fraction_word(&w).is_some()
+            && fraction_word(w).is_some()
             && current < 10.0
             && (w.ends_with('s') || (current == 1.0 && total == 0.0 && w != "second"))
         {
             // "three quarters", "two thirds"
-            let den = fraction_word(&w).unwrap_or(1.0);
+            let den = fraction_word(w).unwrap_or(1.0);
             return Some(Numeral {
                 value: current / den,
                 start: i,

@@ -88,8 +88,10 @@ fn month_in_lower_case(ctx: &SentenceContext, i: usize, next_is_day: bool) -> bo
         let k = if ctx.word(i + 1) == "." { i + 2 } else { i + 1 };
         return year_at(ctx, k).is_some()
             || (small_int(ctx, k, 31).is_some()
-                && matches!(ctx.lw(k + 1), "st" | "nd" | "rd" | "th")
-                && ctx.glued(k + 1));
+                && ((matches!(ctx.lw(k + 1), "st" | "nd" | "rd" | "th") && ctx.glued(k + 1))
+                    || year_at(ctx, k + 1).is_some()
+                    || (ctx.word(k + 1) == "," && year_at(ctx, k + 2).is_some())
+                    || ctx.tokens.len() == k + 1));
     }
     next_is_day
 }
@@ -262,6 +264,8 @@ pub fn match_date(ctx: &SentenceContext, i: usize) -> Option<DateMatch> {
                 match prev {
                     "next" => r + Duration::days(if diff == 0 { 7 } else { 7 - diff }),
                     "last" => r - Duration::days(if diff == 0 { 7 } else { diff }),
+                    // "this Friday": the one of the current week, from today on.
+                    "this" => r + Duration::days((7 - diff).rem_euclid(7)),
                     _ => r - Duration::days(diff),
                 }
             });
@@ -343,7 +347,12 @@ pub fn match_date(ctx: &SentenceContext, i: usize) -> Option<DateMatch> {
             k += 1;
         }
         if let Some(mo) = month(ctx.word(k))
-            && (is_capitalised(ctx, k) || ctx.lw(k) != "may" && ctx.lw(k) != "march")
+            && (is_capitalised(ctx, k)
+                || (ctx.lw(k) != "may" && ctx.lw(k) != "march")
+                || ctx.is_word(k - 1, "of")
+                || k > i + 1
+                || year_at(ctx, k + 1).is_some()
+                || ctx.tokens.len() == k + 1)
         {
             let mut end = k + 1;
             if ctx.word(end) == "." {
@@ -540,40 +549,167 @@ fn shifted(i: usize, k: usize, ctx: &SentenceContext, r: Option<NaiveDate>, n: i
     m(i, k + 1, date, grain)
 }
 
-fn holiday(ctx: &SentenceContext, i: usize, reference: Option<NaiveDate>) -> Option<DateMatch> {
-    let w = ctx.word(i);
-    let next = ctx.word(i + 1);
-    let (mo, d, end): (u32, u32, usize) = match w {
-        "Christmas" if next == "Eve" => (12, 24, i + 2),
-        "Christmas" if next == "Day" => (12, 25, i + 2),
-        "Christmas" => (12, 25, i + 1),
-        "Halloween" => (10, 31, i + 1),
-        "New" if ctx.word(i + 1).starts_with("Year") => {
-            let after = ctx.word(i + 2);
-            match after {
-                "Eve" => (12, 31, i + 3),
-                "Day" => (1, 1, i + 3),
-                _ => return None,
+/// How a holiday falls in a given year.
+#[derive(Clone, Copy)]
+enum Rule {
+    /// A fixed month and day.
+    Fixed(u32, u32),
+    /// The nth weekday of a month (n = 5: the last one).
+    Nth(u32, Weekday, u8),
+    /// Days after Easter Sunday.
+    Easter(i64),
+    /// Days after the fourth Thursday of November.
+    Thanksgiving(i64),
+}
+
+/// Holidays: their words (lower case; `'` also matches `’`) and their rule.
+const HOLIDAYS: &[(&[&str], Rule)] = &[
+    (&["christmas", "eve"], Rule::Fixed(12, 24)),
+    (&["christmas", "day"], Rule::Fixed(12, 25)),
+    (&["christmas"], Rule::Fixed(12, 25)),
+    (&["xmas"], Rule::Fixed(12, 25)),
+    (&["boxing", "day"], Rule::Fixed(12, 26)),
+    (&["new", "year's", "eve"], Rule::Fixed(12, 31)),
+    (&["new", "years", "eve"], Rule::Fixed(12, 31)),
+    (&["new", "year's", "day"], Rule::Fixed(1, 1)),
+    (&["new", "years", "day"], Rule::Fixed(1, 1)),
+    (&["new", "year's"], Rule::Fixed(1, 1)),
+    (&["valentine's", "day"], Rule::Fixed(2, 14)),
+    (&["valentines", "day"], Rule::Fixed(2, 14)),
+    (&["groundhog", "day"], Rule::Fixed(2, 2)),
+    (&["st", "patrick's", "day"], Rule::Fixed(3, 17)),
+    (&["st", ".", "patrick's", "day"], Rule::Fixed(3, 17)),
+    (&["saint", "patrick's", "day"], Rule::Fixed(3, 17)),
+    (&["april", "fools", "day"], Rule::Fixed(4, 1)),
+    (&["april", "fools", "'", "day"], Rule::Fixed(4, 1)),
+    (&["april", "fool's", "day"], Rule::Fixed(4, 1)),
+    (&["earth", "day"], Rule::Fixed(4, 22)),
+    (&["may", "day"], Rule::Fixed(5, 1)),
+    (&["juneteenth"], Rule::Fixed(6, 19)),
+    (&["canada", "day"], Rule::Fixed(7, 1)),
+    (&["independence", "day"], Rule::Fixed(7, 4)),
+    (&["bastille", "day"], Rule::Fixed(7, 14)),
+    (&["halloween"], Rule::Fixed(10, 31)),
+    (&["all", "saints", "day"], Rule::Fixed(11, 1)),
+    (&["all", "saints'", "day"], Rule::Fixed(11, 1)),
+    (&["veterans", "day"], Rule::Fixed(11, 11)),
+    (&["veterans'", "day"], Rule::Fixed(11, 11)),
+    (&["armistice", "day"], Rule::Fixed(11, 11)),
+    (&["remembrance", "day"], Rule::Fixed(11, 11)),
+    (&["australia", "day"], Rule::Fixed(1, 26)),
+    (
+        &["martin", "luther", "king", "jr", ".", "day"],
+        Rule::Nth(1, Weekday::Mon, 3),
+    ),
+    (
+        &["martin", "luther", "king", "jr", "day"],
+        Rule::Nth(1, Weekday::Mon, 3),
+    ),
+    (&["martin", "luther", "king", "day"], Rule::Nth(1, Weekday::Mon, 3)),
+    (&["mlk", "day"], Rule::Nth(1, Weekday::Mon, 3)),
+    (&["presidents", "day"], Rule::Nth(2, Weekday::Mon, 3)),
+    (&["presidents'", "day"], Rule::Nth(2, Weekday::Mon, 3)),
+    (&["president's", "day"], Rule::Nth(2, Weekday::Mon, 3)),
+    (&["mother's", "day"], Rule::Nth(5, Weekday::Sun, 2)),
+    (&["mothers", "day"], Rule::Nth(5, Weekday::Sun, 2)),
+    (&["memorial", "day"], Rule::Nth(5, Weekday::Mon, 5)),
+    (&["father's", "day"], Rule::Nth(6, Weekday::Sun, 3)),
+    (&["fathers", "day"], Rule::Nth(6, Weekday::Sun, 3)),
+    (&["labor", "day"], Rule::Nth(9, Weekday::Mon, 1)),
+    (&["labour", "day"], Rule::Nth(9, Weekday::Mon, 1)),
+    (&["columbus", "day"], Rule::Nth(10, Weekday::Mon, 2)),
+    (&["indigenous", "peoples", "day"], Rule::Nth(10, Weekday::Mon, 2)),
+    (&["indigenous", "peoples'", "day"], Rule::Nth(10, Weekday::Mon, 2)),
+    (&["thanksgiving", "day"], Rule::Thanksgiving(0)),
+    (&["thanksgiving"], Rule::Thanksgiving(0)),
+    (&["black", "friday"], Rule::Thanksgiving(1)),
+    (&["cyber", "monday"], Rule::Thanksgiving(4)),
+    (&["good", "friday"], Rule::Easter(-2)),
+    (&["holy", "saturday"], Rule::Easter(-1)),
+    (&["easter", "sunday"], Rule::Easter(0)),
+    (&["easter", "monday"], Rule::Easter(1)),
+    (&["easter"], Rule::Easter(0)),
+    (&["palm", "sunday"], Rule::Easter(-7)),
+    (&["ash", "wednesday"], Rule::Easter(-46)),
+    (&["shrove", "tuesday"], Rule::Easter(-47)),
+    (&["mardi", "gras"], Rule::Easter(-47)),
+    (&["ascension", "day"], Rule::Easter(39)),
+    (&["pentecost"], Rule::Easter(49)),
+    (&["whit", "monday"], Rule::Easter(50)),
+];
+
+/// Easter Sunday (the anonymous Gregorian computus).
+fn easter(y: i32) -> Option<NaiveDate> {
+    let a = y % 19;
+    let b = y / 100;
+    let c = y % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(y, month as u32, day as u32)
+}
+
+impl Rule {
+    fn date(self, y: i32) -> Option<NaiveDate> {
+        match self {
+            Rule::Fixed(mo, d) => NaiveDate::from_ymd_opt(y, mo, d),
+            Rule::Nth(mo, wd, 5) => {
+                let next = if mo == 12 {
+                    NaiveDate::from_ymd_opt(y + 1, 1, 1)
+                } else {
+                    NaiveDate::from_ymd_opt(y, mo + 1, 1)
+                }?;
+                let last = next - Duration::days(1);
+                let back =
+                    (last.weekday().num_days_from_monday() as i64 - wd.num_days_from_monday() as i64).rem_euclid(7);
+                Some(last - Duration::days(back))
+            }
+            Rule::Nth(mo, wd, n) => NaiveDate::from_weekday_of_month_opt(y, mo, wd, n),
+            Rule::Easter(days) => easter(y).map(|e| e + Duration::days(days)),
+            Rule::Thanksgiving(days) => {
+                NaiveDate::from_weekday_of_month_opt(y, 11, Weekday::Thu, 4).map(|t| t + Duration::days(days))
             }
         }
-        "Valentine’s" | "Valentine's" if next == "Day" => (2, 14, i + 2),
-        "Independence" if next == "Day" => (7, 4, i + 2),
-        "Thanksgiving" => {
-            let end = if next == "Day" { i + 2 } else { i + 1 };
-            let (year, end) = match year_at(ctx, end) {
-                Some(y) => (Some(y), end + 1),
-                None => (reference.map(|r| r.year()), end),
-            };
-            let date = year.and_then(|y| NaiveDate::from_weekday_of_month_opt(y, 11, Weekday::Thu, 4));
-            return m(i, end, date, Grain::Day);
-        }
-        _ => return None,
-    };
+    }
+}
+
+fn same_word(text: &str, pattern: &str) -> bool {
+    if text.len() == pattern.len() {
+        return text == pattern;
+    }
+    // A curly apostrophe is three bytes where the pattern has one.
+    text.len() == pattern.len() + 2 && text.replace('’', "'") == pattern
+}
+
+fn holiday(ctx: &SentenceContext, i: usize, reference: Option<NaiveDate>) -> Option<DateMatch> {
+    let first = ctx.lw(i);
+    let (words, rule) = HOLIDAYS.iter().find(|(words, _)| {
+        same_word(first, words[0])
+            && words
+                .iter()
+                .enumerate()
+                .skip(1)
+                .all(|(k, w)| same_word(ctx.lw(i + k), w))
+    })?;
+    // "may day" in lower case is too often "may" + "day"; holidays are proper nouns
+    // except when every word is lower case and unambiguous.
+    if first == "may" && !is_capitalised(ctx, i) {
+        return None;
+    }
+    let end = i + words.len();
     let (year, end) = match year_at(ctx, end) {
         Some(y) => (Some(y), end + 1),
         None => (reference.map(|r| r.year()), end),
     };
-    m(i, end, year.and_then(|y| NaiveDate::from_ymd_opt(y, mo, d)), Grain::Day)
+    m(i, end, year.and_then(|y| rule.date(y)), Grain::Day)
 }
 
 /// A day of the month written as an ordinal: "5th", "third", "twenty-first".

@@ -314,6 +314,12 @@ pub fn scan(ctx: &SentenceContext, out: &mut Vec<Figure>) {
             floor = i;
             continue;
         }
+        if let Some(fig) = one_unit_of_time(ctx, i, floor) {
+            i = ctx.tokens.partition_point(|t| t.span.end <= fig.span.end);
+            floor = i;
+            out.push(fig);
+            continue;
+        }
         let Some(num) = parse_numeral(ctx.tokens, ctx.lower, i) else {
             i += 1;
             continue;
@@ -339,6 +345,51 @@ pub fn scan(ctx: &SentenceContext, out: &mut Vec<Figure>) {
             }
         }
     }
+}
+
+/// "an hour", "for a year", "nearly a decade": one unit of time. Not a rate
+/// ("$5 a day", "twice a week", "per year").
+fn one_unit_of_time(ctx: &SentenceContext, i: usize, floor: usize) -> Option<Figure> {
+    if !matches!(ctx.lw(i), "a" | "an") {
+        return None;
+    }
+    let unit = match ctx.lw(i + 1) {
+        "second" | "minute" | "hour" | "day" | "week" | "fortnight" | "month" | "year" | "decade" | "century" => {
+            lookup(TIME_UNITS, ctx.lw(i + 1))?
+        }
+        _ => return None,
+    };
+    if i > 0 {
+        let prev = ctx.lw(i - 1);
+        let after_figure = floor == i && i > 0;
+        if after_figure
+            || ctx.kind(i - 1) == Some(TokenKind::Number)
+            || matches!(
+                prev,
+                "once" | "twice" | "thrice" | "times" | "per" | "every" | "each" | "day" | "night"
+            )
+        {
+            return None;
+        }
+    }
+    // "a day of mourning", "a month's salary" read as well; "a year-old" is an age.
+    if ctx.word(i + 2) == "-" && ctx.is_word(i + 3, "old") {
+        return None;
+    }
+    let mut fig = Figure {
+        span: ctx.span(i, i + 2),
+        kind: FigureKind::Duration,
+        value: Some(1.0),
+        min: Some(1.0),
+        max: Some(1.0),
+        unit: Some(unit.to_string()),
+        ..blank(ctx)
+    };
+    if let Some((q, qstart)) = qualifier_before(ctx, i, floor) {
+        apply_qualifier(&mut fig, q, 1.0);
+        fig.span = Span::new(ctx.tokens[qstart].span.start, fig.span.end);
+    }
+    Some(fig)
 }
 
 /// An ordinal in words ("the first round", "twenty-first century"), but not a

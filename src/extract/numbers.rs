@@ -531,7 +531,12 @@ fn parse_word_numeral_core(tokens: &[Token], text: &str, i: usize, seed: f64) ->
     let mut any = seed > 0.0;
     let mut last_was_scale = false;
     loop {
-        if is_hyphen(tokens, text, j) && any && fraction_word(lw(tokens, text, j + 1)).is_some() {
+        if is_hyphen(tokens, text, j)
+            && any
+            && total == 0.0
+            && current < 10.0
+            && fraction_word(lw(tokens, text, j + 1)).is_some()
+        {
             // "three-quarters", "two-thirds"
             let den = fraction_word(lw(tokens, text, j + 1)).unwrap_or(1.0);
             let mut n = words((total + current) / den, i, j + 2);

@@ -628,6 +628,12 @@ a 2-mile walk => quantity 2 unit=mile
 "#;
 
 const DURATIONS: &str = r#"
+an hour => duration 1 unit=hour
+for a year => duration 1 unit=year
+nearly a decade => duration 1 ~ unit=decade
+more than a week => duration value=- min=1 max=- unit=week
+$5 a day => money 5 unit=USD
+twice a week => none
 2 1/2 years => duration 2.5 unit=year
 half an hour => duration 0.5 unit=hour
 one and a half hours => duration 1.5 unit=hour
@@ -651,6 +657,8 @@ two decades of war => duration 2 unit=decade
 "#;
 
 const ORDINALS: &str = r#"
+seventy-fifth => ordinal 75
+the ninety-ninth => ordinal 99
 the 1st => ordinal 1
 the 33rd => ordinal 33
 the hundredth => ordinal 100
@@ -671,6 +679,22 @@ the 42nd street => ordinal 42
 "#;
 
 const DATES: &str = r#"
+this Friday => date date=2024-03-15 grain=day
+march 3 2015 => date date=2015-03-03 grain=day
+3 march => date date=2024-03-03 grain=day
+3rd of march => date date=2024-03-03 grain=day
+christmas => date date=2024-12-25 grain=day
+new year's day => date date=2024-01-01 grain=day
+thanksgiving 2013 => date date=2013-11-28 grain=day
+Easter 2024 => date date=2024-03-31 grain=day
+Good Friday 2023 => date date=2023-04-07 grain=day
+Memorial Day => date date=2024-05-27 grain=day
+Labor Day 2023 => date date=2023-09-04 grain=day
+Mother's Day => date date=2024-05-12 grain=day
+Black Friday => date date=2024-11-29 grain=day
+Boxing Day => date date=2024-12-26 grain=day
+St Patrick's Day => date date=2024-03-17 grain=day
+Martin Luther King Day 2025 => date date=2025-01-20 grain=day
 march 3rd => date date=2024-03-03 grain=day
 june 7 2015 => date date=2015-06-07 grain=day
 the 3rd of march => date date=2024-03-03 grain=day
@@ -691,7 +715,7 @@ on the 5th of May => date date=2024-05-05 grain=day
 May 5th => date date=2024-05-05 grain=day
 December 25th, 2020 => date date=2020-12-25 grain=day
 Tuesday => date date=2024-03-12 grain=day
-this Tuesday => date date=2024-03-12 grain=day
+this Tuesday => date date=2024-03-19 grain=day
 last Monday => date date=2024-03-11 grain=day
 next Friday => date date=2024-03-22 grain=day
 three weeks ago => date date=2024-02-19 grain=week

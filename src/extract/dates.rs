@@ -544,6 +544,17 @@ fn shifted(i: usize, k: usize, ctx: &SentenceContext, r: Option<NaiveDate>, n: i
             Grain::Year,
             r.and_then(|d| NaiveDate::from_ymd_opt(d.year() + n as i32, 1, 1)),
         ),
+        "decade" => (
+            Grain::Year,
+            r.and_then(|d| NaiveDate::from_ymd_opt(d.year() + 10 * n as i32, 1, 1)),
+        ),
+        "fortnight" => (
+            Grain::Week,
+            r.map(|d| {
+                let d = d + Duration::weeks(2 * n);
+                d - Duration::days(d.weekday().num_days_from_monday() as i64)
+            }),
+        ),
         _ => return None,
     };
     m(i, k + 1, date, grain)

@@ -262,6 +262,8 @@ const PHYSICAL_UNITS: &[(&str, &str)] = &[
     ("kw", "kilowatt"),
     ("kwh", "kilowatt hour"),
     ("degrees", "degree"),
+    ("C", "degree Celsius"),
+    ("F", "degree Fahrenheit"),
     ("degree", "degree"),
 ];
 
@@ -1074,6 +1076,14 @@ fn unit_after(ctx: &SentenceContext, end: usize, num: &Numeral, money: bool) -> 
             return suffix(FigureKind::Percent, "%", end + 1);
         }
         "per" if ctx.is_word(end + 1, "cent") => return suffix(FigureKind::Percent, "%", end + 2),
+        // "a quarter of a percentage point", "half a point"
+        "of" if num.fraction
+            && ctx.is_word(end + 1, "a")
+            && ctx.is_word(end + 2, "percentage")
+            && matches!(ctx.lw(end + 3), "point" | "points") =>
+        {
+            return suffix(FigureKind::Percent, "percentage point", end + 4);
+        }
         // "a 5-percent rise", "a 2-percentage-point cut"
         "-" if ctx.glued(end) && ctx.glued(end + 1) && matches!(ctx.lw(end + 1), "percent" | "per") => {
             if ctx.lw(end + 1) == "per" && ctx.word(end + 2) == "-" && ctx.is_word(end + 3, "cent") {

@@ -357,6 +357,11 @@ fn assert_table(name: &str, table: &str) {
 }
 
 const CARDINALS: &str = r#"
+The company cut 1,200 jobs => count 1200 unit=job
+The storm left 250,000 homes without power => count 250000 unit=home
+The UN says 4.7m people need aid => count 4700000 unit=people
+Some 40,000 fans attended the final => count 40000 ~ unit=fan
+About 2.3 million people live in the city => count 2300000 ~ unit=people
 2 1/2 cups => count 2.5
 three point five => count 3.5
 two point two five million people => count 2250000
@@ -448,6 +453,11 @@ revenues of $4.7 bln => money 4700000000 unit=USD
 "#;
 
 const MONEY: &str = r#"
+Shares fell 4.5% to $23.17 on Tuesday => money 23.17 unit=USD
+The government will spend £350m a week => money 350000000 unit=GBP
+The deal values the firm at $44bn => money 44000000000 unit=USD
+or $54.20 a share => money 54.2 unit=USD
+In 2021, revenue was Rs 3,000 crore => money 30000000000 unit=INR
 20$ => money 20 unit=USD
 50 € => money 50 unit=EUR
 £20bn => money 20000000000 unit=GBP
@@ -506,6 +516,7 @@ $1.5 to $2 billion => money value=- min=1500000000 max=2000000000 unit=USD
 "#;
 
 const PERCENT: &str = r#"
+Rates rose by a quarter of a percentage point => percent 0.25 unit=percentage_point
 a 5-percent rise => percent 5 unit=%
 a 3-per-cent fall => percent 3 unit=%
 15.5 % => percent 15.5 unit=%
@@ -575,6 +586,8 @@ about 20-30 people => count value=- min=19 max=31 ~
 "#;
 
 const QUANTITIES: &str = r#"
+Temperatures reached 41C in Seville => quantity 41 unit=degree_Celsius
+a high of 98F => quantity 98 unit=degree_Fahrenheit
 1.5 km => quantity 1.5 unit=kilometre
 10km => quantity 10 unit=kilometre
 6ft => quantity 6 unit=foot
@@ -679,6 +692,8 @@ the 42nd street => ordinal 42
 "#;
 
 const DATES: &str = r#"
+up from 1.9 million a decade ago => date date=2014-01-01 grain=year
+a fortnight ago => date date=2024-02-26 grain=week
 this Friday => date date=2024-03-15 grain=day
 march 3 2015 => date date=2015-03-03 grain=day
 3 march => date date=2024-03-03 grain=day
@@ -796,6 +811,10 @@ Monday, July 8, 2024 => date date=2024-07-08 grain=day
 "#;
 
 const NOT_COUNTS: &str = r#"
+The bill passed 220-211 in the House => none
+Police arrested him at 3:15 a.m. on Route 9 => none
+Call 1-800-273-8255 for help => none
+Covid-19 cases rose => none
 Arsenal lost 1-2 at home => none
 a 2-3 defeat => none
 they drew 2-2 => none

@@ -52,7 +52,11 @@ pub fn month(w: &str) -> Option<u32> {
     if !(3..=9).contains(&w.len()) {
         return None;
     }
-    MONTHS.iter().find(|(n, _)| n.eq_ignore_ascii_case(w)).map(|&(_, m)| m)
+    let first = w.as_bytes()[0].to_ascii_lowercase();
+    MONTHS
+        .iter()
+        .find(|(n, _)| n.as_bytes()[0] == first && n.len() == w.len() && n.eq_ignore_ascii_case(w))
+        .map(|&(_, m)| m)
 }
 
 fn weekday(w: &str) -> Option<Weekday> {
@@ -68,7 +72,10 @@ fn weekday(w: &str) -> Option<Weekday> {
     if !(6..=9).contains(&w.len()) {
         return None;
     }
-    DAYS.iter().find(|(n, _)| n.eq_ignore_ascii_case(w)).map(|&(_, d)| d)
+    let first = w.as_bytes()[0].to_ascii_lowercase();
+    DAYS.iter()
+        .find(|(n, _)| n.as_bytes()[0] == first && n.len() == w.len() && n.eq_ignore_ascii_case(w))
+        .map(|&(_, d)| d)
 }
 
 fn is_capitalised(ctx: &SentenceContext, i: usize) -> bool {
@@ -697,11 +704,74 @@ fn same_word(text: &str, pattern: &str) -> bool {
         return text == pattern;
     }
     // A curly apostrophe is three bytes where the pattern has one.
-    text.len() == pattern.len() + 2 && text.replace('’', "'") == pattern
+    text.len() == pattern.len() + 2
+        && text
+            .chars()
+            .map(|c| if c == '’' { '\'' } else { c })
+            .eq(pattern.chars())
+}
+
+/// Whether a lower-case word can open a holiday's name (a cheap filter before the table).
+fn opens_holiday(w: &str) -> bool {
+    let w = w.split(['\'', '’']).next().unwrap_or(w);
+    matches!(
+        w,
+        "christmas"
+            | "xmas"
+            | "boxing"
+            | "new"
+            | "valentine"
+            | "valentines"
+            | "groundhog"
+            | "st"
+            | "saint"
+            | "april"
+            | "earth"
+            | "may"
+            | "juneteenth"
+            | "canada"
+            | "independence"
+            | "bastille"
+            | "halloween"
+            | "all"
+            | "veterans"
+            | "armistice"
+            | "remembrance"
+            | "australia"
+            | "martin"
+            | "mlk"
+            | "presidents"
+            | "president"
+            | "mother"
+            | "mothers"
+            | "memorial"
+            | "father"
+            | "fathers"
+            | "labor"
+            | "labour"
+            | "columbus"
+            | "indigenous"
+            | "thanksgiving"
+            | "black"
+            | "cyber"
+            | "good"
+            | "holy"
+            | "easter"
+            | "palm"
+            | "ash"
+            | "shrove"
+            | "mardi"
+            | "ascension"
+            | "pentecost"
+            | "whit"
+    )
 }
 
 fn holiday(ctx: &SentenceContext, i: usize, reference: Option<NaiveDate>) -> Option<DateMatch> {
     let first = ctx.lw(i);
+    if !opens_holiday(first) {
+        return None;
+    }
     let (words, rule) = HOLIDAYS.iter().find(|(words, _)| {
         same_word(first, words[0])
             && words

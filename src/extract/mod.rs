@@ -193,9 +193,14 @@ pub fn singular(word: &str) -> String {
 
 /// Whether a word looks like a plural noun (for counted nouns).
 pub fn looks_plural(word: &str) -> bool {
-    let w = word.to_lowercase();
+    // Most words are lower case already: borrow them rather than allocate.
+    let w: std::borrow::Cow<str> = if word.bytes().any(|b| !b.is_ascii_lowercase()) {
+        word.to_lowercase().into()
+    } else {
+        word.into()
+    };
     matches!(
-        w.as_str(),
+        &*w,
         "people"
             | "police"
             | "personnel"

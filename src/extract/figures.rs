@@ -811,6 +811,11 @@ fn classify(ctx: &SentenceContext, num: Numeral, floor: usize) -> Option<(Figure
         }
     }
 
+    // Qualifiers after the number: "20 or more", "40-odd", "100+", "a dozen or so".
+    let post = post_qualifier(ctx, end);
+    if let Some((_, e)) = post {
+        end = e;
+    }
     let mut fig = Figure {
         span: ctx.span(start, end),
         kind,
@@ -842,11 +847,36 @@ fn classify(ctx: &SentenceContext, num: Numeral, floor: usize) -> Option<(Figure
             None
         }
     });
-    if let Some((q, qstart)) = qual {
+    if let Some((q, _)) = post {
         apply_qualifier(&mut fig, q, value);
+    }
+    if let Some((q, qstart)) = qual {
+        if post.is_none() {
+            apply_qualifier(&mut fig, q, value);
+        }
         fig.span = Span::new(ctx.tokens[qstart.min(start)].span.start, fig.span.end);
     }
     Some((fig, end))
+}
+
+/// A qualifier after the number (and its unit): "or more", "or fewer", "or so",
+/// "and up", "-odd", a glued "+". Returns it and the token after it.
+fn post_qualifier(ctx: &SentenceContext, end: usize) -> Option<(Qualifier, usize)> {
+    let w = ctx.lw(end);
+    if w == "+" && ctx.glued(end) {
+        return Some((Qualifier::AtLeast, end + 1));
+    }
+    if w == "-" && ctx.glued(end) && ctx.is_word(end + 1, "odd") {
+        return Some((Qualifier::About, end + 2));
+    }
+    let next = ctx.lw(end + 1);
+    let q = match (w, next) {
+        ("or", "more" | "over" | "above" | "greater") | ("and", "up" | "above" | "upwards") => Qualifier::AtLeast,
+        ("or", "less" | "fewer" | "under" | "below") | ("and", "under" | "below") => Qualifier::AtMost,
+        ("or", "so") => Qualifier::About,
+        _ => return None,
+    };
+    Some((q, end + 2))
 }
 
 #[allow(clippy::too_many_arguments)]

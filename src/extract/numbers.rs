@@ -324,7 +324,8 @@ fn parse_word_numeral(tokens: &[Token], text: &str, i: usize) -> Option<Numeral>
             return Some(n);
         }
         if w1 == "few" {
-            return None;
+            // "a few hundred", "a few thousand": an unstated multiple.
+            return few_of_scale(tokens, text, i, i + 2);
         }
         if w1 == "dozen" || scale_word(w1).is_some() {
             let mut n = parse_word_numeral_core(tokens, text, i + 1, 1.0)?;
@@ -487,8 +488,28 @@ fn plural_scale(w: &str) -> Option<f64> {
     })
 }
 
+/// "a few hundred", "several thousand", "a few dozen": from two to nine of the scale.
+fn few_of_scale(tokens: &[Token], text: &str, start: usize, at: usize) -> Option<Numeral> {
+    let w = lw(tokens, text, at);
+    let scale = if w == "dozen" { 12.0 } else { scale_word(w)? };
+    let (min, max) = (2.0 * scale, if w == "dozen" { 143.0 } else { scale * 10.0 - 1.0 });
+    Some(Numeral {
+        value: min,
+        start,
+        end: at + 1,
+        in_words: true,
+        vague: Some((min, Some(max))),
+        decimal: false,
+        grouped: false,
+        fraction: false,
+    })
+}
+
 fn vague_plural(tokens: &[Token], text: &str, i: usize) -> Option<Numeral> {
     let w0 = lw(tokens, text, i);
+    if w0 == "several" {
+        return few_of_scale(tokens, text, i, i + 1);
+    }
     let (mut scale, mut end) = if w0 == "tens" {
         (10.0, i + 1)
     } else {

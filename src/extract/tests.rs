@@ -546,6 +546,16 @@ fifty percent => percent 50 unit=%
 "#;
 
 const QUALIFIERS: &str = r#"
+20 or more people => count value=- min=20 max=- unit=people span=20_or_more
+50 or fewer seats => count value=- min=- max=50 unit=seat
+a dozen or so boats => count 12 ~ unit=boat
+40-odd ships => count 40 ~ unit=ship
+100+ countries => count value=- min=100 max=- unit=country
+ages 65 and up => count value=- min=65 max=-
+5 km or more => quantity value=- min=5 max=- unit=kilometre
+a few hundred protesters => count value=- min=200 max=999 ~ unit=protester
+several thousand homes => count value=- min=2000 max=9999 ~ unit=home
+a few dozen tents => count value=- min=24 max=143 ~ unit=tent
 up to 2,000 people => count value=- min=- max=2000
 at least 2,000 personnel => count value=- min=2000 max=-
 at most 30 boats => count value=- min=- max=30

@@ -179,6 +179,13 @@ pub fn match_date(ctx: &SentenceContext, i: usize) -> Option<DateMatch> {
                 && !(ctx.word(k + 1) == ":" && ctx.glued(k + 1))
             {
                 let mut end = after_day(ctx, k + 1);
+                // "May 5-7": the span of days starts on the first.
+                if matches!(ctx.word(end), "-" | "–")
+                    && let Some(d2) = small_int(ctx, end + 1, 31)
+                    && d2 > d
+                {
+                    end = after_day(ctx, end + 2);
+                }
                 let mut year = None;
                 if ctx.word(end) == "," && year_at(ctx, end + 1).is_some() {
                     year = year_at(ctx, end + 1);
@@ -347,9 +354,15 @@ pub fn match_date(ctx: &SentenceContext, i: usize) -> Option<DateMatch> {
     {
         return m(i, i + 3, day(None, mo, d, reference), Grain::Day);
     }
-    // Day-first: "7 July 2023", "7th of July".
+    // Day-first: "7 July 2023", "7th of July", "5-7 May".
     if let Some(d) = small_int(ctx, i, 31) {
         let mut k = after_day(ctx, i + 1);
+        if matches!(ctx.word(k), "-" | "–")
+            && small_int(ctx, k + 1, 31).is_some_and(|d2| d2 > d)
+            && month(ctx.word(after_day(ctx, k + 2))).is_some()
+        {
+            k = after_day(ctx, k + 2);
+        }
         if ctx.is_word(k, "of") && month(ctx.word(k + 1)).is_some() {
             k += 1;
         }

@@ -316,7 +316,7 @@ pub fn scan(ctx: &SentenceContext, out: &mut Vec<Figure>) {
             floor = i;
             continue;
         }
-        if let Some(fig) = one_unit_of_time(ctx, i, floor) {
+        if let Some(fig) = one_unit_of_money(ctx, i).or_else(|| one_unit_of_time(ctx, i, floor)) {
             i = ctx.tokens.partition_point(|t| t.span.end <= fig.span.end);
             floor = i;
             out.push(fig);
@@ -347,6 +347,23 @@ pub fn scan(ctx: &SentenceContext, out: &mut Vec<Figure>) {
             }
         }
     }
+}
+
+/// "a dollar", "a euro", "a buck": one unit of money.
+fn one_unit_of_money(ctx: &SentenceContext, i: usize) -> Option<Figure> {
+    if !matches!(ctx.lw(i), "a" | "an" | "one") || !matches!(ctx.lw(i + 1), "dollar" | "euro" | "buck") {
+        return None;
+    }
+    let code = currency_word(ctx.lw(i + 1))?;
+    Some(Figure {
+        span: ctx.span(i, i + 2),
+        kind: FigureKind::Money,
+        value: Some(1.0),
+        min: Some(1.0),
+        max: Some(1.0),
+        unit: Some(code.to_string()),
+        ..blank(ctx)
+    })
 }
 
 /// "an hour", "for a year", "nearly a decade": one unit of time. Not a rate
@@ -668,9 +685,24 @@ fn classify(ctx: &SentenceContext, num: Numeral, floor: usize) -> Option<(Figure
             {
                 yend += 2;
             }
+            // "2010-2015", "2010–15": a span of years.
+            let mut full = None;
+            if yend == num.end
+                && matches!(ctx.word(yend), "-" | "–")
+                && ctx.kind(yend + 1) == Some(TokenKind::Number)
+                && ctx.word(yend + 1).len() == 4
+                && let Ok(y2) = ctx.word(yend + 1).parse::<f64>()
+                && y2 > num.value
+                && y2 <= 2100.0
+            {
+                full = Some(y2);
+                yend += 2;
+            }
             let year = num.value as i32;
             // A season's second year: "2023-24" → 2024, "1999-00" → 2000.
-            let last = if yend > num.end {
+            let last = if let Some(y2) = full {
+                y2
+            } else if yend > num.end {
                 let yy: f64 = ctx.word(yend - 1).parse().unwrap_or(0.0);
                 let century = (num.value / 100.0).floor() * 100.0;
                 let mut y2 = century + yy;

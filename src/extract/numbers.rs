@@ -277,6 +277,10 @@ fn parse_digit_numeral(tokens: &[Token], text: &str, i: usize) -> Option<Numeral
                         value = scaled(value, s);
                         end += 1;
                     }
+                } else if w.eq_ignore_ascii_case("dozen") && !decimal {
+                    // "2 dozen"
+                    value *= 12.0;
+                    end += 1;
                 } else if let Some(s) = scale_word(w) {
                     value = scaled(value, s);
                     end += 1;
@@ -625,7 +629,7 @@ fn parse_word_numeral_core(tokens: &[Token], text: &str, i: usize, seed: f64) ->
             last_was_scale = true;
             j += 1;
             last_end = j;
-        } else if w == "dozen" {
+        } else if w == "dozen" && any {
             let n = if current == 0.0 { 1.0 } else { current };
             current = n * 12.0;
             any = true;

@@ -357,6 +357,7 @@ fn assert_table(name: &str, table: &str) {
 }
 
 const CARDINALS: &str = r#"
+2 dozen eggs => count 24 unit=egg
 The company cut 1,200 jobs => count 1200 unit=job
 The storm left 250,000 homes without power => count 250000 unit=home
 The UN says 4.7m people need aid => count 4700000 unit=people
@@ -453,6 +454,7 @@ revenues of $4.7 bln => money 4700000000 unit=USD
 "#;
 
 const MONEY: &str = r#"
+a dollar a day => money 1 unit=USD
 Shares fell 4.5% to $23.17 on Tuesday => money 23.17 unit=USD
 The government will spend £350m a week => money 350000000 unit=GBP
 The deal values the firm at $44bn => money 44000000000 unit=USD
@@ -702,6 +704,10 @@ the 42nd street => ordinal 42
 "#;
 
 const DATES: &str = r#"
+May 5-7 => date date=2024-05-05 grain=day span=May_5-7
+5-7 May 2022 => date date=2022-05-05 grain=day
+Sunday 5 May => date date=2024-05-05 grain=day
+2010-2015 => year value=- min=2010 max=2015 date=2010-01-01 grain=year
 up from 1.9 million a decade ago => date date=2014-01-01 grain=year
 a fortnight ago => date date=2024-02-26 grain=week
 this Friday => date date=2024-03-15 grain=day

@@ -551,6 +551,8 @@ fn relative(ctx: &SentenceContext, i: usize, reference: Option<NaiveDate>) -> Op
 fn shifted(i: usize, k: usize, ctx: &SentenceContext, r: Option<NaiveDate>, n: i64) -> Option<DateMatch> {
     let unit = ctx.lw(k);
     let (grain, date) = match unit.trim_end_matches('s') {
+        // "2 hours ago": within the day at this grain.
+        "hour" | "minute" | "min" | "hr" => (Grain::Day, r),
         "day" => (Grain::Day, r.map(|d| d + Duration::days(n))),
         "week" => (
             Grain::Week,

@@ -534,6 +534,27 @@ fn is_not_a_figure(ctx: &SentenceContext, num: &Numeral) -> bool {
     {
         return true;
     }
+    // "Page 1 of 3", "photo 2 of 12": the total of a numbering.
+    if num.start >= 3
+        && ctx.is_word(num.start - 1, "of")
+        && ctx.kind(num.start - 2) == Some(TokenKind::Number)
+        && matches!(
+            ctx.lw(num.start - 3),
+            "page"
+                | "slide"
+                | "photo"
+                | "image"
+                | "picture"
+                | "part"
+                | "step"
+                | "item"
+                | "question"
+                | "episode"
+                | "chapter"
+        )
+    {
+        return true;
+    }
     // Codes with leading zeros ("007").
     if digits.len() > 1 && digits.starts_with('0') && !digits.starts_with("0.") {
         return true;
@@ -591,6 +612,31 @@ fn is_not_a_figure(ctx: &SentenceContext, num: &Numeral) -> bool {
                     | "volume"
                     | "resolution"
                     | "no"
+                    | "photo"
+                    | "slide"
+                    | "image"
+                    | "picture"
+                    | "part"
+                    | "step"
+                    | "item"
+                    | "question"
+                    | "stage"
+                    | "phase"
+                    | "level"
+                    | "gate"
+                    | "platform"
+                    | "exit"
+                    | "terminal"
+                    | "figure"
+                    | "table"
+                    | "act"
+                    | "scene"
+                    | "amendment"
+                    | "ward"
+                    | "district"
+                    | "precinct"
+                    | "interstate"
+                    | "lot"
             )
         {
             return true;

@@ -704,6 +704,7 @@ the 42nd street => ordinal 42
 "#;
 
 const DATES: &str = r#"
+Updated 2 hours ago => date date=2024-03-15 grain=day
 May 5-7 => date date=2024-05-05 grain=day span=May_5-7
 5-7 May 2022 => date date=2022-05-05 grain=day
 Sunday 5 May => date date=2024-05-05 grain=day
@@ -827,6 +828,9 @@ Monday, July 8, 2024 => date date=2024-07-08 grain=day
 "#;
 
 const NOT_COUNTS: &str = r#"
+Page 1 of 3 => none
+Photo 2 of 12 => none
+The UN Security Council voted 13-0 => none
 The bill passed 220-211 in the House => none
 Police arrested him at 3:15 a.m. on Route 9 => none
 Call 1-800-273-8255 for help => none

@@ -4,10 +4,10 @@
 
 pub mod check;
 mod config;
+mod extract;
 mod init;
 mod report;
 mod test;
-mod extract;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;

@@ -253,6 +253,27 @@ pub fn match_date(ctx: &SentenceContext, i: usize) -> Option<DateMatch> {
             return None;
         }
         // Weekdays: "on Monday", "last Friday", "next Tuesday"; "Monday, July 8, 2024".
+        // "Wed., Sept. 27", "Thu 5 October": an abbreviated weekday before a date.
+        if is_capitalised(ctx, i)
+            && matches!(
+                ctx.lw(i),
+                "mon" | "tue" | "tues" | "wed" | "thu" | "thur" | "thurs" | "fri" | "sat" | "sun"
+            )
+        {
+            let mut after = i + 1;
+            if ctx.word(after) == "." {
+                after += 1;
+            }
+            if ctx.word(after) == "," {
+                after += 1;
+            }
+            if (month(ctx.word(after)).is_some() || ctx.kind(after) == Some(TokenKind::Number))
+                && let Some(d) = match_date(ctx, after)
+                && d.grain == Grain::Day
+            {
+                return m(i, d.end, d.date, Grain::Day);
+            }
+        }
         if let Some(wd) = weekday(w) {
             let after = if ctx.word(i + 1) == "," { i + 2 } else { i + 1 };
             if ctx.kind(after) == Some(TokenKind::Word)

@@ -469,8 +469,8 @@ fn is_not_a_figure(ctx: &SentenceContext, num: &Numeral) -> bool {
     {
         return true;
     }
-    // Decades and ages: "the 1990s", "in his 60s", "the '80s".
-    if ctx.glued(num.end) && ctx.word(num.end) == "s" && num.end == num.start + 1 {
+    // Decades and ages: "the 1990s" (a year span, read in `classify`), "in his 60s".
+    if ctx.glued(num.end) && ctx.word(num.end) == "s" && num.end == num.start + 1 && !is_decade(ctx, num) {
         return true;
     }
     // "9/11", "24/7", "3/4/2020" not read as a date: identifiers, not amounts.
@@ -653,6 +653,18 @@ fn is_not_a_figure(ctx: &SentenceContext, num: &Numeral) -> bool {
     false
 }
 
+/// "1990s", "2000s": a decade written as a plural year.
+fn is_decade(ctx: &SentenceContext, num: &Numeral) -> bool {
+    let w = ctx.word(num.start);
+    w.len() == 4
+        && !num.decimal
+        && !num.grouped
+        && (1000.0..=2100.0).contains(&num.value)
+        && num.value % 10.0 == 0.0
+        && ctx.word(num.end) == "s"
+        && ctx.glued(num.end)
+}
+
 /// Classifies a numeral in context. Returns the figure and the token index after it.
 fn classify(ctx: &SentenceContext, num: Numeral, floor: usize) -> Option<(Figure, usize)> {
     if is_not_a_figure(ctx, &num) {
@@ -707,6 +719,19 @@ fn classify(ctx: &SentenceContext, num: Numeral, floor: usize) -> Option<(Figure
     }
     let value = if negative { -num.value } else { num.value };
 
+    if is_decade(ctx, &num) {
+        let fig = Figure {
+            span: ctx.span(start, num.end + 1),
+            kind: FigureKind::Year,
+            value: None,
+            min: Some(num.value),
+            max: Some(num.value + 9.0),
+            date: NaiveDate::from_ymd_opt(num.value as i32, 1, 1),
+            grain: Some(Grain::Year),
+            ..blank(ctx)
+        };
+        return Some((fig, num.end + 1));
+    }
     // Years: four digits, no separators, in a plausible range.
     let first_text = ctx.word(num.start);
     if kind == FigureKind::Count

@@ -704,6 +704,9 @@ the 42nd street => ordinal 42
 "#;
 
 const DATES: &str = r#"
+in the 1990s => year value=- min=1990 max=1999 date=1990-01-01 grain=year span=1990s
+Wed., Sept. 27 => date date=2024-09-27 grain=day
+Thu 5 October 2023 => date date=2023-10-05 grain=day
 Updated 2 hours ago => date date=2024-03-15 grain=day
 May 5-7 => date date=2024-05-05 grain=day span=May_5-7
 5-7 May 2022 => date date=2022-05-05 grain=day

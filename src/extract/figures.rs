@@ -690,7 +690,7 @@ fn classify(ctx: &SentenceContext, num: Numeral, floor: usize) -> Option<(Figure
             && start >= 2 + floor
             && matches!(
                 ctx.word(start - 2),
-                "US" | "A" | "C" | "NZ" | "HK" | "MX" | "R" | "CA" | "AU"
+                "US" | "A" | "C" | "NZ" | "HK" | "MX" | "R" | "CA" | "AU" | "S" | "NT"
             )
             && ctx.glued(start - 1)
         {
@@ -1358,6 +1358,10 @@ fn physical_unit(ctx: &SentenceContext, k: usize, in_words: bool) -> Option<(Str
             "fahrenheit" | "f" => ("degree Fahrenheit".into(), k + 2),
             _ => ("degree".into(), k + 1),
         });
+    }
+    // "5 metric tons"
+    if l == "metric" && matches!(ctx.lw(k + 1), "ton" | "tons" | "tonne" | "tonnes") {
+        return Some(("tonne".into(), k + 2));
     }
     let mut u = lookup(PHYSICAL_UNITS, w)?;
     if ambiguous_abbreviation(w) && (in_words || !ctx.glued(k)) {

@@ -454,6 +454,10 @@ revenues of $4.7 bln => money 4700000000 unit=USD
 "#;
 
 const MONEY: &str = r#"
+HK$10 billion => money 10000000000 unit=HKD
+S$500 => money 500 unit=SGD
+50 million rand => money 50000000 unit=ZAR
+₺100 => money 100 unit=TRY
 a dollar a day => money 1 unit=USD
 Shares fell 4.5% to $23.17 on Tuesday => money 23.17 unit=USD
 The government will spend £350m a week => money 350000000 unit=GBP
@@ -598,6 +602,7 @@ about 20-30 people => count value=- min=19 max=31 ~
 "#;
 
 const QUANTITIES: &str = r#"
+5 metric tons of wheat => quantity 5 unit=tonne
 Temperatures reached 41C in Seville => quantity 41 unit=degree_Celsius
 a high of 98F => quantity 98 unit=degree_Fahrenheit
 1.5 km => quantity 1.5 unit=kilometre

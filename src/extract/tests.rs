@@ -552,6 +552,12 @@ fifty percent => percent 50 unit=%
 "#;
 
 const QUALIFIERS: &str = r#"
+less than or equal to 30 => count value=- min=- max=30
+greater than or equal to 20 => count value=- min=20 max=-
+slightly more than 500 voters => count 500 min=500 ~
+just below 3% => percent 3 max=3 ~ unit=%
+well over 1,000 people => count value=- min=1000 max=-
+higher than 40 percent => percent value=- min=40 max=- unit=%
 20 or more people => count value=- min=20 max=- unit=people span=20_or_more
 50 or fewer seats => count value=- min=- max=50 unit=seat
 a dozen or so boats => count 12 ~ unit=boat

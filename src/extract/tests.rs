@@ -264,6 +264,7 @@ fn run_table(table: &str) -> Vec<String> {
         let (mut value, mut min, mut max, mut exact_set) = (None, None, None, false);
         let (mut unit, mut date, mut grain, mut approx, mut span) = (None, None, None, false, None);
         let (mut min_set, mut max_set, mut value_set) = (false, false, false);
+        let mut entity: Option<String> = None;
         for p in parts {
             if p == "~" {
                 approx = true;
@@ -284,6 +285,8 @@ fn run_table(table: &str) -> Vec<String> {
                 grain = Some(grain_of(v));
             } else if let Some(v) = p.strip_prefix("span=") {
                 span = Some(v.replace('_', " "));
+            } else if let Some(v) = p.strip_prefix("entity=") {
+                entity = Some(v.replace('_', " "));
             } else {
                 value = parse_num(p);
                 value_set = true;
@@ -333,6 +336,11 @@ fn run_table(table: &str) -> Vec<String> {
         }
         if grain.is_some() && f.grain != grain {
             bad.push(format!("grain {:?} != {grain:?}", f.grain));
+        }
+        if let Some(e) = &entity
+            && f.entity.as_deref() != Some(e.as_str())
+        {
+            bad.push(format!("entity {:?} != {e:?}", f.entity));
         }
         if let Some(s) = &span
             && surface(text, f) != *s
@@ -911,6 +919,20 @@ the Class of 2019 => none
 in his 60s => none
 Rs 500 => money 500 unit=INR
 "#;
+
+const ENTITIES: &str = r#"
+Nigeria deployed 500 soldiers to the border => count 500 entity=Nigeria
+About 300 Brazilian troops arrived => count 300 ~ entity=Brazil
+Germany's budget rose to €480bn => money 480000000000 unit=EUR entity=Germany
+Jamaica offered 200 police officers => count 200 entity=Jamaica
+The Philippines reported 1,200 cases => count 1200 entity=Philippines
+Canadian officials pledged $50 million => money 50000000 unit=USD entity=Canada
+"#;
+
+#[test]
+fn table_entities() {
+    assert_table("entities", ENTITIES);
+}
 
 #[test]
 fn table_cardinals() {

@@ -191,8 +191,30 @@ pub fn parse_numeral(tokens: &[Token], text: &str, i: usize) -> Option<Numeral> 
     match tok.kind {
         TokenKind::Number => parse_digit_numeral(tokens, text, i).map(|n| and_a_half(tokens, text, n)),
         TokenKind::Word => parse_word_numeral(tokens, text, i).map(|n| and_a_half(tokens, text, n)),
-        TokenKind::Punct => None,
+        TokenKind::Punct => vulgar_fraction(tok.text(text)).map(|v| {
+            let mut n = words(v, i, i + 1);
+            n.in_words = false;
+            n.fraction = true;
+            n
+        }),
     }
+}
+
+/// "½", "¾", "⅓": fractions written as one character.
+pub fn vulgar_fraction(w: &str) -> Option<f64> {
+    Some(match w {
+        "½" => 0.5,
+        "¼" => 0.25,
+        "¾" => 0.75,
+        "⅓" => 1.0 / 3.0,
+        "⅔" => 2.0 / 3.0,
+        "⅕" => 0.2,
+        "⅛" => 0.125,
+        "⅜" => 0.375,
+        "⅝" => 0.625,
+        "⅞" => 0.875,
+        _ => return None,
+    })
 }
 
 /// "three and a half", "two and a half million", "a million and a half".
@@ -244,6 +266,16 @@ fn parse_digit_numeral(tokens: &[Token], text: &str, i: usize) -> Option<Numeral
     {
         value /= d;
         end = i + 3;
+        fraction = true;
+    }
+    // "2½"
+    if !decimal
+        && let Some(t) = tokens.get(i + 1)
+        && t.glued
+        && let Some(f) = vulgar_fraction(t.text(text))
+    {
+        value += f;
+        end = i + 2;
         fraction = true;
     }
     // "2 1/2": a whole number and a fraction.

@@ -365,6 +365,8 @@ fn assert_table(name: &str, table: &str) {
 }
 
 const CARDINALS: &str = r#"
+2½ cups of flour => count 2.5
+¾ of the vote => count 0.75
 2 dozen eggs => count 24 unit=egg
 The company cut 1,200 jobs => count 1200 unit=job
 The storm left 250,000 homes without power => count 250000 unit=home
@@ -672,6 +674,7 @@ a 2-mile walk => quantity 2 unit=mile
 "#;
 
 const DURATIONS: &str = r#"
+after 3½ years => duration 3.5 unit=year
 an hour => duration 1 unit=hour
 for a year => duration 1 unit=year
 nearly a decade => duration 1 ~ unit=decade

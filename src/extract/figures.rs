@@ -490,7 +490,11 @@ fn is_not_a_figure(ctx: &SentenceContext, num: &Numeral) -> bool {
     }
     let digits = first.text(ctx.text);
     // Glued to a preceding word: model numbers and scraped counters ("AD310", "views0").
-    if first.glued && num.start > 0 && ctx.kind(num.start - 1) == Some(TokenKind::Word) {
+    if first.glued
+        && num.start > 0
+        && ctx.kind(num.start - 1) == Some(TokenKind::Word)
+        && currency_prefix(ctx.word(num.start - 1)).is_none()
+    {
         return true;
     }
     // Codes with a hyphen after a capitalised word: "COVID-19", "F-16", "MQ-9".

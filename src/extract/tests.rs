@@ -464,6 +464,8 @@ revenues of $4.7 bln => money 4700000000 unit=USD
 "#;
 
 const MONEY: &str = r#"
+USD5m in loans => money 5000000 unit=USD
+KSh500 => money 500 unit=KES
 HK$10 billion => money 10000000000 unit=HKD
 S$500 => money 500 unit=SGD
 50 million rand => money 50000000 unit=ZAR

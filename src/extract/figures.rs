@@ -1284,6 +1284,15 @@ fn unit_after(ctx: &SentenceContext, end: usize, num: &Numeral, money: bool) -> 
             mult: 1.0,
         });
     }
+    // "3 grand": thousands of dollars.
+    if nl == "grand" && !money && !matches!(ctx.lw(end + 1), "prix" | "slam" | "jury" | "total" | "final" | "tour") {
+        return Some(Suffix {
+            kind: FigureKind::Money,
+            unit: Some("USD".into()),
+            end: end + 1,
+            mult: 1000.0,
+        });
+    }
     // "millions of dollars"
     let cur_at = if num.vague.is_some() && nl == "of" {
         end + 1

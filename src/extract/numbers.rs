@@ -191,13 +191,32 @@ pub fn parse_numeral(tokens: &[Token], text: &str, i: usize) -> Option<Numeral> 
     match tok.kind {
         TokenKind::Number => parse_digit_numeral(tokens, text, i).map(|n| and_a_half(tokens, text, n)),
         TokenKind::Word => parse_word_numeral(tokens, text, i).map(|n| and_a_half(tokens, text, n)),
-        TokenKind::Punct => vulgar_fraction(tok.text(text)).map(|v| {
-            let mut n = words(v, i, i + 1);
-            n.in_words = false;
-            n.fraction = true;
-            n
+        TokenKind::Punct => leading_point(tokens, text, i).or_else(|| {
+            vulgar_fraction(tok.text(text)).map(|v| {
+                let mut n = words(v, i, i + 1);
+                n.in_words = false;
+                n.fraction = true;
+                n
+            })
         }),
     }
+}
+
+/// ".75": a decimal without its leading zero (the point not glued to a word).
+fn leading_point(tokens: &[Token], text: &str, i: usize) -> Option<Numeral> {
+    let (dot, digits) = (tokens.get(i)?, tokens.get(i + 1)?);
+    if dot.text(text) != "." || dot.glued || !digits.glued || digits.kind != TokenKind::Number {
+        return None;
+    }
+    let d = digits.text(text);
+    if !d.bytes().all(|b| b.is_ascii_digit()) || d.len() > 15 {
+        return None;
+    }
+    let (v, _, _) = parse_digits(d)?;
+    let mut n = words(v / 10f64.powi(d.len() as i32), i, i + 2);
+    n.in_words = false;
+    n.decimal = true;
+    Some(n)
 }
 
 /// "½", "¾", "⅓": fractions written as one character.
@@ -347,7 +366,7 @@ fn parse_word_numeral(tokens: &[Token], text: &str, i: usize) -> Option<Numeral>
     // "a dozen", "a thousand", "a couple of", "a half", "an estimated" (not here).
     if w0 == "a" || w0 == "an" {
         let w1 = lw(tokens, text, i + 1);
-        if w1 == "couple" && lw(tokens, text, i + 2) == "of" {
+        if matches!(w1, "couple" | "pair") && lw(tokens, text, i + 2) == "of" {
             return Some(words(2.0, i, i + 3));
         }
         // "a third of", "a quarter of the budget": a fraction of something.

@@ -365,6 +365,8 @@ fn assert_table(name: &str, table: &str) {
 }
 
 const CARDINALS: &str = r#"
+a ratio of .75 => count 0.75
+a pair of shoes => count 2 unit=shoe
 2½ cups of flour => count 2.5
 ¾ of the vote => count 0.75
 2 dozen eggs => count 24 unit=egg
@@ -464,6 +466,7 @@ revenues of $4.7 bln => money 4700000000 unit=USD
 "#;
 
 const MONEY: &str = r#"
+he earns 50 grand a year => money 50000 unit=USD
 USD5m in loans => money 5000000 unit=USD
 KSh500 => money 500 unit=KES
 HK$10 billion => money 10000000000 unit=HKD

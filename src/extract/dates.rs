@@ -59,7 +59,8 @@ pub fn month(w: &str) -> Option<u32> {
         .map(|&(_, m)| m)
 }
 
-fn weekday(w: &str) -> Option<Weekday> {
+/// The weekday a name stands for, in any case.
+pub fn weekday(w: &str) -> Option<Weekday> {
     const DAYS: [(&str, Weekday); 7] = [
         ("monday", Weekday::Mon),
         ("tuesday", Weekday::Tue),
@@ -206,7 +207,11 @@ pub fn match_date(ctx: &SentenceContext, i: usize) -> Option<DateMatch> {
                 return m(i, k + 2, NaiveDate::from_ymd_opt(y, mo, 1), Grain::Month);
             }
             // A bare month after a preposition: "in September", "last March".
-            let prev = if i > 0 { ctx.lw(i - 1) } else { "" };
+            let mut prev = if i > 0 { ctx.lw(i - 1) } else { "" };
+            // "mid-March", "early-May"
+            if prev == "-" && i > 1 && ctx.glued(i) && matches!(ctx.lw(i - 2), "mid" | "early" | "late") {
+                prev = ctx.lw(i - 2);
+            }
             if matches!(
                 prev,
                 "in" | "since"

@@ -553,6 +553,7 @@ fn is_not_a_figure(ctx: &SentenceContext, num: &Numeral) -> bool {
         let named = !possessive
             && prev.chars().any(char::is_uppercase)
             && super::dates::month(prev).is_none()
+            && super::dates::weekday(prev).is_none()
             && super::currency_prefix(prev).is_none()
             && !matches!(
                 l,
@@ -605,7 +606,10 @@ fn is_not_a_figure(ctx: &SentenceContext, num: &Numeral) -> bool {
         let w = next.text(ctx.text);
         let known = lookup(PHYSICAL_UNITS, w).is_some()
             || lookup(TIME_UNITS, w).is_some()
-            || matches!(ctx.lw(num.end), "st" | "nd" | "rd" | "th" | "am" | "pm" | "s")
+            || matches!(
+                ctx.lw(num.end),
+                "st" | "nd" | "rd" | "th" | "am" | "pm" | "s" | "bp" | "bps"
+            )
             || currency_word(ctx.lw(num.end)).is_some();
         if !known {
             return true;
@@ -1282,6 +1286,15 @@ fn unit_after(ctx: &SentenceContext, end: usize, num: &Numeral, money: bool) -> 
             unit: if money { None } else { Some(c.to_string()) },
             end: end + 1,
             mult: 1.0,
+        });
+    }
+    // "25 basis points": hundredths of a percentage point.
+    if (nl == "basis" && matches!(ctx.lw(end + 1), "points" | "point")) || matches!(nl, "bps" | "bp") {
+        return Some(Suffix {
+            kind: FigureKind::Percent,
+            unit: Some("percentage point".into()),
+            end: if nl == "basis" { end + 2 } else { end + 1 },
+            mult: 0.01,
         });
     }
     // "3 grand": thousands of dollars.

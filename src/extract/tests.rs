@@ -365,6 +365,7 @@ fn assert_table(name: &str, table: &str) {
 }
 
 const CARDINALS: &str = r#"
+On Friday 400 people marched => count 400 unit=people
 a ratio of .75 => count 0.75
 a pair of shoes => count 2 unit=shoe
 2½ cups of flour => count 2.5
@@ -537,6 +538,8 @@ $1.5 to $2 billion => money value=- min=1500000000 max=2000000000 unit=USD
 "#;
 
 const PERCENT: &str = r#"
+cut rates by 25 basis points => percent 0.25 unit=percentage_point
+a 50bp rise => percent 0.5 unit=percentage_point
 Rates rose by a quarter of a percentage point => percent 0.25 unit=percentage_point
 a 5-percent rise => percent 5 unit=%
 a 3-per-cent fall => percent 3 unit=%
@@ -731,6 +734,7 @@ the 42nd street => ordinal 42
 "#;
 
 const DATES: &str = r#"
+by mid-March => date date=2024-03-01 grain=month
 in the 1990s => year value=- min=1990 max=1999 date=1990-01-01 grain=year span=1990s
 Wed., Sept. 27 => date date=2024-09-27 grain=day
 Thu 5 October 2023 => date date=2023-10-05 grain=day

@@ -800,6 +800,22 @@ fn classify(ctx: &SentenceContext, num: Numeral, floor: usize) -> Option<(Figure
             }
             // "2010-2015", "2010–15": a span of years.
             let mut full = None;
+            let mut ystart = start;
+            // "between 1990 and 2000", "from 2010 to 2015"
+            let worded = start > floor
+                && ((ctx.is_word(start - 1, "between") && ctx.is_word(yend, "and"))
+                    || (ctx.is_word(start - 1, "from") && ctx.is_word(yend, "to")));
+            if worded
+                && ctx.kind(yend + 1) == Some(TokenKind::Number)
+                && ctx.word(yend + 1).len() == 4
+                && let Ok(y2) = ctx.word(yend + 1).parse::<f64>()
+                && y2 > num.value
+                && y2 <= 2100.0
+            {
+                full = Some(y2);
+                yend += 2;
+                ystart = start - 1;
+            }
             if yend == num.end
                 && matches!(ctx.word(yend), "-" | "–")
                 && ctx.kind(yend + 1) == Some(TokenKind::Number)
@@ -827,7 +843,7 @@ fn classify(ctx: &SentenceContext, num: Numeral, floor: usize) -> Option<(Figure
                 num.value
             };
             let fig = Figure {
-                span: ctx.span(start, yend),
+                span: ctx.span(ystart, yend),
                 kind: FigureKind::Year,
                 value: (last == num.value).then_some(num.value),
                 min: Some(num.value),
@@ -953,6 +969,28 @@ fn classify(ctx: &SentenceContext, num: Numeral, floor: usize) -> Option<(Figure
         {
             value += c.value * m;
             end = e;
+        } else if kind == FigureKind::Money
+            && sx.mult == 1.0
+            && value.fract() == 0.0
+            && ctx.kind(end) == Some(TokenKind::Number)
+            && ctx.word(end).len() == 2
+            && ctx.kind(end + 1) != Some(TokenKind::Word)
+            && let Ok(c) = ctx.word(end).parse::<f64>()
+        {
+            // "seven dollars fifty", "2 euros 50"
+            value += c / 100.0;
+            end += 1;
+        } else if kind == FigureKind::Money
+            && sx.mult == 1.0
+            && value.fract() == 0.0
+            && let Some(c) = parse_numeral(ctx.tokens, ctx.lower, end)
+            && c.in_words
+            && c.value < 100.0
+            && c.value >= 1.0
+            && ctx.kind(c.end) != Some(TokenKind::Word)
+        {
+            value += c.value / 100.0;
+            end = c.end;
         }
     }
 
@@ -1203,7 +1241,13 @@ fn currency_at(ctx: &SentenceContext, k: usize) -> Option<(&'static str, usize, 
     match l {
         "cents" | "cent" => return Some(("USD", k + 1, 0.01)),
         "pence" | "pennies" => return Some(("GBP", k + 1, 0.01)),
-        "pounds" | "pound" if ctx.is_word(k + 1, "of") || ctx.is_word(k + 1, "per") => return None,
+        "pounds" | "pound"
+            if ctx.is_word(k + 1, "of")
+                || ctx.is_word(k + 1, "per")
+                || (k.saturating_sub(5)..k).any(|j| ctx.lw(j).starts_with("weigh")) =>
+        {
+            return None;
+        }
         "won" if !ctx.glued(k) => return None,
         _ => {}
     }

@@ -494,10 +494,14 @@ pub fn parse_word_ordinal(tokens: &[Token], text: &str, i: usize) -> Option<(f64
     if let Some(v) = ordinal_word(w) {
         return Some((v, i + 1));
     }
-    if unit_word(w).is_none() && tens_word(w).is_none() {
+    let n = if w == "a" && lw(tokens, text, i + 1) == "hundred" {
+        // "a hundred and twelfth"
+        parse_word_numeral_core(tokens, text, i + 1, 1.0)?
+    } else if unit_word(w).is_none() && tens_word(w).is_none() {
         return None;
-    }
-    let n = parse_word_numeral_core(tokens, text, i, 0.0)?;
+    } else {
+        parse_word_numeral_core(tokens, text, i, 0.0)?
+    };
     if n.fraction {
         return None;
     }

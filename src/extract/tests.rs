@@ -467,6 +467,8 @@ revenues of $4.7 bln => money 4700000000 unit=USD
 "#;
 
 const MONEY: &str = r#"
+seven dollars fifty => money 7.5 unit=USD
+2 euros 50 => money 2.5 unit=EUR
 he earns 50 grand a year => money 50000 unit=USD
 USD5m in loans => money 5000000 unit=USD
 KSh500 => money 500 unit=KES
@@ -626,6 +628,7 @@ about 20-30 people => count value=- min=19 max=31 ~
 "#;
 
 const QUANTITIES: &str = r#"
+it weighs 100 pounds => quantity 100 unit=pound
 5 metric tons of wheat => quantity 5 unit=tonne
 Temperatures reached 41C in Seville => quantity 41 unit=degree_Celsius
 a high of 98F => quantity 98 unit=degree_Fahrenheit
@@ -712,6 +715,7 @@ two decades of war => duration 2 unit=decade
 "#;
 
 const ORDINALS: &str = r#"
+a hundred and twelfth => ordinal 112
 seventy-fifth => ordinal 75
 the ninety-ninth => ordinal 99
 the 1st => ordinal 1
@@ -734,6 +738,8 @@ the 42nd street => ordinal 42
 "#;
 
 const DATES: &str = r#"
+between 1990 and 2000 => year value=- min=1990 max=2000 span=between_1990_and_2000
+from 2010 to 2015 => year value=- min=2010 max=2015
 by mid-March => date date=2024-03-01 grain=month
 in the 1990s => year value=- min=1990 max=1999 date=1990-01-01 grain=year span=1990s
 Wed., Sept. 27 => date date=2024-09-27 grain=day

@@ -47,6 +47,11 @@ const MONTHS: &[(&str, u32)] = &[
     ("dec", 12),
 ];
 
+/// Words before a bare month that make it a date: "in September", "last March".
+const MONTH_PREPOSITIONS: &[&str] = &[
+    "in", "since", "until", "by", "early", "late", "mid", "last", "next", "this", "of", "through", "during",
+];
+
 /// The month a name or abbreviation stands for, in any case.
 pub fn month(w: &str) -> Option<u32> {
     if !(3..=9).contains(&w.len()) {
@@ -165,7 +170,9 @@ pub fn match_date(ctx: &SentenceContext, i: usize) -> Option<DateMatch> {
             && month_in_lower_case(
                 ctx,
                 i,
-                small_int(ctx, i + 1, 31).is_some() || year_at(ctx, i + 1).is_some(),
+                small_int(ctx, i + 1, 31).is_some()
+                    || year_at(ctx, i + 1).is_some()
+                    || (i > 0 && MONTH_PREPOSITIONS.contains(&ctx.lw(i - 1))),
             )
         {
             let mut k = i + 1;
@@ -254,6 +261,16 @@ pub fn match_date(ctx: &SentenceContext, i: usize) -> Option<DateMatch> {
                     i
                 };
                 return m(start, i + 1, date, Grain::Month);
+            }
+            // A capitalised month on its own: "December was the coldest month".
+            // Not "May" or "March" (verbs), nor a given name ("April Ryan").
+            if is_capitalised(ctx, i)
+                && !matches!(mo, 3 | 5)
+                && w.len() > 3
+                && !(ctx.kind(i + 1) == Some(TokenKind::Word) && is_capitalised(ctx, i + 1))
+            {
+                let date = reference.and_then(|r| NaiveDate::from_ymd_opt(r.year(), mo, 1));
+                return m(i, i + 1, date, Grain::Month);
             }
             return None;
         }
@@ -563,7 +580,8 @@ fn relative(ctx: &SentenceContext, i: usize, reference: Option<NaiveDate>) -> Op
         .or_else(|| matches!(w, "a" | "an").then_some((1.0, i + 1)));
     if let Some((n, k)) = num
         && n.fract() == 0.0
-        && (ctx.is_word(k + 1, "ago") || (ctx.is_word(k + 1, "from") && ctx.is_word(k + 2, "now")))
+        && (ctx.is_word(k + 1, "ago")
+            || (ctx.is_word(k + 1, "from") && (ctx.is_word(k + 2, "now") || ctx.is_word(k + 2, "today"))))
     {
         let ago = ctx.is_word(k + 1, "ago");
         let d = shifted(i, k, ctx, r, if ago { -(n as i64) } else { n as i64 })?;

@@ -738,6 +738,10 @@ the 42nd street => ordinal 42
 "#;
 
 const DATES: &str = r#"
+two weeks from today => date date=2024-03-25 grain=week
+in december => date date=2024-12-01 grain=month
+December was cold => date date=2024-12-01 grain=month
+April Ryan asked a question => none
 between 1990 and 2000 => year value=- min=1990 max=2000 span=between_1990_and_2000
 from 2010 to 2015 => year value=- min=2010 max=2015
 by mid-March => date date=2024-03-01 grain=month

@@ -1015,12 +1015,11 @@ fn classify(ctx: &SentenceContext, num: Numeral, floor: usize) -> Option<(Figure
         fig.approximate = true;
     }
     if fig.kind == FigureKind::Count {
-        let (noun, nend) = counted_noun(ctx, end, value);
+        let (noun, _) = counted_noun(ctx, end, value);
         if let Some(noun_span) = noun {
             fig.unit = Some(singular(&ctx.text[noun_span.start..noun_span.end]));
             fig.noun = Some(noun_span);
         }
-        let _ = nend;
     }
     // Qualifiers before (and after the currency symbol: "about $300").
     let qual = qualifier_before(ctx, start, floor).or_else(|| {
@@ -1368,15 +1367,14 @@ fn unit_after(ctx: &SentenceContext, end: usize, num: &Numeral, money: bool) -> 
         return None;
     }
     // A hyphenated unit ("900-metre", "five-year") or a unit word ("30,000 miles", "20km").
-    let (k, hyph) = if next == "-" && ctx.glued(end) && ctx.glued(end + 1) {
-        (end + 1, true)
+    let k = if next == "-" && ctx.glued(end) && ctx.glued(end + 1) {
+        end + 1
     } else {
-        (end, false)
+        end
     };
     let w = ctx.word(k);
     let w_ok = ctx.kind(k) == Some(TokenKind::Word);
     if w_ok && let Some(u) = lookup(TIME_UNITS, w) {
-        let _ = hyph;
         return suffix(FigureKind::Duration, u, k + 1);
     }
     if w_ok && let Some((u, e)) = physical_unit(ctx, k, num.in_words) {
@@ -1467,11 +1465,11 @@ fn physical_unit(ctx: &SentenceContext, k: usize, in_words: bool) -> Option<(Str
     if l == "metric" && matches!(ctx.lw(k + 1), "ton" | "tons" | "tonne" | "tonnes") {
         return Some(("tonne".into(), k + 2));
     }
-    let mut u = lookup(PHYSICAL_UNITS, w)?;
+    let u = lookup(PHYSICAL_UNITS, w)?;
     if ambiguous_abbreviation(w) && (in_words || !ctx.glued(k)) {
         return None;
     }
-    let mut e = k + 1;
+    let e = k + 1;
     // "km2", "m²"
     if ctx.glued(e) && matches!(ctx.word(e), "2" | "²") {
         return Some((format!("square {u}"), e + 1));
@@ -1490,12 +1488,6 @@ fn physical_unit(ctx: &SentenceContext, k: usize, in_words: bool) -> Option<(Str
         if let Some(d) = denom {
             return Some((format!("{u} per {d}"), p + 1));
         }
-    }
-    if u == "kilometre per hour" || u == "mile per hour" {
-        e = k + 1;
-    }
-    if ctx.is_word(k, "pounds") || ctx.is_word(k, "pound") {
-        u = "pound";
     }
     Some((u.to_string(), e))
 }

@@ -55,7 +55,7 @@ pub const APPROX_TOLERANCE: f64 = 0.025;
 
 fn approx_amount(v: f64) -> f64 {
     let t = (v.abs() * APPROX_TOLERANCE).max(if v.abs() < 100.0 { 1.0 } else { 0.0 });
-    if v.abs() < 1.0 { v.abs() * 0.1 } else { t }
+    if v.abs() < 2.0 { v.abs() * 0.1 } else { t }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]

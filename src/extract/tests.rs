@@ -688,7 +688,7 @@ const DURATIONS: &str = r#"
 after 3½ years => duration 3.5 unit=year
 an hour => duration 1 unit=hour
 for a year => duration 1 unit=year
-nearly a decade => duration 1 ~ unit=decade
+nearly a decade => duration 1 min=0.9 max=1 ~ unit=decade
 more than a week => duration value=- min=1 max=- unit=week
 $5 a day => money 5 unit=USD
 twice a week => none

@@ -2,10 +2,10 @@
 //! diagnostics it is given and computes no findings.
 
 pub mod concise;
+pub mod facts;
 pub mod github;
 pub mod gitlab;
 pub mod human;
-pub mod facts;
 pub mod json;
 pub mod jsonl;
 pub mod junit;

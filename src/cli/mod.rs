@@ -5,6 +5,7 @@
 pub mod check;
 mod clean;
 mod config;
+mod extract;
 mod init;
 mod report;
 mod test;
@@ -41,6 +42,8 @@ pub enum Command {
     Report(report::ReportArgs),
     /// Print an article without its boilerplate (`--mark`: annotate it instead).
     Clean(clean::CleanArgs),
+    /// Print every fact (figure, date, entity, measure) found, as JSON Lines or JSON.
+    Extract(extract::ExtractArgs),
     /// Print a rule's full documentation.
     Explain {
         /// A rule id, e.g. claim-mismatch.
@@ -170,6 +173,7 @@ pub fn run() -> ExitCode {
         Command::Init => init::run(),
         Command::Test(args) => test::run(args),
         Command::Clean(args) => clean::run(args),
+        Command::Extract(args) => extract::run(args),
         Command::Rules => {
             let mut out = std::io::stdout().lock();
             for r in RULES {

@@ -5,12 +5,14 @@
 
 use chrono::NaiveDate;
 
-use super::numbers::{Numeral, parse_numeral};
+use super::numbers::{Numeral, parse_digits, parse_numeral, scaled};
 use super::{Figure, FigureKind, Grain, currency_prefix, currency_word, dates, looks_plural, singular};
 use crate::text::{Span, Token, TokenKind, is_stopword};
 
 pub struct SentenceContext<'a> {
     pub text: &'a str,
+    /// The same text, ASCII-lower-cased once per article (same byte offsets).
+    pub lower: &'a str,
     pub tokens: &'a [Token],
     pub sentence: Span,
     pub paragraph: usize,
@@ -25,6 +27,13 @@ impl SentenceContext<'_> {
             None => "",
         }
     }
+    /// The ASCII-lower-cased text of token `i`, or "".
+    pub fn lw(&self, i: usize) -> &str {
+        match self.tokens.get(i) {
+            Some(t) => t.text(self.lower),
+            None => "",
+        }
+    }
     pub fn is_word(&self, i: usize, w: &str) -> bool {
         self.tokens
             .get(i)
@@ -33,7 +42,7 @@ impl SentenceContext<'_> {
     pub fn kind(&self, i: usize) -> Option<TokenKind> {
         self.tokens.get(i).map(|t| t.kind)
     }
-    fn glued(&self, i: usize) -> bool {
+    pub fn glued(&self, i: usize) -> bool {
         self.tokens.get(i).is_some_and(|t| t.glued)
     }
     pub fn span(&self, from: usize, to: usize) -> Span {
@@ -46,7 +55,7 @@ pub const APPROX_TOLERANCE: f64 = 0.025;
 
 fn approx_amount(v: f64) -> f64 {
     let t = (v.abs() * APPROX_TOLERANCE).max(if v.abs() < 100.0 { 1.0 } else { 0.0 });
-    if v.abs() < 1.0 { v.abs() * 0.1 } else { t }
+    if v.abs() < 2.0 { v.abs() * 0.1 } else { t }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -65,6 +74,37 @@ enum Qualifier {
 
 /// Qualifier phrases, longest first; matched backwards from the numeral.
 const QUALIFIERS: &[(&[&str], Qualifier)] = &[
+    (&["less", "than", "or", "equal", "to"], Qualifier::AtMost),
+    (&["fewer", "than", "or", "equal", "to"], Qualifier::AtMost),
+    (&["more", "than", "or", "equal", "to"], Qualifier::AtLeast),
+    (&["greater", "than", "or", "equal", "to"], Qualifier::AtLeast),
+    (&["up", "to", "and", "including"], Qualifier::AtMost),
+    (&["a", "max", "of"], Qualifier::AtMost),
+    (&["a", "min", "of"], Qualifier::AtLeast),
+    (&["not", "less", "than"], Qualifier::AtLeast),
+    (&["not", "fewer", "than"], Qualifier::AtLeast),
+    (&["a", "little", "under"], Qualifier::Nearly),
+    (&["a", "little", "less", "than"], Qualifier::Nearly),
+    (&["slightly", "more", "than"], Qualifier::JustOver),
+    (&["slightly", "less", "than"], Qualifier::Nearly),
+    (&["slightly", "over"], Qualifier::JustOver),
+    (&["slightly", "under"], Qualifier::Nearly),
+    (&["just", "more", "than"], Qualifier::JustOver),
+    (&["just", "less", "than"], Qualifier::Nearly),
+    (&["just", "below"], Qualifier::Nearly),
+    (&["just", "above"], Qualifier::JustOver),
+    (&["higher", "than"], Qualifier::AtLeast),
+    (&["larger", "than"], Qualifier::AtLeast),
+    (&["bigger", "than"], Qualifier::AtLeast),
+    (&["lower", "than"], Qualifier::AtMost),
+    (&["smaller", "than"], Qualifier::AtMost),
+    (&["well", "over"], Qualifier::AtLeast),
+    (&["well", "above"], Qualifier::AtLeast),
+    (&["well", "under"], Qualifier::AtMost),
+    (&["well", "below"], Qualifier::AtMost),
+    (&["an", "estimated"], Qualifier::About),
+    (&["on", "the", "order", "of"], Qualifier::About),
+    (&["somewhere", "around"], Qualifier::About),
     (&["no", "more", "than"], Qualifier::AtMost),
     (&["not", "more", "than"], Qualifier::AtMost),
     (&["no", "fewer", "than"], Qualifier::AtLeast),
@@ -99,6 +139,9 @@ const QUALIFIERS: &[(&[&str], Qualifier)] = &[
     (&["estimated"], Qualifier::About),
     (&["circa"], Qualifier::About),
     (&["nearly"], Qualifier::Nearly),
+    (&["approaching"], Qualifier::Nearly),
+    (&["beyond"], Qualifier::AtLeast),
+    (&["upward", "of"], Qualifier::AtLeast),
     (&["almost"], Qualifier::Nearly),
     (&["over"], Qualifier::AtLeast),
     (&["above"], Qualifier::AtLeast),
@@ -196,6 +239,26 @@ const PHYSICAL_UNITS: &[(&str, &str)] = &[
     ("grams", "gram"),
     ("mg", "milligram"),
     ("lb", "pound"),
+    ("pound", "pound"),
+    ("pounds", "pound"),
+    ("yd", "yard"),
+    ("millimetre", "millimetre"),
+    ("millimeter", "millimetre"),
+    ("milligram", "milligram"),
+    ("milligrams", "milligram"),
+    ("mg", "milligram"),
+    ("ounce", "ounce"),
+    ("millilitre", "millilitre"),
+    ("millilitres", "millilitre"),
+    ("milliliter", "millilitre"),
+    ("milliliters", "millilitre"),
+    ("kilowatt", "kilowatt"),
+    ("kilowatts", "kilowatt"),
+    ("gigawatt", "gigawatt"),
+    ("gigawatts", "gigawatt"),
+    ("mph", "mile per hour"),
+    ("kmh", "kilometre per hour"),
+    ("kmph", "kilometre per hour"),
     ("lbs", "pound"),
     ("ounce", "ounce"),
     ("ounces", "ounce"),
@@ -233,6 +296,8 @@ const PHYSICAL_UNITS: &[(&str, &str)] = &[
     ("kw", "kilowatt"),
     ("kwh", "kilowatt hour"),
     ("degrees", "degree"),
+    ("C", "degree Celsius"),
+    ("F", "degree Fahrenheit"),
     ("degree", "degree"),
 ];
 
@@ -270,7 +335,28 @@ pub fn scan(ctx: &SentenceContext, out: &mut Vec<Figure>) {
             floor = i;
             continue;
         }
-        let Some(num) = parse_numeral(ctx.tokens, ctx.text, i) else {
+        if ctx.kind(i) == Some(TokenKind::Word)
+            && let Some((v, end)) = word_ordinal(ctx, i)
+        {
+            out.push(Figure {
+                span: ctx.span(i, end),
+                kind: FigureKind::Ordinal,
+                value: Some(v),
+                min: Some(v),
+                max: Some(v),
+                ..blank(ctx)
+            });
+            i = end;
+            floor = i;
+            continue;
+        }
+        if let Some(fig) = one_unit_of_money(ctx, i).or_else(|| one_unit_of_time(ctx, i, floor)) {
+            i = ctx.tokens.partition_point(|t| t.span.end <= fig.span.end);
+            floor = i;
+            out.push(fig);
+            continue;
+        }
+        let Some(num) = parse_numeral(ctx.tokens, ctx.lower, i) else {
             i += 1;
             continue;
         };
@@ -295,6 +381,87 @@ pub fn scan(ctx: &SentenceContext, out: &mut Vec<Figure>) {
             }
         }
     }
+}
+
+/// "a dollar", "a euro", "a buck": one unit of money.
+fn one_unit_of_money(ctx: &SentenceContext, i: usize) -> Option<Figure> {
+    if !matches!(ctx.lw(i), "a" | "an" | "one") || !matches!(ctx.lw(i + 1), "dollar" | "euro" | "buck") {
+        return None;
+    }
+    let code = currency_word(ctx.lw(i + 1))?;
+    Some(Figure {
+        span: ctx.span(i, i + 2),
+        kind: FigureKind::Money,
+        value: Some(1.0),
+        min: Some(1.0),
+        max: Some(1.0),
+        unit: Some(code.to_string()),
+        ..blank(ctx)
+    })
+}
+
+/// "an hour", "for a year", "nearly a decade": one unit of time. Not a rate
+/// ("$5 a day", "twice a week", "per year").
+fn one_unit_of_time(ctx: &SentenceContext, i: usize, floor: usize) -> Option<Figure> {
+    if !matches!(ctx.lw(i), "a" | "an") {
+        return None;
+    }
+    let unit = match ctx.lw(i + 1) {
+        "second" | "minute" | "hour" | "day" | "week" | "fortnight" | "month" | "year" | "decade" | "century" => {
+            lookup(TIME_UNITS, ctx.lw(i + 1))?
+        }
+        _ => return None,
+    };
+    if i > 0 {
+        let prev = ctx.lw(i - 1);
+        let after_figure = floor == i && i > 0;
+        if after_figure
+            || ctx.kind(i - 1) == Some(TokenKind::Number)
+            || matches!(
+                prev,
+                "once" | "twice" | "thrice" | "times" | "per" | "every" | "each" | "day" | "night"
+            )
+        {
+            return None;
+        }
+    }
+    // "a day of mourning", "a month's salary" read as well; "a year-old" is an age.
+    if ctx.word(i + 2) == "-" && ctx.is_word(i + 3, "old") {
+        return None;
+    }
+    let mut fig = Figure {
+        span: ctx.span(i, i + 2),
+        kind: FigureKind::Duration,
+        value: Some(1.0),
+        min: Some(1.0),
+        max: Some(1.0),
+        unit: Some(unit.to_string()),
+        ..blank(ctx)
+    };
+    if let Some((q, qstart)) = qualifier_before(ctx, i, floor) {
+        apply_qualifier(&mut fig, q, 1.0);
+        fig.span = Span::new(ctx.tokens[qstart].span.start, fig.span.end);
+    }
+    Some(fig)
+}
+
+/// An ordinal in words ("the first round", "twenty-first century"), but not a
+/// fraction ("one fifth", "two thirds") nor "second" as a unit of time.
+fn word_ordinal(ctx: &SentenceContext, i: usize) -> Option<(f64, usize)> {
+    let (v, end) = super::numbers::parse_word_ordinal(ctx.tokens, ctx.lower, i)?;
+    let last = ctx.word(end - 1);
+    if last.eq_ignore_ascii_case("second") {
+        // "a second", "one second", "per second", "seconds": time, not rank.
+        let prev = if i > 0 { ctx.lw(i - 1) } else { "" };
+        if end == i + 1 && matches!(prev, "a" | "one" | "per" | "split" | "every" | "each") {
+            return None;
+        }
+    }
+    // "a third of", "a quarter": fractions are read by the numeral grammar.
+    if end == i + 1 && i > 0 && ctx.is_word(i - 1, "a") && ctx.is_word(end, "of") {
+        return None;
+    }
+    Some((v, end))
 }
 
 /// Whether a numeral is an identifier, list number, time, code or rank rather
@@ -323,7 +490,108 @@ fn is_not_a_figure(ctx: &SentenceContext, num: &Numeral) -> bool {
     }
     let digits = first.text(ctx.text);
     // Glued to a preceding word: model numbers and scraped counters ("AD310", "views0").
-    if first.glued && num.start > 0 && ctx.kind(num.start - 1) == Some(TokenKind::Word) {
+    if first.glued
+        && num.start > 0
+        && ctx.kind(num.start - 1) == Some(TokenKind::Word)
+        && currency_prefix(ctx.word(num.start - 1)).is_none()
+    {
+        return true;
+    }
+    // Codes with a hyphen after a capitalised word: "COVID-19", "F-16", "MQ-9".
+    if num.start >= 2
+        && first.glued
+        && matches!(ctx.word(num.start - 1), "-" | "‑")
+        && ctx.glued(num.start - 1)
+        && ctx.kind(num.start - 2) == Some(TokenKind::Word)
+        && ctx.word(num.start - 2).chars().next().is_some_and(char::is_uppercase)
+    {
+        return true;
+    }
+    // Decades and ages: "the 1990s" (a year span, read in `classify`), "in his 60s".
+    if ctx.glued(num.end) && ctx.word(num.end) == "s" && num.end == num.start + 1 && !is_decade(ctx, num) {
+        return true;
+    }
+    // "9/11", "24/7", "3/4/2020" not read as a date: identifiers, not amounts.
+    if ctx.word(num.end) == "/" && ctx.glued(num.end) && ctx.glued(num.end + 1) {
+        return true;
+    }
+    if num.start > 0 && ctx.word(num.start - 1) == "/" && first.glued && ctx.glued(num.start - 1) {
+        return true;
+    }
+    // Phone numbers: "555-0100", "(305) 555-0100", "+1 305".
+    if digits.len() == 3
+        && ctx.word(num.end) == "-"
+        && ctx.glued(num.end)
+        && ctx.glued(num.end + 1)
+        && ctx.word(num.end + 1).len() == 4
+        && ctx.kind(num.end + 1) == Some(TokenKind::Number)
+    {
+        return true;
+    }
+    if digits.len() == 3
+        && num.start > 0
+        && ctx.word(num.start - 1) == "("
+        && ctx.word(num.end) == ")"
+        && ctx.kind(num.end + 1) == Some(TokenKind::Number)
+    {
+        return true;
+    }
+    if num.start > 0 && ctx.word(num.start - 1) == "+" && first.glued {
+        return true;
+    }
+    // Product and model names: "Windows 11", "Boeing 737", "iOS 17" — a bare
+    // integer right after a capitalised name inside the sentence.
+    if num.start > 1
+        && num.end == num.start + 1
+        && !digits.contains([',', '.'])
+        && ctx.kind(num.start - 1) == Some(TokenKind::Word)
+        && !first.glued
+    {
+        let prev = ctx.word(num.start - 1);
+        let l = ctx.lw(num.start - 1);
+        let possessive = prev.ends_with("’s") || prev.ends_with("'s");
+        let named = !possessive
+            && prev.chars().any(char::is_uppercase)
+            && super::dates::month(prev).is_none()
+            && super::dates::weekday(prev).is_none()
+            && super::currency_prefix(prev).is_none()
+            && !matches!(
+                l,
+                "about" | "around" | "some" | "nearly" | "almost" | "over" | "under" | "only" | "just" | "roughly"
+            );
+        if named && !(digits.len() == 4 && ctx.word(num.end) != "-") {
+            return true;
+        }
+    }
+    // A bare number alone on a line inside an article: a scraped counter.
+    if num.start == 0
+        && num.end == ctx.tokens.len()
+        && ctx.opens_paragraph
+        && ctx.sentence.start > 0
+        && !num.decimal
+        && !num.grouped
+    {
+        return true;
+    }
+    // "Page 1 of 3", "photo 2 of 12": the total of a numbering.
+    if num.start >= 3
+        && ctx.is_word(num.start - 1, "of")
+        && ctx.kind(num.start - 2) == Some(TokenKind::Number)
+        && matches!(
+            ctx.lw(num.start - 3),
+            "page"
+                | "slide"
+                | "photo"
+                | "image"
+                | "picture"
+                | "part"
+                | "step"
+                | "item"
+                | "question"
+                | "episode"
+                | "chapter"
+        )
+    {
         return true;
     }
     // Codes with leading zeros ("007").
@@ -339,10 +607,10 @@ fn is_not_a_figure(ctx: &SentenceContext, num: &Numeral) -> bool {
         let known = lookup(PHYSICAL_UNITS, w).is_some()
             || lookup(TIME_UNITS, w).is_some()
             || matches!(
-                w.to_ascii_lowercase().as_str(),
-                "st" | "nd" | "rd" | "th" | "am" | "pm" | "s"
+                ctx.lw(num.end),
+                "st" | "nd" | "rd" | "th" | "am" | "pm" | "s" | "bp" | "bps"
             )
-            || currency_word(&w.to_lowercase()).is_some();
+            || currency_word(ctx.lw(num.end)).is_some();
         if !known {
             return true;
         }
@@ -355,11 +623,11 @@ fn is_not_a_figure(ctx: &SentenceContext, num: &Numeral) -> bool {
     if ctx.word(num.end) == ":" && ctx.kind(num.end + 1) == Some(TokenKind::Number) && ctx.glued(num.end + 1) {
         return true;
     }
-    let next = ctx.word(num.end).to_ascii_lowercase();
+    let next = ctx.lw(num.end);
     if matches!(
-        next.as_str(),
+        next,
         "am" | "pm" | "a.m" | "p.m" | "gmt" | "utc" | "est" | "edt" | "pst" | "o’clock" | "o'clock"
-    ) || (matches!(next.as_str(), "a" | "p") && ctx.word(num.end + 1) == "." && ctx.is_word(num.end + 2, "m"))
+    ) || (matches!(next, "a" | "p") && ctx.word(num.end + 1) == "." && ctx.is_word(num.end + 2, "m"))
     {
         return true;
     }
@@ -370,7 +638,7 @@ fn is_not_a_figure(ctx: &SentenceContext, num: &Numeral) -> bool {
         if prev == "#"
             || (prev == "." && matches!(prev2, "No" | "no" | "Nos" | "Art" | "Sec" | "p" | "pp" | "Vol"))
             || matches!(
-                prev.to_ascii_lowercase().as_str(),
+                ctx.lw(num.start - 1),
                 "number"
                     | "page"
                     | "article"
@@ -386,6 +654,31 @@ fn is_not_a_figure(ctx: &SentenceContext, num: &Numeral) -> bool {
                     | "volume"
                     | "resolution"
                     | "no"
+                    | "photo"
+                    | "slide"
+                    | "image"
+                    | "picture"
+                    | "part"
+                    | "step"
+                    | "item"
+                    | "question"
+                    | "stage"
+                    | "phase"
+                    | "level"
+                    | "gate"
+                    | "platform"
+                    | "exit"
+                    | "terminal"
+                    | "figure"
+                    | "table"
+                    | "act"
+                    | "scene"
+                    | "amendment"
+                    | "ward"
+                    | "district"
+                    | "precinct"
+                    | "interstate"
+                    | "lot"
             )
         {
             return true;
@@ -400,6 +693,18 @@ fn is_not_a_figure(ctx: &SentenceContext, num: &Numeral) -> bool {
         return true;
     }
     false
+}
+
+/// "1990s", "2000s": a decade written as a plural year.
+fn is_decade(ctx: &SentenceContext, num: &Numeral) -> bool {
+    let w = ctx.word(num.start);
+    w.len() == 4
+        && !num.decimal
+        && !num.grouped
+        && (1000.0..=2100.0).contains(&num.value)
+        && num.value % 10.0 == 0.0
+        && ctx.word(num.end) == "s"
+        && ctx.glued(num.end)
 }
 
 /// Classifies a numeral in context. Returns the figure and the token index after it.
@@ -418,11 +723,16 @@ fn classify(ctx: &SentenceContext, num: Numeral, floor: usize) -> Option<(Figure
         let prev = ctx.word(start - 1);
         let mut code = currency_prefix(prev);
         let mut cstart = start - 1;
+        // "Rs. 2,500", "US$ 5"
+        if code.is_none() && prev == "." && start >= 2 + floor && ctx.glued(start - 1) {
+            code = currency_prefix(ctx.word(start - 2)).filter(|_| ctx.word(start - 2).len() > 1);
+            cstart = start - 2;
+        }
         if prev == "$"
             && start >= 2 + floor
             && matches!(
                 ctx.word(start - 2),
-                "US" | "A" | "C" | "NZ" | "HK" | "MX" | "R" | "CA" | "AU"
+                "US" | "A" | "C" | "NZ" | "HK" | "MX" | "R" | "CA" | "AU" | "S" | "NT"
             )
             && ctx.glued(start - 1)
         {
@@ -435,6 +745,11 @@ fn classify(ctx: &SentenceContext, num: Numeral, floor: usize) -> Option<(Figure
             start = cstart;
         }
     }
+    // "minus 12", "negative 3".
+    if start > floor && (ctx.is_word(start - 1, "minus") || ctx.is_word(start - 1, "negative")) && start == num.start {
+        negative = true;
+        start -= 1;
+    }
     // A minus sign glued to the number.
     if start > floor
         && matches!(ctx.word(start - 1), "-" | "−")
@@ -446,6 +761,19 @@ fn classify(ctx: &SentenceContext, num: Numeral, floor: usize) -> Option<(Figure
     }
     let value = if negative { -num.value } else { num.value };
 
+    if is_decade(ctx, &num) {
+        let fig = Figure {
+            span: ctx.span(start, num.end + 1),
+            kind: FigureKind::Year,
+            value: None,
+            min: Some(num.value),
+            max: Some(num.value + 9.0),
+            date: NaiveDate::from_ymd_opt(num.value as i32, 1, 1),
+            grain: Some(Grain::Year),
+            ..blank(ctx)
+        };
+        return Some((fig, num.end + 1));
+    }
     // Years: four digits, no separators, in a plausible range.
     let first_text = ctx.word(num.start);
     if kind == FigureKind::Count
@@ -457,9 +785,8 @@ fn classify(ctx: &SentenceContext, num: Numeral, floor: usize) -> Option<(Figure
         && (1500.0..=2100.0).contains(&num.value)
     {
         let next = ctx.word(num.end);
-        let counted = looks_plural(next)
-            && next.chars().next().is_some_and(char::is_lowercase)
-            && !is_stopword(&next.to_lowercase());
+        let counted =
+            looks_plural(next) && next.chars().next().is_some_and(char::is_lowercase) && !is_stopword(ctx.lw(num.end));
         if !counted {
             // "2023-24": a season spans two years.
             let mut yend = num.end;
@@ -471,13 +798,56 @@ fn classify(ctx: &SentenceContext, num: Numeral, floor: usize) -> Option<(Figure
             {
                 yend += 2;
             }
+            // "2010-2015", "2010–15": a span of years.
+            let mut full = None;
+            let mut ystart = start;
+            // "between 1990 and 2000", "from 2010 to 2015"
+            let worded = start > floor
+                && ((ctx.is_word(start - 1, "between") && ctx.is_word(yend, "and"))
+                    || (ctx.is_word(start - 1, "from") && ctx.is_word(yend, "to")));
+            if worded
+                && ctx.kind(yend + 1) == Some(TokenKind::Number)
+                && ctx.word(yend + 1).len() == 4
+                && let Ok(y2) = ctx.word(yend + 1).parse::<f64>()
+                && y2 > num.value
+                && y2 <= 2100.0
+            {
+                full = Some(y2);
+                yend += 2;
+                ystart = start - 1;
+            }
+            if yend == num.end
+                && matches!(ctx.word(yend), "-" | "–")
+                && ctx.kind(yend + 1) == Some(TokenKind::Number)
+                && ctx.word(yend + 1).len() == 4
+                && let Ok(y2) = ctx.word(yend + 1).parse::<f64>()
+                && y2 > num.value
+                && y2 <= 2100.0
+            {
+                full = Some(y2);
+                yend += 2;
+            }
             let year = num.value as i32;
+            // A season's second year: "2023-24" → 2024, "1999-00" → 2000.
+            let last = if let Some(y2) = full {
+                y2
+            } else if yend > num.end {
+                let yy: f64 = ctx.word(yend - 1).parse().unwrap_or(0.0);
+                let century = (num.value / 100.0).floor() * 100.0;
+                let mut y2 = century + yy;
+                if y2 < num.value {
+                    y2 += 100.0;
+                }
+                y2
+            } else {
+                num.value
+            };
             let fig = Figure {
-                span: ctx.span(start, yend),
+                span: ctx.span(ystart, yend),
                 kind: FigureKind::Year,
-                value: Some(num.value),
+                value: (last == num.value).then_some(num.value),
                 min: Some(num.value),
-                max: Some(num.value),
+                max: Some(last),
                 approximate: false,
                 unit: None,
                 date: NaiveDate::from_ymd_opt(year, 1, 1),
@@ -491,7 +861,7 @@ fn classify(ctx: &SentenceContext, num: Numeral, floor: usize) -> Option<(Figure
     // Ordinals: "1st", "21st", "3rd".
     if let Some(next) = ctx.tokens.get(end)
         && next.glued
-        && matches!(ctx.word(end).to_ascii_lowercase().as_str(), "st" | "nd" | "rd" | "th")
+        && matches!(ctx.lw(end), "st" | "nd" | "rd" | "th")
     {
         let fig = Figure {
             span: ctx.span(start, end + 1),
@@ -504,136 +874,131 @@ fn classify(ctx: &SentenceContext, num: Numeral, floor: usize) -> Option<(Figure
         return Some((fig, end + 1));
     }
 
-    // A range: "2,000-2,500", "2,000 to 2,500", "between X and Y", "from X to Y".
-    let joiner = ctx.word(end);
+    // "61-year-old", "aged 30 years old": an age, not a duration.
+    if let Some((fig, e)) = age(ctx, start, end, value) {
+        return Some((fig, e));
+    }
+    if ctx.is_word(end, "min") && ctx.is_word(end + 1, "read") {
+        return None; // page furniture: "7 min read"
+    }
+    let suffix = unit_after(ctx, end, &num, kind == FigureKind::Money);
+
+    // A range: "2,000-2,500", "2,000 to 2,500", "between X and Y", "from X to Y",
+    // "5% to 7%", "$5 to $10".
+    let joined_at = match &suffix {
+        Some(sx) if matches!(sx.kind, FigureKind::Percent | FigureKind::Money | FigureKind::Quantity) => sx.end,
+        _ => end,
+    };
+    let joiner = ctx.word(joined_at);
     let between = start > floor && ctx.is_word(start - 1, "between");
     let from = start > floor && ctx.is_word(start - 1, "from");
     let range_joiner = matches!(joiner, "-" | "–" | "—")
         || (joiner.eq_ignore_ascii_case("to") && !between)
         || (joiner.eq_ignore_ascii_case("and") && between);
+    // "lost 17-21", "a 2-3 defeat": scores whatever their order.
+    if matches!(joiner, "-" | "–") && suffix.is_none() && !num.in_words && is_score(ctx, start, joined_at + 1) {
+        return None;
+    }
     if range_joiner {
-        let mut k = end + 1;
-        // "$2-$3 million"
-        if kind == FigureKind::Money && currency_prefix(ctx.word(k)).is_some() {
+        let mut k = joined_at + 1;
+        // "$2-$3 million", "€5 to €10"
+        let mut hi_money = None;
+        if let Some(c) = currency_prefix(ctx.word(k)) {
+            hi_money = Some(c);
             k += 1;
         }
-        if let Some(hi) = parse_numeral(ctx.tokens, ctx.text, k)
+        if let Some(hi) = parse_numeral(ctx.tokens, ctx.lower, k)
             && hi.in_words == num.in_words
+            && hi.vague.is_none()
+            && num.vague.is_none()
             && !is_not_a_figure(ctx, &hi)
+            && (hi_money.is_none() || kind == FigureKind::Money)
         {
             let mut lo = value;
             // "2-3 million": the scale of the upper bound applies to both.
             if !num.in_words
                 && num.end == num.start + 1
-                && let Some((digits, _, _)) = crate::extract::numbers::parse_digits(ctx.word(hi.start))
+                && joined_at == end
+                && let Some((digits, _, _)) = parse_digits(ctx.word(hi.start))
                 && digits > 0.0
                 && hi.value / digits > 1.0
             {
-                lo *= hi.value / digits;
+                lo = scaled(lo, hi.value / digits);
             }
-            if hi.value > lo {
-                return Some(finish_range(
-                    ctx,
-                    start,
-                    hi.end,
-                    lo,
-                    hi.value,
-                    kind,
-                    unit,
-                    between || from,
-                ));
+            let hi_suffix = unit_after(ctx, hi.end, &hi, kind == FigureKind::Money);
+            let compatible = match (&suffix, &hi_suffix) {
+                (Some(a), Some(b)) => a.kind == b.kind && a.unit == b.unit,
+                _ => true,
+            };
+            let mult = hi_suffix.as_ref().or(suffix.as_ref()).map_or(1.0, |x| x.mult);
+            let hi_v = scaled(hi.value, mult);
+            let lo = scaled(lo, mult);
+            if compatible && hi_v > lo {
+                let (rkind, runit, rend) = match hi_suffix.as_ref().or(suffix.as_ref()) {
+                    Some(sx) => (
+                        sx.kind,
+                        sx.unit.clone().or(unit.clone()),
+                        hi_suffix.as_ref().map_or(hi.end, |x| x.end),
+                    ),
+                    None => (kind, unit.clone(), hi.end),
+                };
+                return Some(finish_range(ctx, start, rend, lo, hi_v, rkind, runit, between || from));
             }
-            if matches!(joiner, "-" | "–") && !num.in_words {
+            if matches!(joiner, "-" | "–") && !num.in_words && suffix.is_none() {
                 return None; // a score or a code such as "3-1"
             }
         }
     }
 
-    // Percent, currency words, units and durations after the number.
-    let next = ctx.word(end);
-    let next_l = next.to_ascii_lowercase();
-    if next == "%" || next_l == "percent" || next_l == "pct" {
-        kind = FigureKind::Percent;
-        unit = Some("%".into());
-        end += 1;
-    } else if next_l == "per" && ctx.is_word(end + 1, "cent") {
-        kind = FigureKind::Percent;
-        unit = Some("%".into());
-        end += 2;
-    } else if next_l == "percentage" && ctx.is_word(end + 1, "points") {
-        kind = FigureKind::Percent;
-        unit = Some("percentage point".into());
-        end += 2;
-    } else if kind != FigureKind::Money
-        && currency_word(&next.to_lowercase()).is_some()
-        && !(next_l == "pounds" && ctx.is_word(end + 1, "of"))
-        && (next_l != "won" || ctx.glued(end))
-    {
-        kind = FigureKind::Money;
-        unit = currency_word(&next.to_lowercase()).map(str::to_string);
-        end += 1;
-    } else if kind == FigureKind::Money && currency_word(&next.to_lowercase()).is_some() {
-        end += 1;
-    } else if kind != FigureKind::Money {
-        // A hyphenated unit ("900-metre") or a unit word ("30,000 miles", "20km").
-        let (k, hyph) = if next == "-" && ctx.glued(end) && ctx.glued(end + 1) {
-            (end + 1, true)
-        } else {
-            (end, false)
-        };
-        let w = ctx.word(k);
-        if w.eq_ignore_ascii_case("min") && ctx.is_word(k + 1, "read") {
-            return None; // page furniture: "7 min read"
+    let mut value = value;
+    if let Some(sx) = suffix {
+        kind = sx.kind;
+        if sx.unit.is_some() {
+            unit = sx.unit;
         }
-        let w_ok = ctx.kind(k) == Some(TokenKind::Word);
-        if w_ok && let Some(u) = lookup(TIME_UNITS, w) {
-            // "61-year-old": an age, not a duration.
-            if hyph && ctx.word(k + 1) == "-" && ctx.is_word(k + 2, "old") {
-                let fig = Figure {
-                    span: ctx.span(start, k + 3),
-                    kind: FigureKind::Quantity,
-                    value: Some(value),
-                    min: Some(value),
-                    max: Some(value),
-                    unit: Some("year of age".into()),
-                    ..blank(ctx)
-                };
-                return Some((fig, k + 3));
-            }
-            if ctx.is_word(k + 1, "old") || (ctx.is_word(k + 1, "of") && ctx.is_word(k + 2, "age")) {
-                let e = if ctx.is_word(k + 1, "old") { k + 2 } else { k + 3 };
-                let fig = Figure {
-                    span: ctx.span(start, e),
-                    kind: FigureKind::Quantity,
-                    value: Some(value),
-                    min: Some(value),
-                    max: Some(value),
-                    unit: Some("year of age".into()),
-                    ..blank(ctx)
-                };
-                return Some((fig, e));
-            }
-            // "two weeks ago" is a date (handled by the date matcher); here a duration.
-            kind = FigureKind::Duration;
-            unit = Some(u.to_string());
-            end = k + 1;
-        } else if w_ok && let Some(u) = physical_unit(ctx, k, num.in_words) {
-            kind = FigureKind::Quantity;
-            unit = Some(u.0);
-            end = u.1;
-        } else if w == "°" || w == "º" {
-            let scale = ctx.word(k + 1);
-            let (u, e) = match scale {
-                "C" => ("degree Celsius", k + 2),
-                "F" => ("degree Fahrenheit", k + 2),
-                _ => ("degree", k + 1),
-            };
-            kind = FigureKind::Quantity;
-            unit = Some(u.into());
+        end = sx.end;
+        value = scaled(value, sx.mult);
+        // "two dollars and fifty cents", "£3 and 20p"
+        if kind == FigureKind::Money
+            && sx.mult == 1.0
+            && ctx.is_word(end, "and")
+            && let Some(c) = parse_numeral(ctx.tokens, ctx.lower, end + 1)
+            && c.value < 100.0
+            && let Some((_, e, m)) = currency_at(ctx, c.end)
+            && m < 1.0
+        {
+            value += c.value * m;
             end = e;
+        } else if kind == FigureKind::Money
+            && sx.mult == 1.0
+            && value.fract() == 0.0
+            && ctx.kind(end) == Some(TokenKind::Number)
+            && ctx.word(end).len() == 2
+            && ctx.kind(end + 1) != Some(TokenKind::Word)
+            && let Ok(c) = ctx.word(end).parse::<f64>()
+        {
+            // "seven dollars fifty", "2 euros 50"
+            value += c / 100.0;
+            end += 1;
+        } else if kind == FigureKind::Money
+            && sx.mult == 1.0
+            && value.fract() == 0.0
+            && let Some(c) = parse_numeral(ctx.tokens, ctx.lower, end)
+            && c.in_words
+            && c.value < 100.0
+            && c.value >= 1.0
+            && ctx.kind(c.end) != Some(TokenKind::Word)
+        {
+            value += c.value / 100.0;
+            end = c.end;
         }
     }
 
+    // Qualifiers after the number: "20 or more", "40-odd", "100+", "a dozen or so".
+    let post = post_qualifier(ctx, end);
+    if let Some((_, e)) = post {
+        end = e;
+    }
     let mut fig = Figure {
         span: ctx.span(start, end),
         kind,
@@ -650,12 +1015,11 @@ fn classify(ctx: &SentenceContext, num: Numeral, floor: usize) -> Option<(Figure
         fig.approximate = true;
     }
     if fig.kind == FigureKind::Count {
-        let (noun, nend) = counted_noun(ctx, end, value);
+        let (noun, _) = counted_noun(ctx, end, value);
         if let Some(noun_span) = noun {
             fig.unit = Some(singular(&ctx.text[noun_span.start..noun_span.end]));
             fig.noun = Some(noun_span);
         }
-        let _ = nend;
     }
     // Qualifiers before (and after the currency symbol: "about $300").
     let qual = qualifier_before(ctx, start, floor).or_else(|| {
@@ -665,11 +1029,36 @@ fn classify(ctx: &SentenceContext, num: Numeral, floor: usize) -> Option<(Figure
             None
         }
     });
-    if let Some((q, qstart)) = qual {
+    if let Some((q, _)) = post {
         apply_qualifier(&mut fig, q, value);
+    }
+    if let Some((q, qstart)) = qual {
+        if post.is_none() {
+            apply_qualifier(&mut fig, q, value);
+        }
         fig.span = Span::new(ctx.tokens[qstart.min(start)].span.start, fig.span.end);
     }
     Some((fig, end))
+}
+
+/// A qualifier after the number (and its unit): "or more", "or fewer", "or so",
+/// "and up", "-odd", a glued "+". Returns it and the token after it.
+fn post_qualifier(ctx: &SentenceContext, end: usize) -> Option<(Qualifier, usize)> {
+    let w = ctx.lw(end);
+    if w == "+" && ctx.glued(end) {
+        return Some((Qualifier::AtLeast, end + 1));
+    }
+    if w == "-" && ctx.glued(end) && ctx.is_word(end + 1, "odd") {
+        return Some((Qualifier::About, end + 2));
+    }
+    let next = ctx.lw(end + 1);
+    let q = match (w, next) {
+        ("or", "more" | "over" | "above" | "greater") | ("and", "up" | "above" | "upwards") => Qualifier::AtLeast,
+        ("or", "less" | "fewer" | "under" | "below") | ("and", "under" | "below") => Qualifier::AtMost,
+        ("or", "so") => Qualifier::About,
+        _ => return None,
+    };
+    Some((q, end + 2))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -686,31 +1075,6 @@ fn finish_range(
     let mut start = start;
     if worded {
         start -= 1; // include "between"/"from"
-    }
-    let mut end = end;
-    let mut kind = kind;
-    let mut unit = unit;
-    let next = ctx.word(end);
-    if next == "%" || next.eq_ignore_ascii_case("percent") {
-        kind = FigureKind::Percent;
-        unit = Some("%".into());
-        end += 1;
-    } else if let Some(c) = currency_word(&next.to_lowercase()) {
-        kind = FigureKind::Money;
-        unit = Some(c.into());
-        end += 1;
-    } else if kind == FigureKind::Count
-        && let Some(u) = lookup(TIME_UNITS, next)
-    {
-        kind = FigureKind::Duration;
-        unit = Some(u.into());
-        end += 1;
-    } else if kind == FigureKind::Count
-        && let Some(u) = physical_unit(ctx, end, false)
-    {
-        kind = FigureKind::Quantity;
-        unit = Some(u.0);
-        end = u.1;
     }
     let mut fig = Figure {
         span: ctx.span(start, end),
@@ -740,25 +1104,392 @@ fn finish_range(
     (fig, end)
 }
 
+/// Two small whole numbers joined by a dash in the language of games:
+/// "won 3-1", "lost 17-21", "a 2-2 draw", "the score was 1-0".
+fn is_score(ctx: &SentenceContext, start: usize, hi: usize) -> bool {
+    const SCORE_WORDS: &[&str] = &[
+        "won",
+        "win",
+        "wins",
+        "lost",
+        "lose",
+        "loses",
+        "beat",
+        "beats",
+        "defeated",
+        "defeat",
+        "victory",
+        "score",
+        "scored",
+        "scores",
+        "draw",
+        "drew",
+        "tie",
+        "tied",
+        "led",
+        "lead",
+        "trailed",
+        "trailing",
+        "loss",
+        "final",
+        "scoreline",
+        "thrashing",
+        "rout",
+        "edged",
+        "clinched",
+    ];
+    let small = |i: usize| {
+        ctx.kind(i) == Some(TokenKind::Number) && ctx.word(i).len() <= 3 && !ctx.word(i).contains(['.', ','])
+    };
+    if !small(start) || !small(hi) {
+        return false;
+    }
+    let from = start.saturating_sub(4);
+    (from..start)
+        .chain(hi + 1..(hi + 3).min(ctx.tokens.len()))
+        .any(|k| SCORE_WORDS.contains(&ctx.lw(k)))
+}
+
+/// What follows a number and gives it its kind: a percent sign, a currency,
+/// a unit of time, a physical unit.
+struct Suffix {
+    kind: FigureKind,
+    unit: Option<String>,
+    /// Token index after the suffix.
+    end: usize,
+    /// "5 cents" is 0.05 dollars.
+    mult: f64,
+}
+
+fn suffix(kind: FigureKind, unit: &str, end: usize) -> Option<Suffix> {
+    Some(Suffix {
+        kind,
+        unit: Some(unit.to_string()),
+        end,
+        mult: 1.0,
+    })
+}
+
+/// The currency of a national adjective and a currency name:
+/// "Canadian dollars" → CAD, "Swiss francs" → CHF.
+fn national_currency(adj: &str, name: &str) -> Option<&'static str> {
+    let base = name.trim_end_matches('s');
+    Some(match (adj, base) {
+        ("US" | "U.S" | "American", "dollar") => "USD",
+        ("Canadian", "dollar") => "CAD",
+        ("Australian", "dollar") => "AUD",
+        ("Singapore", "dollar") => "SGD",
+        ("Jamaican", "dollar") => "JMD",
+        ("Taiwan" | "Taiwanese", "dollar") => "TWD",
+        ("Zimbabwean", "dollar") => "ZWL",
+        ("Mexican", "peso") => "MXN",
+        ("Argentine" | "Argentinian", "peso") => "ARS",
+        ("Colombian", "peso") => "COP",
+        ("Chilean", "peso") => "CLP",
+        ("Philippine", "peso") => "PHP",
+        ("Dominican", "peso") => "DOP",
+        ("Cuban", "peso") => "CUP",
+        ("Indian", "rupee") => "INR",
+        ("Pakistani", "rupee") => "PKR",
+        ("Nepalese" | "Nepali", "rupee") => "NPR",
+        ("Swiss", "franc") => "CHF",
+        ("Kenyan", "shilling") => "KES",
+        ("Ugandan", "shilling") => "UGX",
+        ("Tanzanian", "shilling") => "TZS",
+        ("Somali", "shilling") => "SOS",
+        ("British", "pound") => "GBP",
+        ("Egyptian", "pound") => "EGP",
+        ("Lebanese", "pound") => "LBP",
+        ("Syrian", "pound") => "SYP",
+        ("Sudanese", "pound") => "SDG",
+        ("Haitian", "gourde") => "HTG",
+        ("Japanese", "yen") => "JPY",
+        ("Chinese", "yuan") => "CNY",
+        ("Russian", "ruble" | "rouble") => "RUB",
+        ("Turkish", "lira") => "TRY",
+        ("Brazilian", "real") => "BRL",
+        ("South African", "rand") => "ZAR",
+        ("Nigerian", "naira") => "NGN",
+        ("Jordanian", "dinar") => "JOD",
+        ("Kuwaiti", "dinar") => "KWD",
+        ("Iraqi", "dinar") => "IQD",
+        ("Saudi", "riyal") => "SAR",
+        ("Qatari", "riyal") => "QAR",
+        ("Emirati" | "UAE", "dirham") => "AED",
+        ("Moroccan", "dirham") => "MAD",
+        ("Swedish", "krona" | "kronor") => "SEK",
+        ("Norwegian", "krone" | "kroner") => "NOK",
+        ("Danish", "krone" | "kroner") => "DKK",
+        ("Israeli", "shekel") => "ILS",
+        ("Ghanaian", "cedi") => "GHS",
+        ("Hong Kong", "dollar") => "HKD",
+        ("New Zealand", "dollar") => "NZD",
+        ("Sri Lankan", "rupee") => "LKR",
+        _ => return None,
+    })
+}
+
+/// The currency named at token `k` (after a number), with the token after it
+/// and a multiplier for subunits ("cents", "pence").
+fn currency_at(ctx: &SentenceContext, k: usize) -> Option<(&'static str, usize, f64)> {
+    let w = ctx.word(k);
+    if ctx.kind(k) != Some(TokenKind::Word) {
+        return None;
+    }
+    let l = ctx.lw(k);
+    match l {
+        "cents" | "cent" => return Some(("USD", k + 1, 0.01)),
+        "pence" | "pennies" => return Some(("GBP", k + 1, 0.01)),
+        "pounds" | "pound"
+            if ctx.is_word(k + 1, "of")
+                || ctx.is_word(k + 1, "per")
+                || (k.saturating_sub(5)..k).any(|j| ctx.lw(j).starts_with("weigh")) =>
+        {
+            return None;
+        }
+        "won" if !ctx.glued(k) => return None,
+        _ => {}
+    }
+    if let Some(c) = currency_word(l) {
+        let mut end = k + 1;
+        if matches!(l, "pound" | "pounds") && ctx.is_word(end, "sterling") {
+            end += 1;
+        }
+        return Some((c, end, 1.0));
+    }
+    // A national adjective before the name: "Haitian gourdes", "Hong Kong dollars".
+    if w.chars().next().is_some_and(char::is_uppercase) {
+        let two = ctx.tokens.get(k + 1).map(|_| {
+            let a = ctx.tokens[k].span.start;
+            let b = ctx.tokens[k + 1].span.end;
+            &ctx.text[a..b]
+        });
+        for (adj, name_at) in [(Some(w), k + 1), (two, k + 2)] {
+            let Some(adj) = adj else { continue };
+            let adj = adj.trim_end_matches('.');
+            let name = ctx.lw(name_at);
+            if let Some(c) = national_currency(adj, name) {
+                return Some((c, name_at + 1, 1.0));
+            }
+            if let Some(c) = currency_word(name)
+                && matches!(adj, "US" | "U.S" | "American")
+            {
+                return Some((c, name_at + 1, 1.0));
+            }
+        }
+    }
+    None
+}
+
+fn unit_after(ctx: &SentenceContext, end: usize, num: &Numeral, money: bool) -> Option<Suffix> {
+    let next = ctx.word(end);
+    let nl = ctx.lw(end);
+    match nl {
+        "%" | "percent" | "pct" | "percentage"
+            if !(nl == "percentage" && !ctx.is_word(end + 1, "points") && !ctx.is_word(end + 1, "point")) =>
+        {
+            if nl == "percentage" {
+                return suffix(FigureKind::Percent, "percentage point", end + 2);
+            }
+            return suffix(FigureKind::Percent, "%", end + 1);
+        }
+        "per" if ctx.is_word(end + 1, "cent") => return suffix(FigureKind::Percent, "%", end + 2),
+        // "a quarter of a percentage point", "half a point"
+        "of" if num.fraction
+            && ctx.is_word(end + 1, "a")
+            && ctx.is_word(end + 2, "percentage")
+            && matches!(ctx.lw(end + 3), "point" | "points") =>
+        {
+            return suffix(FigureKind::Percent, "percentage point", end + 4);
+        }
+        // "a 5-percent rise", "a 2-percentage-point cut"
+        "-" if ctx.glued(end) && ctx.glued(end + 1) && matches!(ctx.lw(end + 1), "percent" | "per") => {
+            if ctx.lw(end + 1) == "per" && ctx.word(end + 2) == "-" && ctx.is_word(end + 3, "cent") {
+                return suffix(FigureKind::Percent, "%", end + 4);
+            }
+            if ctx.lw(end + 1) == "percent" {
+                return suffix(FigureKind::Percent, "%", end + 2);
+            }
+        }
+        "-" if ctx.glued(end)
+            && ctx.is_word(end + 1, "percentage")
+            && ctx.word(end + 2) == "-"
+            && ctx.is_word(end + 3, "point") =>
+        {
+            return suffix(FigureKind::Percent, "percentage point", end + 4);
+        }
+        _ => {}
+    }
+    // A currency symbol after the number: "20$", "50 €".
+    if let Some(c) = currency_prefix(next).filter(|_| !next.chars().all(|c| c.is_ascii_alphabetic()))
+        && ctx.kind(end + 1) != Some(TokenKind::Number)
+    {
+        return Some(Suffix {
+            kind: FigureKind::Money,
+            unit: if money { None } else { Some(c.to_string()) },
+            end: end + 1,
+            mult: 1.0,
+        });
+    }
+    // "25 basis points": hundredths of a percentage point.
+    if (nl == "basis" && matches!(ctx.lw(end + 1), "points" | "point")) || matches!(nl, "bps" | "bp") {
+        return Some(Suffix {
+            kind: FigureKind::Percent,
+            unit: Some("percentage point".into()),
+            end: if nl == "basis" { end + 2 } else { end + 1 },
+            mult: 0.01,
+        });
+    }
+    // "3 grand": thousands of dollars.
+    if nl == "grand" && !money && !matches!(ctx.lw(end + 1), "prix" | "slam" | "jury" | "total" | "final" | "tour") {
+        return Some(Suffix {
+            kind: FigureKind::Money,
+            unit: Some("USD".into()),
+            end: end + 1,
+            mult: 1000.0,
+        });
+    }
+    // "millions of dollars"
+    let cur_at = if num.vague.is_some() && nl == "of" {
+        end + 1
+    } else {
+        end
+    };
+    if let Some((code, e, mult)) = currency_at(ctx, cur_at) {
+        return Some(Suffix {
+            kind: FigureKind::Money,
+            unit: if money { None } else { Some(code.to_string()) },
+            end: e,
+            mult,
+        });
+    }
+    if money || num.vague.is_some() {
+        return None;
+    }
+    // A hyphenated unit ("900-metre", "five-year") or a unit word ("30,000 miles", "20km").
+    let k = if next == "-" && ctx.glued(end) && ctx.glued(end + 1) {
+        end + 1
+    } else {
+        end
+    };
+    let w = ctx.word(k);
+    let w_ok = ctx.kind(k) == Some(TokenKind::Word);
+    if w_ok && let Some(u) = lookup(TIME_UNITS, w) {
+        return suffix(FigureKind::Duration, u, k + 1);
+    }
+    if w_ok && let Some((u, e)) = physical_unit(ctx, k, num.in_words) {
+        return Some(Suffix {
+            kind: FigureKind::Quantity,
+            unit: Some(u),
+            end: e,
+            mult: 1.0,
+        });
+    }
+    if w == "°" || w == "º" {
+        let (u, e) = match ctx.word(k + 1) {
+            "C" => ("degree Celsius", k + 2),
+            "F" => ("degree Fahrenheit", k + 2),
+            _ => ("degree", k + 1),
+        };
+        return suffix(FigureKind::Quantity, u, e);
+    }
+    None
+}
+
+/// "61-year-old", "30 years old", "aged 5 years of age": an age.
+fn age(ctx: &SentenceContext, start: usize, end: usize, value: f64) -> Option<(Figure, usize)> {
+    let hyph = ctx.word(end) == "-" && ctx.glued(end) && ctx.glued(end + 1);
+    let k = if hyph { end + 1 } else { end };
+    let w = ctx.lw(k);
+    if !matches!(w, "year" | "years" | "month" | "months" | "week" | "weeks") {
+        return None;
+    }
+    let e = if hyph && ctx.word(k + 1) == "-" && ctx.is_word(k + 2, "old") {
+        k + 3
+    } else if ctx.is_word(k + 1, "old") {
+        k + 2
+    } else if ctx.is_word(k + 1, "of") && ctx.is_word(k + 2, "age") {
+        k + 3
+    } else {
+        return None;
+    };
+    let unit = if w.starts_with("year") {
+        "year of age"
+    } else if w.starts_with("month") {
+        "month of age"
+    } else {
+        "week of age"
+    };
+    let fig = Figure {
+        span: ctx.span(start, e),
+        kind: FigureKind::Quantity,
+        value: Some(value),
+        min: Some(value),
+        max: Some(value),
+        unit: Some(unit.into()),
+        ..blank(ctx)
+    };
+    Some((fig, e))
+}
+
+/// Abbreviations too ambiguous to read unless glued to the digits ("5m", "20t", "3in").
+fn ambiguous_abbreviation(w: &str) -> bool {
+    matches!(
+        w,
+        "m" | "M" | "g" | "t" | "T" | "l" | "L" | "in" | "ha" | "mi" | "ton" | "st" | "yd" | "C" | "F"
+    )
+}
+
 fn physical_unit(ctx: &SentenceContext, k: usize, in_words: bool) -> Option<(String, usize)> {
     let w = ctx.word(k);
+    let l = ctx.lw(k);
+    // "30 square kilometres", "12 sq km", "5 cubic metres".
+    if matches!(l, "square" | "sq" | "cubic" | "cu") {
+        let mut j = k + 1;
+        if ctx.word(j) == "." {
+            j += 1;
+        }
+        let base = lookup(PHYSICAL_UNITS, ctx.word(j))?;
+        let prefix = if l.starts_with("cu") { "cubic" } else { "square" };
+        return Some((format!("{prefix} {base}"), j + 1));
+    }
+    // "35 degrees Celsius", "90 degrees F".
+    if matches!(l, "degree" | "degrees") {
+        return Some(match ctx.lw(k + 1) {
+            "celsius" | "centigrade" | "c" => ("degree Celsius".into(), k + 2),
+            "fahrenheit" | "f" => ("degree Fahrenheit".into(), k + 2),
+            _ => ("degree".into(), k + 1),
+        });
+    }
+    // "5 metric tons"
+    if l == "metric" && matches!(ctx.lw(k + 1), "ton" | "tons" | "tonne" | "tonnes") {
+        return Some(("tonne".into(), k + 2));
+    }
     let u = lookup(PHYSICAL_UNITS, w)?;
-    // One-letter and ambiguous abbreviations only when glued to digits ("5m", "20t", "3in").
-    let short = w.len() <= 2 || matches!(w, "in" | "sq");
-    if short && (in_words || !ctx.glued(k)) {
+    if ambiguous_abbreviation(w) && (in_words || !ctx.glued(k)) {
         return None;
     }
-    // "1.5m people": m is a scale, handled by the numeral parser already.
-    if w.eq_ignore_ascii_case("sq") {
-        let next = ctx.word(k + 1);
-        let base = lookup(PHYSICAL_UNITS, next)?;
-        return Some((format!("square {base}"), k + 2));
+    let e = k + 1;
+    // "km2", "m²"
+    if ctx.glued(e) && matches!(ctx.word(e), "2" | "²") {
+        return Some((format!("square {u}"), e + 1));
     }
-    if matches!(w.to_ascii_lowercase().as_str(), "square") {
-        return None;
+    // "80 km/h", "50 kilometres per hour", "5 metres per second".
+    let per_at =
+        ((ctx.word(e) == "/" && ctx.glued(e)) || ctx.is_word(e, "per") || ctx.is_word(e, "an") || ctx.is_word(e, "a"))
+            .then_some(e + 1);
+    if let Some(p) = per_at {
+        let denom = match ctx.lw(p) {
+            "h" | "hr" | "hour" => Some("hour"),
+            "s" | "sec" | "second" => Some("second"),
+            "min" | "minute" => Some("minute"),
+            _ => None,
+        };
+        if let Some(d) = denom {
+            return Some((format!("{u} per {d}"), p + 1));
+        }
     }
-    // "5 foot 6": keep the first unit only.
-    Some((u.to_string(), k + 1))
+    Some((u.to_string(), e))
 }
 
 /// The noun a count counts: the head of the noun phrase after the number
@@ -778,10 +1509,11 @@ pub fn counted_noun(ctx: &SentenceContext, from: usize, value: f64) -> (Option<S
             break;
         }
         let w = t.text(ctx.text);
-        let lower = w.to_lowercase();
-        if is_stopword(&lower)
+        let lower = ctx.lw(k);
+        let adjective = matches!(lower, "new" | "more" | "other" | "additional" | "further" | "extra");
+        if (is_stopword(lower) && !adjective)
             || matches!(
-                lower.as_str(),
+                lower,
                 "have" | "has" | "had" | "are" | "were" | "was" | "is" | "be" | "been" | "being" | "will"
             )
         {

@@ -129,12 +129,15 @@ pub fn extract(article: &Article, lexicon: &Lexicon, options: ExtractOptions) ->
     let reference = article.date.or(options.reference_date);
     let mut figures = Vec::new();
     let mut tokens: Vec<Token> = Vec::with_capacity(64);
+    // Lower-cased once per article; byte offsets are unchanged.
+    let lower = article.text.to_ascii_lowercase();
     for (pi, para) in article.paragraphs.iter().enumerate() {
         for (si, &sentence) in para.sentences.iter().enumerate() {
             tokens.clear();
             crate::text::tokenize_into(&article.text, sentence, &mut tokens);
             let ctx = figures::SentenceContext {
                 text: &article.text,
+                lower: &lower,
                 tokens: &tokens,
                 sentence,
                 paragraph: pi,
@@ -190,9 +193,14 @@ pub fn singular(word: &str) -> String {
 
 /// Whether a word looks like a plural noun (for counted nouns).
 pub fn looks_plural(word: &str) -> bool {
-    let w = word.to_lowercase();
+    // Most words are lower case already: borrow them rather than allocate.
+    let w: std::borrow::Cow<str> = if word.bytes().any(|b| !b.is_ascii_lowercase()) {
+        word.to_lowercase().into()
+    } else {
+        word.into()
+    };
     matches!(
-        w.as_str(),
+        &*w,
         "people"
             | "police"
             | "personnel"
@@ -236,6 +244,34 @@ pub fn currency_prefix(w: &str) -> Option<&'static str> {
         "₽" | "RUB" => "RUB",
         "R$" | "BRL" => "BRL",
         "MX$" | "MXN" => "MXN",
+        "HK$" | "HKD" => "HKD",
+        "NZ$" | "NZD" => "NZD",
+        "S$" | "SGD" => "SGD",
+        "NT$" | "TWD" => "TWD",
+        "ZAR" => "ZAR",
+        "SEK" => "SEK",
+        "NOK" => "NOK",
+        "DKK" => "DKK",
+        "PLN" => "PLN",
+        "TRY" => "TRY",
+        "₺" => "TRY",
+        "₪" | "ILS" => "ILS",
+        "₱" | "PHP" => "PHP",
+        "฿" | "THB" => "THB",
+        "₫" | "VND" => "VND",
+        "₴" | "UAH" => "UAH",
+        "AED" => "AED",
+        "SAR" => "SAR",
+        "EGP" => "EGP",
+        "PKR" => "PKR",
+        "BDT" => "BDT",
+        "IDR" => "IDR",
+        "MYR" => "MYR",
+        "ARS" => "ARS",
+        "COP" => "COP",
+        "CLP" => "CLP",
+        "DOP" => "DOP",
+        "JMD" => "JMD",
         _ => return None,
     })
 }
@@ -256,6 +292,20 @@ pub fn currency_word(w: &str) -> Option<&'static str> {
         "rubles" | "roubles" | "ruble" | "rouble" => "RUB",
         "won" | "krw" => "KRW",
         "naira" | "ngn" => "NGN",
+        "rand" | "zar" => "ZAR",
+        "lira" | "liras" => "TRY",
+        "reais" | "brl" => "BRL",
+        "shekel" | "shekels" => "ILS",
+        "zloty" | "zlotys" | "zlotych" => "PLN",
+        "hryvnia" | "hryvnias" => "UAH",
+        "baht" => "THB",
+        "ringgit" => "MYR",
+        "rupiah" => "IDR",
+        "dirham" | "dirhams" => "AED",
+        "riyal" | "riyals" => "SAR",
+        "cedi" | "cedis" => "GHS",
+        "kwacha" => "ZMW",
+        "birr" => "ETB",
         _ => return None,
     })
 }

@@ -73,6 +73,8 @@ pub fn scale_word(w: &str) -> Option<f64> {
         "million" => 1e6,
         "billion" => 1e9,
         "trillion" => 1e12,
+        "lakh" | "lakhs" | "lac" => 1e5,
+        "crore" | "crores" => 1e7,
         _ => return None,
     })
 }
@@ -118,12 +120,28 @@ pub fn parse_digits(s: &str) -> Option<(f64, bool, bool)> {
             return None;
         }
     }
-    let digits: String = int.chars().filter(|c| c.is_ascii_digit()).collect();
-    let mut v: f64 = digits.parse().ok()?;
-    if !frac.is_empty() {
-        let f: f64 = format!("0.{frac}").parse().ok()?;
-        v += f;
+    // Accumulate the digits without allocating; mantissa / 10^k is correctly
+    // rounded, like parsing the decimal text.
+    let mut mantissa: u128 = 0;
+    let mut any = false;
+    for b in int.bytes().chain(frac.bytes()) {
+        match b {
+            b'0'..=b'9' => {
+                mantissa = mantissa.checked_mul(10)?.checked_add(u128::from(b - b'0'))?;
+                any = true;
+            }
+            b',' => {}
+            _ => return None,
+        }
     }
+    if !any || frac.contains(',') {
+        return None;
+    }
+    let v = if frac.is_empty() {
+        mantissa as f64
+    } else {
+        mantissa as f64 / 10f64.powi(frac.len() as i32)
+    };
     Some((v, !frac.is_empty(), grouped))
 }
 
@@ -135,8 +153,28 @@ pub fn word_at<'a>(tokens: &[Token], text: &'a str, i: usize) -> &'a str {
     }
 }
 
-fn lw(tokens: &[Token], text: &str, i: usize) -> String {
-    word_at(tokens, text, i).to_lowercase()
+/// The word at token `i` in the ASCII-lower-cased text the numeral grammar
+/// reads (see [`parse_numeral`]), or "" for non-words.
+pub(crate) fn lw<'a>(tokens: &[Token], text: &'a str, i: usize) -> &'a str {
+    word_at(tokens, text, i)
+}
+
+/// Multiplies by a scale and removes binary noise: 1.2 × 10⁹ is 1,200,000,000,
+/// 99 × 0.01 is 0.99 (the result is rounded to 12 significant digits).
+pub fn scaled(v: f64, s: f64) -> f64 {
+    if s == 1.0 || v == 0.0 || !v.is_finite() {
+        return v * s;
+    }
+    let r = v * s;
+    let digits = 12 - (r.abs().log10().ceil() as i32);
+    let rounded = if digits >= 0 {
+        let m = 10f64.powi(digits);
+        (r * m).round() / m
+    } else {
+        let m = 10f64.powi(-digits);
+        (r / m).round() * m
+    };
+    if rounded.is_finite() { rounded } else { r }
 }
 
 fn is_hyphen(tokens: &[Token], text: &str, i: usize) -> bool {
@@ -145,14 +183,86 @@ fn is_hyphen(tokens: &[Token], text: &str, i: usize) -> bool {
         .is_some_and(|t| t.kind == TokenKind::Punct && matches!(t.text(text), "-" | "‑"))
 }
 
-/// Recognises a numeral starting at token `i`.
+/// Recognises a numeral starting at token `i`. `text` is the ASCII-lower-cased
+/// text (`str::to_ascii_lowercase` keeps every byte offset), so that words are
+/// compared without a per-token allocation.
 pub fn parse_numeral(tokens: &[Token], text: &str, i: usize) -> Option<Numeral> {
     let tok = tokens.get(i)?;
     match tok.kind {
-        TokenKind::Number => parse_digit_numeral(tokens, text, i),
-        TokenKind::Word => parse_word_numeral(tokens, text, i),
-        TokenKind::Punct => None,
+        TokenKind::Number => parse_digit_numeral(tokens, text, i).map(|n| and_a_half(tokens, text, n)),
+        TokenKind::Word => parse_word_numeral(tokens, text, i).map(|n| and_a_half(tokens, text, n)),
+        TokenKind::Punct => leading_point(tokens, text, i).or_else(|| {
+            vulgar_fraction(tok.text(text)).map(|v| {
+                let mut n = words(v, i, i + 1);
+                n.in_words = false;
+                n.fraction = true;
+                n
+            })
+        }),
     }
+}
+
+/// ".75": a decimal without its leading zero (the point not glued to a word).
+fn leading_point(tokens: &[Token], text: &str, i: usize) -> Option<Numeral> {
+    let (dot, digits) = (tokens.get(i)?, tokens.get(i + 1)?);
+    if dot.text(text) != "." || dot.glued || !digits.glued || digits.kind != TokenKind::Number {
+        return None;
+    }
+    let d = digits.text(text);
+    if !d.bytes().all(|b| b.is_ascii_digit()) || d.len() > 15 {
+        return None;
+    }
+    let (v, _, _) = parse_digits(d)?;
+    let mut n = words(v / 10f64.powi(d.len() as i32), i, i + 2);
+    n.in_words = false;
+    n.decimal = true;
+    Some(n)
+}
+
+/// "½", "¾", "⅓": fractions written as one character.
+pub fn vulgar_fraction(w: &str) -> Option<f64> {
+    Some(match w {
+        "½" => 0.5,
+        "¼" => 0.25,
+        "¾" => 0.75,
+        "⅓" => 1.0 / 3.0,
+        "⅔" => 2.0 / 3.0,
+        "⅕" => 0.2,
+        "⅛" => 0.125,
+        "⅜" => 0.375,
+        "⅝" => 0.625,
+        "⅞" => 0.875,
+        _ => return None,
+    })
+}
+
+/// "three and a half", "two and a half million", "a million and a half".
+fn and_a_half(tokens: &[Token], text: &str, n: Numeral) -> Numeral {
+    let e = n.end;
+    if n.vague.is_some()
+        || n.fraction
+        || lw(tokens, text, e) != "and"
+        || lw(tokens, text, e + 1) != "a"
+        || lw(tokens, text, e + 2) != "half"
+    {
+        return n;
+    }
+    let mut out = n;
+    out.end = e + 3;
+    let largest = [1e12, 1e9, 1e6, 1e3, 1e2]
+        .into_iter()
+        .find(|&s| n.value >= s && n.value % s == 0.0 && n.value / s < 1000.0);
+    match (largest, scale_word(lw(tokens, text, e + 3))) {
+        (_, Some(s)) if n.value < 1000.0 => {
+            out.value = scaled(n.value + 0.5, s);
+            out.end = e + 4;
+        }
+        (Some(s), None) if n.value >= 1000.0 => out.value = n.value + 0.5 * s,
+        (_, None) if n.value < 100.0 => out.value = n.value + 0.5,
+        _ => return n,
+    }
+    out.decimal = true;
+    out
 }
 
 fn parse_digit_numeral(tokens: &[Token], text: &str, i: usize) -> Option<Numeral> {
@@ -169,12 +279,43 @@ fn parse_digit_numeral(tokens: &[Token], text: &str, i: usize) -> Option<Numeral
         && !decimal
         && !grouped
         && let Some((d, false, false)) = parse_digits(den.text(text))
-        && d > 0.0
-        && d <= 100.0
+        && d > 1.0
+        && d <= 10.0
         && value < d
     {
         value /= d;
         end = i + 3;
+        fraction = true;
+    }
+    // "2½"
+    if !decimal
+        && let Some(t) = tokens.get(i + 1)
+        && t.glued
+        && let Some(f) = vulgar_fraction(t.text(text))
+    {
+        value += f;
+        end = i + 2;
+        fraction = true;
+    }
+    // "2 1/2": a whole number and a fraction.
+    if !fraction
+        && !decimal
+        && !grouped
+        && let (Some(a), Some(slash), Some(b)) = (tokens.get(i + 1), tokens.get(i + 2), tokens.get(i + 3))
+        && a.kind == TokenKind::Number
+        && !a.glued
+        && slash.glued
+        && b.glued
+        && slash.text(text) == "/"
+        && tokens.get(i + 4).is_none_or(|t| t.text(text) != "/")
+        && let (Some((n, false, false)), Some((d, false, false))) =
+            (parse_digits(a.text(text)), parse_digits(b.text(text)))
+        && d > 1.0
+        && d <= 16.0
+        && n < d
+    {
+        value += n / d;
+        end = i + 4;
         fraction = true;
     }
     if !fraction {
@@ -184,21 +325,25 @@ fn parse_digit_numeral(tokens: &[Token], text: &str, i: usize) -> Option<Numeral
             if next.kind == TokenKind::Word {
                 if next.glued {
                     if let Some(s) = scale_suffix(w) {
-                        value *= s;
+                        value = scaled(value, s);
                         end += 1;
                     }
-                } else if let Some(s) = scale_word(&w.to_lowercase()) {
-                    value *= s;
+                } else if w.eq_ignore_ascii_case("dozen") && !decimal {
+                    // "2 dozen"
+                    value *= 12.0;
+                    end += 1;
+                } else if let Some(s) = scale_word(w) {
+                    value = scaled(value, s);
                     end += 1;
                     // "1.5 million" may go on with a bigger scale ("2 hundred thousand").
-                    if let Some(s2) = scale_word(&lw(tokens, text, end))
+                    if let Some(s2) = scale_word(lw(tokens, text, end))
                         && s2 > s
                     {
-                        value *= s2;
+                        value = scaled(value, s2);
                         end += 1;
                     }
                 } else if matches!(w, "mn" | "mln" | "bn" | "bln" | "tn" | "trn") {
-                    value *= scale_suffix(w).unwrap_or(1.0);
+                    value = scaled(value, scale_suffix(w).unwrap_or(1.0));
                     end += 1;
                 }
             }
@@ -221,36 +366,160 @@ fn parse_word_numeral(tokens: &[Token], text: &str, i: usize) -> Option<Numeral>
     // "a dozen", "a thousand", "a couple of", "a half", "an estimated" (not here).
     if w0 == "a" || w0 == "an" {
         let w1 = lw(tokens, text, i + 1);
-        if w1 == "couple" && lw(tokens, text, i + 2) == "of" {
-            return Some(words(2.0, i, i + 2));
+        if matches!(w1, "couple" | "pair") && lw(tokens, text, i + 2) == "of" {
+            return Some(words(2.0, i, i + 3));
+        }
+        // "a third of", "a quarter of the budget": a fraction of something.
+        if let Some(den) = fraction_word(w1)
+            && !w1.ends_with('s')
+            && lw(tokens, text, i + 2) == "of"
+        {
+            let mut n = words(1.0 / den, i, i + 2);
+            n.fraction = true;
+            return Some(n);
         }
         if w1 == "few" {
-            return None;
+            // "a few hundred", "a few thousand": an unstated multiple.
+            return few_of_scale(tokens, text, i, i + 2);
         }
-        if w1 == "dozen" || scale_word(&w1).is_some() {
+        if w1 == "dozen" || scale_word(w1).is_some() {
             let mut n = parse_word_numeral_core(tokens, text, i + 1, 1.0)?;
             n.start = i;
             return Some(n);
         }
-        if w1 == "half" && (scale_word(&lw(tokens, text, i + 2)).is_some() || lw(tokens, text, i + 2) == "dozen") {
-            let s = scale_word(&lw(tokens, text, i + 2)).unwrap_or(12.0);
+        if w1 == "half" && (scale_word(lw(tokens, text, i + 2)).is_some() || lw(tokens, text, i + 2) == "dozen") {
+            let s = scale_word(lw(tokens, text, i + 2)).unwrap_or(12.0);
             return Some(words(0.5 * s, i, i + 3));
+        }
+        if w1 == "half" && !matches!(lw(tokens, text, i + 2), "of" | "the") {
+            let mut n = words(0.5, i, i + 2);
+            n.fraction = true;
+            return Some(n);
         }
         return None;
     }
+    // "half of the population", "half the budget".
+    if w0 == "half" && matches!(lw(tokens, text, i + 1), "of" | "the") {
+        let mut n = words(0.5, i, i + 1);
+        n.fraction = true;
+        return Some(n);
+    }
     // "half a million", "half a dozen".
-    if w0 == "half" && matches!(lw(tokens, text, i + 1).as_str(), "a" | "an") {
+    if w0 == "half" && matches!(lw(tokens, text, i + 1), "a" | "an") {
         let w2 = lw(tokens, text, i + 2);
-        let s = if w2 == "dozen" { Some(12.0) } else { scale_word(&w2) };
+        let s = if w2 == "dozen" { Some(12.0) } else { scale_word(w2) };
         if let Some(s) = s {
             return Some(words(0.5 * s, i, i + 3));
         }
+        // "half an hour", "half a mile"
+        let mut n = words(0.5, i, i + 2);
+        n.fraction = true;
+        return Some(n);
     }
     // Vague plurals: "dozens of", "hundreds of", "tens of thousands of".
     if let Some(v) = vague_plural(tokens, text, i) {
         return Some(v);
     }
     parse_word_numeral_core(tokens, text, i, 0.0)
+}
+
+fn word_at_punct<'a>(tokens: &[Token], text: &'a str, i: usize) -> &'a str {
+    match tokens.get(i) {
+        Some(t) if t.kind == TokenKind::Punct => t.text(text),
+        _ => "",
+    }
+}
+
+/// Whether the words at `i` start a numeral smaller than the scale group before
+/// it ("…million, two hundred thousand"), so that a comma joins them.
+fn continues_below(tokens: &[Token], text: &str, i: usize, total: f64) -> bool {
+    let w = lw(tokens, text, i);
+    if unit_word(w).is_none_or(|u| u == 0.0) && tens_word(w).is_none() {
+        return false;
+    }
+    // The lowest scale already used bounds what may follow.
+    let mut lowest = 1e15;
+    for s in [1e12, 1e9, 1e6, 1e3] {
+        if total % s == 0.0 && total >= s {
+            lowest = s;
+            break;
+        }
+    }
+    parse_word_numeral_core(tokens, text, i, 0.0).is_some_and(|n| n.value < lowest && n.end > i + 1)
+}
+
+/// Ordinal words: "first" … "nineteenth", "twentieth" … "ninetieth", and the
+/// ordinal scales "hundredth", "thousandth", "millionth", "billionth".
+pub fn ordinal_word(w: &str) -> Option<f64> {
+    Some(match w {
+        "first" => 1.0,
+        "second" => 2.0,
+        "third" => 3.0,
+        "fourth" => 4.0,
+        "fifth" => 5.0,
+        "sixth" => 6.0,
+        "seventh" => 7.0,
+        "eighth" => 8.0,
+        "ninth" => 9.0,
+        "tenth" => 10.0,
+        "eleventh" => 11.0,
+        "twelfth" => 12.0,
+        "thirteenth" => 13.0,
+        "fourteenth" => 14.0,
+        "fifteenth" => 15.0,
+        "sixteenth" => 16.0,
+        "seventeenth" => 17.0,
+        "eighteenth" => 18.0,
+        "nineteenth" => 19.0,
+        "twentieth" => 20.0,
+        "thirtieth" => 30.0,
+        "fortieth" => 40.0,
+        "fiftieth" => 50.0,
+        "sixtieth" => 60.0,
+        "seventieth" => 70.0,
+        "eightieth" => 80.0,
+        "ninetieth" => 90.0,
+        "hundredth" => 1e2,
+        "thousandth" => 1e3,
+        "millionth" => 1e6,
+        "billionth" => 1e9,
+        _ => return None,
+    })
+}
+
+/// An ordinal in words at token `i`: "first", "twenty-first", "one hundred
+/// and first", "two hundredth". Returns the value and the end token.
+pub fn parse_word_ordinal(tokens: &[Token], text: &str, i: usize) -> Option<(f64, usize)> {
+    let w = lw(tokens, text, i);
+    if let Some(v) = ordinal_word(w) {
+        return Some((v, i + 1));
+    }
+    let n = if w == "a" && lw(tokens, text, i + 1) == "hundred" {
+        // "a hundred and twelfth"
+        parse_word_numeral_core(tokens, text, i + 1, 1.0)?
+    } else if unit_word(w).is_none() && tens_word(w).is_none() {
+        return None;
+    } else {
+        parse_word_numeral_core(tokens, text, i, 0.0)?
+    };
+    if n.fraction {
+        return None;
+    }
+    let mut k = n.end;
+    if is_hyphen(tokens, text, k) || lw(tokens, text, k) == "and" {
+        k += 1;
+    }
+    let o = ordinal_word(lw(tokens, text, k))?;
+    let v = n.value;
+    let value = if o >= 100.0 && k == n.end {
+        // "two hundredth", "three thousandth"
+        v * o
+    } else if o < 100.0 && v >= 20.0 && (v % 10.0 == 0.0) && (o < 10.0 || v % 100.0 == 0.0) && v % 100.0 + o < 100.0 {
+        v + o
+    } else {
+        return None;
+    };
+    Some((value, k + 1))
 }
 
 fn words(value: f64, start: usize, end: usize) -> Numeral {
@@ -278,16 +547,36 @@ fn plural_scale(w: &str) -> Option<f64> {
     })
 }
 
+/// "a few hundred", "several thousand", "a few dozen": from two to nine of the scale.
+fn few_of_scale(tokens: &[Token], text: &str, start: usize, at: usize) -> Option<Numeral> {
+    let w = lw(tokens, text, at);
+    let scale = if w == "dozen" { 12.0 } else { scale_word(w)? };
+    let (min, max) = (2.0 * scale, if w == "dozen" { 143.0 } else { scale * 10.0 - 1.0 });
+    Some(Numeral {
+        value: min,
+        start,
+        end: at + 1,
+        in_words: true,
+        vague: Some((min, Some(max))),
+        decimal: false,
+        grouped: false,
+        fraction: false,
+    })
+}
+
 fn vague_plural(tokens: &[Token], text: &str, i: usize) -> Option<Numeral> {
     let w0 = lw(tokens, text, i);
+    if w0 == "several" {
+        return few_of_scale(tokens, text, i, i + 1);
+    }
     let (mut scale, mut end) = if w0 == "tens" {
         (10.0, i + 1)
     } else {
-        (plural_scale(&w0)?, i + 1)
+        (plural_scale(w0)?, i + 1)
     };
     // "tens of thousands", "hundreds of millions": multiply the scales.
     if lw(tokens, text, end) == "of"
-        && let Some(s2) = plural_scale(&lw(tokens, text, end + 1))
+        && let Some(s2) = plural_scale(lw(tokens, text, end + 1))
         && s2 > scale
     {
         scale *= s2;
@@ -322,18 +611,23 @@ fn parse_word_numeral_core(tokens: &[Token], text: &str, i: usize, seed: f64) ->
     let mut any = seed > 0.0;
     let mut last_was_scale = false;
     loop {
-        if is_hyphen(tokens, text, j) && any && fraction_word(&lw(tokens, text, j + 1)).is_some() {
+        if is_hyphen(tokens, text, j)
+            && any
+            && total == 0.0
+            && current < 10.0
+            && fraction_word(lw(tokens, text, j + 1)).is_some()
+        {
             // "three-quarters", "two-thirds"
-            let den = fraction_word(&lw(tokens, text, j + 1)).unwrap_or(1.0);
+            let den = fraction_word(lw(tokens, text, j + 1)).unwrap_or(1.0);
             let mut n = words((total + current) / den, i, j + 2);
             n.fraction = true;
             return Some(n);
         }
         let w = lw(tokens, text, j);
-        if w.is_empty() {
+        if w.is_empty() && word_at_punct(tokens, text, j) != "," {
             break;
         }
-        if let Some(u) = unit_word(&w) {
+        if let Some(u) = unit_word(w) {
             if any && !last_was_scale && current % 100.0 != 0.0 && current >= 10.0 && current % 10.0 != 0.0 {
                 break; // "twenty-three four": stop
             }
@@ -348,7 +642,7 @@ fn parse_word_numeral_core(tokens: &[Token], text: &str, i: usize, seed: f64) ->
             last_was_scale = false;
             j += 1;
             last_end = j;
-        } else if let Some(t) = tens_word(&w) {
+        } else if let Some(t) = tens_word(w) {
             if any && !last_was_scale && current % 100.0 != 0.0 {
                 break;
             }
@@ -359,7 +653,7 @@ fn parse_word_numeral_core(tokens: &[Token], text: &str, i: usize, seed: f64) ->
             last_end = j;
             // "twenty-three"
             if is_hyphen(tokens, text, j)
-                && let Some(u) = unit_word(&lw(tokens, text, j + 1))
+                && let Some(u) = unit_word(lw(tokens, text, j + 1))
                 && u > 0.0
                 && u < 10.0
             {
@@ -376,7 +670,7 @@ fn parse_word_numeral_core(tokens: &[Token], text: &str, i: usize, seed: f64) ->
             last_was_scale = true;
             j += 1;
             last_end = j;
-        } else if let Some(s) = scale_word(&w) {
+        } else if let Some(s) = scale_word(w) {
             if !any {
                 break;
             }
@@ -390,24 +684,58 @@ fn parse_word_numeral_core(tokens: &[Token], text: &str, i: usize, seed: f64) ->
             last_was_scale = true;
             j += 1;
             last_end = j;
-        } else if w == "dozen" {
+        } else if w == "dozen" && any {
             let n = if current == 0.0 { 1.0 } else { current };
             current = n * 12.0;
             any = true;
             last_was_scale = true;
             j += 1;
             last_end = j;
+        } else if w == "point" && any && !last_was_scale && unit_word(lw(tokens, text, j + 1)).is_some_and(|u| u < 10.0)
+        {
+            // "three point five", "two point two five million"
+            let mut k = j + 1;
+            let mut frac = 0.0;
+            let mut place = 0.1;
+            while let Some(d) = unit_word(lw(tokens, text, k)).filter(|&u| u < 10.0) {
+                frac += d * place;
+                place /= 10.0;
+                k += 1;
+            }
+            let mut value = current + frac;
+            if let Some(s) = scale_word(lw(tokens, text, k)) {
+                value = scaled(value, s);
+                k += 1;
+            }
+            let mut n = words(total + value, i, k);
+            n.decimal = true;
+            return Some(n);
+        } else if w.is_empty()
+            && any
+            && last_was_scale
+            && current == 0.0
+            && total >= 1000.0
+            && word_at_punct(tokens, text, j) == ","
+            && continues_below(tokens, text, j + 1, total)
+        {
+            // "one million, two hundred thousand": a comma between scale groups.
+            j += 1;
         } else if w == "and" && any && last_was_scale {
             // "one hundred and twenty": only when a numeral follows.
             let next = lw(tokens, text, j + 1);
-            if unit_word(&next).is_some_and(|u| u > 0.0) || tens_word(&next).is_some() {
+            if unit_word(next).is_some_and(|u| u > 0.0) || tens_word(next).is_some() {
                 j += 1;
             } else {
                 break;
             }
-        } else if any && !last_was_scale && fraction_word(&w).is_some() && current < 10.0 && w.ends_with('s') {
+        } else if any
+            && !last_was_scale
+            && fraction_word(w).is_some()
+            && current < 10.0
+            && (w.ends_with('s') || (current == 1.0 && total == 0.0 && w != "second"))
+        {
             // "three quarters", "two thirds"
-            let den = fraction_word(&w).unwrap_or(1.0);
+            let den = fraction_word(w).unwrap_or(1.0);
             return Some(Numeral {
                 value: current / den,
                 start: i,
@@ -581,6 +909,76 @@ mod tests {
             if n > step * 50 {
                 step = step * 7 + 3;
             }
+        }
+    }
+
+    /// Writes `n` with thousands separators: 1234567 → "1,234,567".
+    fn grouped(n: u64) -> String {
+        let digits = n.to_string();
+        let mut out = String::new();
+        for (k, c) in digits.chars().enumerate() {
+            if k > 0 && (digits.len() - k).is_multiple_of(3) {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    /// A small deterministic generator for property sweeps.
+    fn lcg(seed: &mut u64) -> u64 {
+        *seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        *seed >> 11
+    }
+
+    #[test]
+    fn every_integer_with_separators_parses_back() {
+        let mut n: u64 = 0;
+        let mut step: u64 = 1;
+        while n <= 1_000_000_000_000 {
+            for s in [grouped(n), n.to_string()] {
+                let toks = tokenize(&s, Span::new(0, s.len()));
+                let parsed = parse_numeral(&toks, &s, 0).map(|x| (x.value, x.end));
+                assert_eq!(parsed, Some((n as f64, toks.len())), "{s}");
+            }
+            n += step;
+            if n > step * 50 {
+                step = step * 7 + 3;
+            }
+        }
+    }
+
+    #[test]
+    fn decimals_and_scales_parse_back() {
+        let mut seed = 7;
+        for _ in 0..2000 {
+            let int = lcg(&mut seed) % 1000;
+            let frac = lcg(&mut seed) % 100;
+            let (scale, word, suffix) = [
+                (1e3, "thousand", "k"),
+                (1e6, "million", "m"),
+                (1e9, "billion", "bn"),
+                (1e12, "trillion", "tn"),
+            ][(lcg(&mut seed) % 4) as usize];
+            let expected = ((int * 100 + frac) as f64 / 100.0 * scale).round();
+            for s in [format!("{int}.{frac:02} {word}"), format!("{int}.{frac:02}{suffix}")] {
+                let toks = tokenize(&s, Span::new(0, s.len()));
+                let n = parse_numeral(&toks, &s, 0).unwrap_or_else(|| panic!("{s}"));
+                assert_eq!((n.value, n.end), (expected, toks.len()), "{s}");
+            }
+        }
+    }
+
+    #[test]
+    fn words_with_scales_parse_back() {
+        // "forty-two million three hundred and five thousand and six" etc.
+        let mut seed = 11;
+        for _ in 0..2000 {
+            let n = lcg(&mut seed) % 1_000_000_000_000_000;
+            let w = to_words(n);
+            let toks = tokenize(&w, Span::new(0, w.len()));
+            let parsed = parse_numeral(&toks, &w, 0).map(|x| (x.value, x.end));
+            assert_eq!(parsed, Some((n as f64, toks.len())), "{n}: {w}");
         }
     }
 }

@@ -2,6 +2,7 @@
 //! diagnostics it is given and computes no findings.
 
 pub mod concise;
+pub mod facts;
 pub mod github;
 pub mod gitlab;
 pub mod human;

@@ -140,7 +140,8 @@ pub fn parse_value(s: &str) -> Result<ClaimValue, String> {
         }
         i += 1;
     }
-    let n = parse_numeral(&toks, t, i).ok_or_else(bad)?;
+    let lower = t.to_ascii_lowercase();
+    let n = parse_numeral(&toks, &lower, i).ok_or_else(bad)?;
     let mut kind = if currency.is_some() {
         ValueKind::Money
     } else {

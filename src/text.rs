@@ -285,7 +285,16 @@ fn is_boundary(s: &str, sentence_start: usize, dot: usize, term: u8, next: &str)
 /// A light suffix-stripping stemmer so that cue words match their inflections:
 /// deploy / deployed / deploying / deployment; offer / offered / offers.
 pub fn stem(word: &str) -> String {
-    let mut w = word.to_lowercase();
+    let mut w = String::with_capacity(word.len());
+    stem_into(word, &mut w);
+    w
+}
+
+/// Writes the stem of `word` into `w` (cleared first), so hot loops can
+/// reuse one buffer.
+pub fn stem_into(word: &str, w: &mut String) {
+    w.clear();
+    w.extend(word.chars().flat_map(char::to_lowercase));
     if w.ends_with("’s") || w.ends_with("'s") {
         let cut = if w.ends_with("’s") { 4 } else { 2 };
         w.truncate(w.len() - cut);
@@ -314,7 +323,13 @@ pub fn stem(word: &str) -> String {
             w.pop();
         }
     }
-    w
+}
+
+/// A 64-bit hash of a word's stem: vocabulary comparisons without a String per word.
+pub fn stem_hash(word: &str, buf: &mut String) -> u64 {
+    use std::hash::BuildHasher;
+    stem_into(word, buf);
+    rustc_hash::FxBuildHasher.hash_one(buf.as_str())
 }
 
 /// Common English function words; not "meaningful vocabulary".

@@ -1,12 +1,12 @@
 #![doc = include_str!("docs/off-topic.md")]
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::{Block, RuleInfo, quote};
 use crate::corpus::Article;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::RuleSet;
-use crate::text::{TokenKind, is_stopword, stem, tokenize};
+use crate::text::{TokenKind, is_stopword_any_case, stem_hash, tokenize};
 
 pub const ID: &str = "off-topic";
 pub const RULE: RuleInfo = RuleInfo {
@@ -21,13 +21,15 @@ const MIN_CONTENT_WORDS: usize = 10;
 /// At most this share of a paragraph's content words may be found elsewhere.
 const MAX_SHARED_RATIO: f64 = 0.08;
 
-pub(crate) fn content_stems(text: &str) -> Vec<String> {
+/// Hashed stems of the content words of `text` (see `text::stem_hash`).
+pub(crate) fn content_stems(text: &str) -> Vec<u64> {
+    let mut buf = String::new();
     tokenize(text, crate::text::Span::new(0, text.len()))
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
         .map(|t| t.text(text))
-        .filter(|w| w.chars().count() >= 3 && !is_stopword(&w.to_lowercase()))
-        .map(stem)
+        .filter(|w| w.chars().nth(2).is_some() && !is_stopword_any_case(w))
+        .map(|w| stem_hash(w, &mut buf))
         .collect()
 }
 
@@ -35,7 +37,7 @@ pub(crate) fn content_stems(text: &str) -> Vec<String> {
 /// title or the rules' topic.
 pub fn find(article: &Article, excluded: &[Block], rules: &RuleSet) -> Vec<Block> {
     let inside = |s: crate::text::Span| excluded.iter().any(|b| b.span.start <= s.start && s.end <= b.span.end);
-    let paras: Vec<(usize, HashSet<String>)> = article
+    let paras: Vec<(usize, HashSet<u64>)> = article
         .paragraphs
         .iter()
         .enumerate()
@@ -45,24 +47,24 @@ pub fn find(article: &Article, excluded: &[Block], rules: &RuleSet) -> Vec<Block
     if paras.len() < 4 {
         return Vec::new();
     }
-    let mut df: HashMap<&str, usize> = HashMap::new();
+    let mut df: HashMap<u64, usize> = HashMap::default();
     for (_, set) in &paras {
-        for s in set {
-            *df.entry(s.as_str()).or_default() += 1;
+        for &s in set {
+            *df.entry(s).or_default() += 1;
         }
     }
-    let mut anchor: HashSet<String> = rules.topic.iter().flat_map(|t| content_stems(t)).collect();
+    let mut anchor: HashSet<u64> = rules.topic.iter().flat_map(|t| content_stems(t)).collect();
     if let Some(t) = article.title_text() {
         anchor.extend(content_stems(t));
     }
     // Shares a stem when the title or topic has it, or a paragraph other than its own.
-    let unrelated = |own: &[&HashSet<String>]| {
-        let set: HashSet<&String> = own.iter().flat_map(|s| s.iter()).collect();
+    let unrelated = |own: &[&HashSet<u64>]| {
+        let set: HashSet<u64> = own.iter().flat_map(|s| s.iter().copied()).collect();
         let shared = set
             .iter()
             .filter(|s| {
-                let mine = own.iter().filter(|o| o.contains(**s)).count();
-                anchor.contains(**s) || df.get(s.as_str()).copied().unwrap_or(0) > mine
+                let mine = own.iter().filter(|o| o.contains(*s)).count();
+                anchor.contains(*s) || df.get(*s).copied().unwrap_or(0) > mine
             })
             .count();
         (shared as f64) <= MAX_SHARED_RATIO * set.len() as f64 && shared <= 2

@@ -318,7 +318,7 @@ fn interface_kind(text: &str, f: &Features) -> Option<&'static str> {
 fn section_end(article: &Article, units: &[Span], feats: &[Features], rules: &RuleSet, start: usize) -> usize {
     // A plain teaser must be about something else than the article before the
     // section; text about the article's own subject means the article resumed.
-    let mut before: Option<std::collections::HashSet<String>> = None;
+    let mut before: Option<rustc_hash::FxHashSet<u64>> = None;
     let mut about_article = |text: &str| {
         let before = before.get_or_insert_with(|| {
             units[..start]

@@ -248,6 +248,14 @@ const DIMENSIONS: &[(&str, &str, f64)] = &[
     ("gigawatt", "power", 1000.0),
 ];
 
+/// Common verbs that do not look like verbs: a noun phrase ends before them.
+const IRREGULAR_VERBS: &[&str] = &[
+    "began", "begin", "became", "become", "came", "come", "fell", "rose", "stood", "took", "went", "won", "lost",
+    "made", "ran", "saw", "grew", "cost", "hit", "built", "left", "put", "set", "cut", "led", "held", "brought",
+    "bought", "sold", "kept", "shut", "spent", "stand", "span", "cross", "link", "carry", "need", "remain", "open",
+    "close", "run", "lie", "lay", "lies", "collapsed", "stretch",
+];
+
 /// Titles written before a name ("Senator Maria Lopez").
 const TITLES: &[&str] = &[
     "senator", "sen", "president", "governor", "gov", "mayor", "minister", "premier", "chancellor", "judge",
@@ -297,11 +305,16 @@ fn token_at(ctx: &SentenceContext, offset: usize) -> usize {
 pub fn predicate_class(word: &str) -> String {
     let w = word.to_lowercase();
     let w = w.trim_end_matches("’s").trim_end_matches("'s");
-    let s = stem(w);
+    let mut s = stem(w);
     for (class, members) in PREDICATE_CLASSES {
         if members.iter().any(|m| *m == s || *m == w) {
             return (*class).to_string();
         }
+    }
+    // "controlling" → "controll" → "control"
+    let b = s.as_bytes();
+    if b.len() > 3 && b[b.len() - 1] == b[b.len() - 2] && !b"aeious".contains(&b[b.len() - 1]) {
+        s.pop();
     }
     s
 }
@@ -335,8 +348,7 @@ pub fn mark_appositive_age(ctx: &SentenceContext, fig: &mut Figure) -> bool {
     let aged = a >= 1 && ctx.is_word(a - 1, "aged");
     let appositive = a >= 2
         && matches!((ctx.word(a - 1), after), ("," | "(", "," | ")" | "." | ";"))
-        && (capitalised(ctx, a - 2) || PERSON_NOUNS.contains(&lower(ctx, a - 2).as_str()))
-        && !TITLES.contains(&lower(ctx, a - 2).as_str()) ;
+        && (capitalised(ctx, a - 2) || PERSON_NOUNS.contains(&lower(ctx, a - 2).as_str()));
     if !(aged || appositive) {
         return false;
     }
@@ -418,10 +430,20 @@ fn noun_phrase(
     }
     let hw = lower(ctx, head);
     let hw = hw.trim_end_matches("’s").trim_end_matches("'s").to_string();
+    // "the stadium, which cost": the noun phrase before the comma.
+    if matches!(hw.as_str(), "which" | "who" | "that") && head >= 2 && ctx.word(head - 1) == "," {
+        return noun_phrase(ctx, mentions, lexicon, head - 2, true, discourse);
+    }
     if PRONOUNS.contains(&hw.as_str()) {
         return discourse.last_subject.clone();
     }
-    if is_stopword(&hw) || AUX.contains(&hw.as_str()) {
+    if is_stopword(&hw)
+        || AUX.contains(&hw.as_str())
+        || hw.contains('\'')
+        || hw.contains('’')
+        || hw == "i"
+        || (hw.len() > 4 && hw.ends_with("ed"))
+    {
         return None;
     }
     let mut words = vec![head];
@@ -444,7 +466,8 @@ fn noun_phrase(
     // Possessor: "the bridge's", "Kenya's": handled by the caller via mentions.
     let caps: Vec<usize> = words.iter().copied().filter(|&i| capitalised(ctx, i) && i > 0).collect();
     let sentence_start_cap = words[0] == 0 && capitalised(ctx, 0);
-    if capitalised(ctx, head) && (head > 0 || words.len() > 1) {
+    let plain_noun = PERSON_NOUNS.contains(&super::singular(&hw).as_str()) || hw.ends_with('s');
+    if capitalised(ctx, head) && (head > 0 || words.len() > 1 || !plain_noun) {
         // A proper name: drop titles and keep them as the role.
         let mut role = None;
         let mut name = Vec::new();
@@ -502,9 +525,7 @@ fn anchor(ctx: &SentenceContext, fig: &Figure, a: usize, b: usize, all: &[Figure
                 || matches!(
                     l.as_str(),
                     "january" | "february" | "march" | "april" | "june" | "july" | "august" | "september"
-                        | "october" | "november" | "december" | "monday" | "tuesday" | "wednesday" | "thursday"
-                        | "friday" | "saturday" | "sunday" | "week" | "month" | "year" | "years" | "months"
-                        | "weeks" | "days" | "quarter"
+                        | "october" | "november" | "december" | "year" | "years" | "months" | "quarter"
                 )
             {
                 parts.push(l);
@@ -526,7 +547,10 @@ fn clause_comma(ctx: &SentenceContext, i: usize) -> bool {
 fn skip_aux_back(ctx: &SentenceContext, mut k: usize) -> Option<usize> {
     while k > 0 {
         let p = k - 1;
-        if AUX.contains(&lower(ctx, p).as_str()) || matches!(lower(ctx, p).as_str(), "not" | "never") {
+        let w = lower(ctx, p);
+        if (AUX.contains(&w.as_str()) && !matches!(w.as_str(), "which" | "who" | "that"))
+            || matches!(w.as_str(), "not" | "never")
+        {
             k = p;
             continue;
         }
@@ -656,17 +680,17 @@ fn amount_key(
                 pred_from_before = Some((noun, a - 2));
             }
         } else if LINKING.contains(&w.as_str()) {
-            if let Some(v) = skip_aux_back(ctx, a) {
-                // "the toll rose to 50": the noun before the linking verbs.
-                let mut n = v;
-                while n > 0 && LINKING.contains(&lower(ctx, n).as_str()) {
-                    n -= 1;
-                }
-                let mut n = n;
-                if let Some(m) = skip_aux_back(ctx, n + 1) {
-                    n = m;
-                }
-                if content(ctx, n) && !EMPTY_PREDICATES.contains(&lower(ctx, n).as_str()) {
+            // "the toll rose to 50", "the bridge, which …, is 1,200 metres long": the token before the verbs.
+            let mut k = a;
+            while k > 0 && {
+                let l = lower(ctx, k - 1);
+                LINKING.contains(&l.as_str()) || (AUX.contains(&l.as_str()) && !matches!(l.as_str(), "which" | "who" | "that"))
+            } {
+                k -= 1;
+            }
+            if k > 0 {
+                let n = k - 1;
+                if ctx.word(n) == "," || (content(ctx, n) && !EMPTY_PREDICATES.contains(&lower(ctx, n).as_str())) {
                     pred_from_before = Some((lower(ctx, n), n));
                 }
             }
@@ -712,12 +736,15 @@ fn amount_key(
         if linking {
             // the noun before the linking verb names the quantity ("toll") or is its subject ("the bridge is … long")
             if let Some(after) = pred_from_after.clone().filter(|_| dimension.is_some() || fig.kind == FigureKind::Count)
+                .or_else(|| (w == ",").then(|| dimension.map(str::to_string)).flatten())
             {
                 linking_subject = true;
                 if subject.is_none() {
                     subject = subject_before(ctx, mentions, lexicon, end, discourse);
                 }
                 Some(after)
+            } else if w == "," {
+                None
             } else {
                 // "Haiti’s population is 11 million": the possessor is the subject.
                 if subject.is_none() {
@@ -756,13 +783,15 @@ fn amount_key(
     if subject != Subject::Unknown {
         discourse.last_subject = Some((subject.clone(), role.clone()));
     }
+    // A bridge does not change its length from year to year: dimensions need no anchor.
+    let anchor = if dimension.is_some() { String::new() } else { anchor(ctx, fig, a, b, &[]) };
     Some(FigureKey {
         subject,
         role,
         predicate,
         unit,
         factor,
-        anchor: anchor(ctx, fig, a, b, &[]),
+        anchor,
         event: false,
         surface_unit: surface,
     })
@@ -784,7 +813,7 @@ fn attributive_np(
         if is_stopword(&w) || AUX.contains(&w.as_str()) || EMPTY_PREDICATES.contains(&w.as_str()) {
             break;
         }
-        if last.is_some() && (w.ends_with("ed") || (w.ends_with('s') && !capitalised(ctx, k))) {
+        if last.is_some() && (w.ends_with("ed") || (w.ends_with('s') && !capitalised(ctx, k)) || IRREGULAR_VERBS.contains(&w.as_str())) {
             break;
         }
         last = Some(k);

@@ -1,4 +1,4 @@
-#![doc = include_str!("docs/figure-conflict.md")]
+#![doc = include_str!("../docs/figure-conflict.md")]
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -15,7 +15,7 @@ pub const RULE: RuleInfo = RuleInfo {
     id: ID,
     severity: Severity::Warning,
     summary: "figures for the same quantity cannot both hold",
-    doc: include_str!("docs/figure-conflict.md"),
+    doc: include_str!("../docs/figure-conflict.md"),
 };
 
 const MAX_RELATED: usize = 5;
@@ -364,3 +364,6 @@ fn diagnostic(analyses: &[Analysis], members: &[Member], reference: &[usize], o:
     }
     d.finish()
 }
+
+#[cfg(test)]
+mod tests;

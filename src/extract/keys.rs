@@ -53,6 +53,7 @@ impl Subject {
         match self {
             Subject::Entity(e) => e.clone(),
             Subject::Named(n) => title_case(n),
+            Subject::Noun { head, mods } if head.is_empty() => format!("(with {})", title_case(&mods.join(", "))),
             Subject::Noun { head, mods } if mods.is_empty() => format!("the {head}"),
             Subject::Noun { head, mods } => format!("the {} {head}", mods.join(" ")),
             Subject::Unknown => String::new(),
@@ -174,7 +175,9 @@ const TIME_WORDS: &[&str] = &[
     "earlier", "once", "yesterday", "tomorrow", "ago", "before", "after", "since", "until", "when", "while",
     "during", "recently", "eventually", "finally", "first", "last", "next", "planned", "expected", "projected",
     "target", "goal", "aim", "aims", "hope", "hopes", "plans", "plan", "would", "could", "might", "may", "will",
-    "if", "could", "forecast", "predicted", "want", "wants", "proposed", "propose", "seeks", "seek",
+    "if", "could", "forecast", "predicted", "want", "wants", "proposed", "propose", "seeks", "seek", "rose",
+    "risen", "climbed", "increased", "grew", "grown", "jumped", "fell", "fallen", "dropped", "declined", "up",
+    "down", "compared", "average", "median", "peak", "peaked", "record",
 ];
 
 /// Synonym classes of predicates: each word's stem → class.
@@ -500,8 +503,7 @@ fn noun_phrase(
 }
 
 /// Years and time words in the clause around tokens `a..b`.
-fn anchor(ctx: &SentenceContext, fig: &Figure, a: usize, b: usize, all: &[Figure]) -> String {
-    let _ = all;
+fn anchor(ctx: &SentenceContext, a: usize, b: usize) -> String {
     let n = ctx.tokens.len();
     let mut lo = a;
     while lo > 0 && !matches!(ctx.word(lo - 1), ";" | "—" | "–" | "(" | ")") && !clause_comma(ctx, lo - 1) {
@@ -512,14 +514,23 @@ fn anchor(ctx: &SentenceContext, fig: &Figure, a: usize, b: usize, all: &[Figure
         hi += 1;
     }
     let mut parts: Vec<String> = Vec::new();
+    // Years anywhere in the sentence: "in 2004, when 628 people were killed".
+    for i in 0..n {
+        let w = ctx.word(i);
+        if !(a..b).contains(&i)
+            && ctx.kind(i) == Some(TokenKind::Number)
+            && w.len() == 4
+            && (w.starts_with("19") || w.starts_with("20"))
+        {
+            parts.push(w.to_string());
+        }
+    }
     for i in lo..hi {
         if (a..b).contains(&i) {
             continue;
         }
         let w = ctx.word(i);
-        if ctx.kind(i) == Some(TokenKind::Number) && w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) {
-            parts.push(w.to_string());
-        } else if is_word(ctx, i) {
+        if is_word(ctx, i) {
             let l = w.to_lowercase();
             if TIME_WORDS.contains(&l.as_str())
                 || matches!(
@@ -532,7 +543,6 @@ fn anchor(ctx: &SentenceContext, fig: &Figure, a: usize, b: usize, all: &[Figure
             }
         }
     }
-    let _ = fig;
     parts.sort();
     parts.dedup();
     parts.join(" ")
@@ -603,12 +613,9 @@ fn amount_key(
             let (_, dim, f) = DIMENSIONS.iter().find(|(u, _, _)| *u == surface)?;
             (dim.to_string(), *f, Some(*dim))
         }
-        FigureKind::Count => {
-            if surface.is_empty() {
-                return None;
-            }
-            (unit_class(&surface), 1.0, None)
-        }
+        // A bare count is named by its predicate noun: "a population of 412,000", "the toll rose to 146".
+        FigureKind::Count if surface.is_empty() => ("count".to_string(), 1.0, None),
+        FigureKind::Count => (unit_class(&surface), 1.0, None),
         _ => return None,
     };
 
@@ -653,7 +660,7 @@ fn amount_key(
             predicate: "age".into(),
             unit,
             factor,
-            anchor: anchor(ctx, fig, a, b, &[]),
+            anchor: anchor(ctx, a, b),
             event: false,
             surface_unit: surface,
         });
@@ -726,6 +733,8 @@ fn amount_key(
     let attributive = dimension.is_some() && span_text.contains('-') && is_word(ctx, b);
 
     let mut linking_subject = false;
+    let pred_is_noun = a > 0 && (ctx.is_word(a - 1, "of") || LINKING.contains(&lower(ctx, a - 1).as_str()))
+        && pred_from_before.as_ref().is_some_and(|(w, _)| w != ",");
     let word = if attributive {
         if subject.is_none() {
             subject = attributive_np(ctx, mentions, lexicon, b, discourse);
@@ -779,12 +788,19 @@ fn amount_key(
         Some(d) if predicate == "length" || predicate == d => d.to_string(),
         _ => predicate,
     };
-    let (subject, role) = subject.unwrap_or((Subject::Unknown, None));
-    if subject != Subject::Unknown {
+    // A bare count needs a noun for a predicate ("population", "toll", "crowd"), not a verb.
+    if unit == "count" && fig.measure.is_none() && !pred_is_noun {
+        return None;
+    }
+    let (subject, role) = match subject {
+        Some(s) => s,
+        None => (unknown_subject(ctx, a, b), None),
+    };
+    if !matches!(subject, Subject::Unknown | Subject::Noun { .. }) || matches!(&subject, Subject::Noun { head, .. } if !head.is_empty()) {
         discourse.last_subject = Some((subject.clone(), role.clone()));
     }
     // A bridge does not change its length from year to year: dimensions need no anchor.
-    let anchor = if dimension.is_some() { String::new() } else { anchor(ctx, fig, a, b, &[]) };
+    let anchor = if dimension.is_some() { String::new() } else { anchor(ctx, a, b) };
     Some(FigureKey {
         subject,
         role,
@@ -795,6 +811,32 @@ fn amount_key(
         event: false,
         surface_unit: surface,
     })
+}
+
+/// A figure with no subject of its own ("35 people were killed") is told
+/// apart by the names in its sentence ("in the village of Tamar").
+fn unknown_subject(ctx: &SentenceContext, a: usize, b: usize) -> Subject {
+    let mut names: Vec<String> = (1..ctx.tokens.len())
+        .filter(|&i| !(a..b).contains(&i) && capitalised(ctx, i))
+        .map(|i| lower(ctx, i))
+        .filter(|w| {
+            !matches!(
+                w.as_str(),
+                "i" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+                    | "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august"
+                    | "september" | "october" | "november" | "december"
+            )
+        })
+        .collect();
+    if names.is_empty() {
+        return Subject::Unknown;
+    }
+    names.sort();
+    names.dedup();
+    Subject::Noun {
+        head: String::new(),
+        mods: names,
+    }
 }
 
 /// The noun phrase after an attributive figure: "the 900-metre (suspension) bridge".

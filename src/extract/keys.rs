@@ -53,7 +53,6 @@ impl Subject {
         match self {
             Subject::Entity(e) => e.clone(),
             Subject::Named(n) => title_case(n),
-            Subject::Noun { head, mods } if head.is_empty() => format!("(with {})", title_case(&mods.join(", "))),
             Subject::Noun { head, mods } if mods.is_empty() => format!("the {head}"),
             Subject::Noun { head, mods } => format!("the {} {head}", mods.join(" ")),
             Subject::Unknown => String::new(),
@@ -89,8 +88,11 @@ pub struct FigureKey {
     pub anchor: String,
     /// The figure states when something happened (a year or a date).
     pub event: bool,
-    /// Whether the figure's surface unit was converted (kilometres → metres).
+    /// The unit as written, before conversion to the class's base unit.
     pub surface_unit: String,
+    /// For a figure with no subject: the names in its sentence ("tamar"); two
+    /// figures whose names differ entirely are about different places.
+    pub context: Vec<String>,
 }
 
 impl FigureKey {
@@ -130,6 +132,8 @@ impl FigureKey {
 #[derive(Debug, Default)]
 pub struct Discourse {
     last_subject: Option<(Subject, Option<String>)>,
+    /// The sentence the last subject was read in.
+    sentence: Span,
 }
 
 const AUX: &[&str] = &[
@@ -205,7 +209,7 @@ const PREDICATE_CLASSES: &[(&str, &[&str])] = &[
 const EVENT_VERBS: &[&str] = &[
     "born", "died", "founded", "established", "opened", "built", "completed", "inaugurated", "incorporated",
     "demolished", "assassinated", "dissolved", "abolished", "constructed", "consecrated", "erected",
-    "unveiled", "commissioned", "decommissioned", "launched",
+    "unveiled", "commissioned", "decommissioned", "launched", "published", "premiered",
 ];
 
 /// Counted nouns that name the same kind of thing.
@@ -509,28 +513,26 @@ fn anchor(ctx: &SentenceContext, a: usize, b: usize) -> String {
     while lo > 0 && !matches!(ctx.word(lo - 1), ";" | "—" | "–" | "(" | ")") && !clause_comma(ctx, lo - 1) {
         lo -= 1;
     }
+    // "in 2004, when 628 people were killed": a clause that continues the one before.
+    if lo > 1 && clause_comma(ctx, lo - 1) && matches!(lower(ctx, lo).as_str(), "when" | "which" | "where" | "while") {
+        lo -= 1;
+        while lo > 0 && !matches!(ctx.word(lo - 1), ";" | "—" | "–" | "(" | ")") && !clause_comma(ctx, lo - 1) {
+            lo -= 1;
+        }
+    }
     let mut hi = b;
     while hi < n && !matches!(ctx.word(hi), ";" | "—" | "–" | "(" | ")") && !clause_comma(ctx, hi) {
         hi += 1;
     }
     let mut parts: Vec<String> = Vec::new();
-    // Years anywhere in the sentence: "in 2004, when 628 people were killed".
-    for i in 0..n {
-        let w = ctx.word(i);
-        if !(a..b).contains(&i)
-            && ctx.kind(i) == Some(TokenKind::Number)
-            && w.len() == 4
-            && (w.starts_with("19") || w.starts_with("20"))
-        {
-            parts.push(w.to_string());
-        }
-    }
     for i in lo..hi {
         if (a..b).contains(&i) {
             continue;
         }
         let w = ctx.word(i);
-        if is_word(ctx, i) {
+        if ctx.kind(i) == Some(TokenKind::Number) && w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) {
+            parts.push(w.to_string());
+        } else if is_word(ctx, i) {
             let l = w.to_lowercase();
             if TIME_WORDS.contains(&l.as_str())
                 || matches!(
@@ -654,6 +656,7 @@ fn amount_key(
             return None;
         }
         discourse.last_subject = Some((subject.clone(), role.clone()));
+        discourse.sentence = ctx.sentence;
         return Some(FigureKey {
             subject,
             role,
@@ -663,6 +666,7 @@ fn amount_key(
             anchor: anchor(ctx, a, b),
             event: false,
             surface_unit: surface,
+            context: Vec::new(),
         });
     }
 
@@ -680,7 +684,19 @@ fn amount_key(
     let mut pred_from_before: Option<(String, usize)> = None; // (word, subject end)
     if a > 0 && is_word(ctx, a - 1) {
         let w = lower(ctx, a - 1);
-        if w == "of" && a >= 2 && content(ctx, a - 2) && !EMPTY_PREDICATES.contains(&lower(ctx, a - 2).as_str()) {
+        if matches!(w.as_str(), "has" | "have" | "had") && fig.noun.is_some() {
+            // "Marlow University has 31,000 students"; "… and has 31,000 students": the sentence's subject.
+            let subj = if a >= 2 && ctx.is_word(a - 2, "and") {
+                (discourse.sentence == ctx.sentence).then(|| discourse.last_subject.clone()).flatten()
+            } else {
+                skip_aux_back(ctx, a - 1).and_then(|s| subject_before(ctx, mentions, lexicon, s, discourse))
+            };
+            if subject.is_none() {
+                subject = subj;
+            }
+            subject.as_ref()?;
+            pred_from_before = Some(("have".into(), a - 1));
+        } else if w == "of" && a >= 2 && content(ctx, a - 2) && !EMPTY_PREDICATES.contains(&lower(ctx, a - 2).as_str()) {
             // "Kenya’s deployment of about 380 officers", "a death toll of 50", "a length of 1,200 metres"
             let noun = lower(ctx, a - 2);
             if !capitalised(ctx, a - 2) || a - 2 == 0 {
@@ -714,6 +730,12 @@ fn amount_key(
     let mut pred_from_after: Option<String> = None;
     {
         let mut k = phrase_end;
+        // "1,500 soldiers and 600 rescue workers have been deployed": past the coordinated figure.
+        if ctx.is_word(k, "and") && ctx.kind(k + 1) == Some(TokenKind::Number) {
+            if let Some(j) = (k + 2..(k + 8).min(ctx.tokens.len())).find(|&j| AUX.contains(&lower(ctx, j).as_str())) {
+                k = j;
+            }
+        }
         while k < ctx.tokens.len() && AUX.contains(&lower(ctx, k).as_str()) {
             k += 1;
         }
@@ -792,12 +814,11 @@ fn amount_key(
     if unit == "count" && fig.measure.is_none() && !pred_is_noun {
         return None;
     }
-    let (subject, role) = match subject {
-        Some(s) => s,
-        None => (unknown_subject(ctx, a, b), None),
-    };
-    if !matches!(subject, Subject::Unknown | Subject::Noun { .. }) || matches!(&subject, Subject::Noun { head, .. } if !head.is_empty()) {
+    let (subject, role) = subject.unwrap_or((Subject::Unknown, None));
+    let context = if subject == Subject::Unknown { context_names(ctx, a, b) } else { Vec::new() };
+    if subject != Subject::Unknown {
         discourse.last_subject = Some((subject.clone(), role.clone()));
+        discourse.sentence = ctx.sentence;
     }
     // A bridge does not change its length from year to year: dimensions need no anchor.
     let anchor = if dimension.is_some() { String::new() } else { anchor(ctx, a, b) };
@@ -810,12 +831,13 @@ fn amount_key(
         anchor,
         event: false,
         surface_unit: surface,
+        context,
     })
 }
 
 /// A figure with no subject of its own ("35 people were killed") is told
 /// apart by the names in its sentence ("in the village of Tamar").
-fn unknown_subject(ctx: &SentenceContext, a: usize, b: usize) -> Subject {
+fn context_names(ctx: &SentenceContext, a: usize, b: usize) -> Vec<String> {
     let mut names: Vec<String> = (1..ctx.tokens.len())
         .filter(|&i| !(a..b).contains(&i) && capitalised(ctx, i))
         .map(|i| lower(ctx, i))
@@ -828,15 +850,9 @@ fn unknown_subject(ctx: &SentenceContext, a: usize, b: usize) -> Subject {
             )
         })
         .collect();
-    if names.is_empty() {
-        return Subject::Unknown;
-    }
     names.sort();
     names.dedup();
-    Subject::Noun {
-        head: String::new(),
-        mods: names,
-    }
+    names
 }
 
 /// The noun phrase after an attributive figure: "the 900-metre (suspension) bridge".
@@ -902,8 +918,20 @@ fn possessor(
         }
         k = p;
     }
-    // "the length of the bridge is": not handled; the sentence's subject otherwise.
-    None
+    // "Norwind reported a net profit of $1.2 billion": the subject of the verb before the noun.
+    let mut v = k.checked_sub(1)?;
+    if matches!(lower(ctx, v).as_str(), "a" | "an" | "the") {
+        v = v.checked_sub(1)?;
+    }
+    let vw = lower(ctx, v);
+    let verb = is_word(ctx, v)
+        && !capitalised(ctx, v)
+        && (matches!(vw.as_str(), "has" | "have" | "had") || (content(ctx, v) && !EMPTY_PREDICATES.contains(&vw.as_str())));
+    if !verb || v == 0 {
+        return None;
+    }
+    let s = skip_aux_back(ctx, v)?;
+    subject_before(ctx, mentions, lexicon, s, discourse)
 }
 
 fn event_key(
@@ -946,6 +974,7 @@ fn event_key(
         return None;
     }
     discourse.last_subject = Some((subject.clone(), role.clone()));
+    discourse.sentence = ctx.sentence;
     Some(FigureKey {
         subject,
         role,
@@ -955,6 +984,7 @@ fn event_key(
         anchor: String::new(),
         event: true,
         surface_unit: String::new(),
+        context: Vec::new(),
     })
 }
 

@@ -122,6 +122,11 @@ fn compatible(a: &Member, b: &Member) -> bool {
     if a.article == b.article && a.fig.sentence == b.fig.sentence {
         return true;
     }
+    // Subjectless figures in sentences naming different places: "35 people were killed in Tamar".
+    let (ca, cb) = (&a.key.context, &b.key.context);
+    if !ca.is_empty() && !cb.is_empty() && !ca.iter().any(|w| cb.contains(w)) {
+        return true;
+    }
     let (mut x, mut y) = (a.interval, b.interval);
     if a.key.factor != b.key.factor {
         let widen = |(lo, hi): (f64, f64)| (lo - lo.abs() * CONVERSION_SLACK, hi + hi.abs() * CONVERSION_SLACK);
@@ -179,7 +184,7 @@ fn resolve_subjects(a: &Analysis, keyed: &[(&Figure, &FigureKey)]) -> Vec<Option
             Subject::Named(n) if !n.contains(' ') => {
                 let matches: Vec<&&str> = full_names
                     .iter()
-                    .filter(|f| f.rsplit(' ').next() == Some(n.as_str()))
+                    .filter(|f| f.split(' ').any(|w| w == n.as_str()))
                     .collect();
                 match matches.len() {
                     0 => Some(k.subject.clone()),

@@ -506,8 +506,8 @@ fn noun_phrase(
     Some((Subject::Noun { head: head_word, mods }, None))
 }
 
-/// Years and time words in the clause around tokens `a..b`.
-fn anchor(ctx: &SentenceContext, a: usize, b: usize) -> String {
+/// The clause around tokens `a..b`, with the clause it continues ("…, when").
+fn clause_bounds(ctx: &SentenceContext, a: usize, b: usize) -> (usize, usize) {
     let n = ctx.tokens.len();
     let mut lo = a;
     while lo > 0 && !matches!(ctx.word(lo - 1), ";" | "—" | "–" | "(" | ")") && !clause_comma(ctx, lo - 1) {
@@ -524,6 +524,12 @@ fn anchor(ctx: &SentenceContext, a: usize, b: usize) -> String {
     while hi < n && !matches!(ctx.word(hi), ";" | "—" | "–" | "(" | ")") && !clause_comma(ctx, hi) {
         hi += 1;
     }
+    (lo, hi)
+}
+
+/// Years and time words in the clause around tokens `a..b`.
+fn anchor(ctx: &SentenceContext, a: usize, b: usize) -> String {
+    let (lo, hi) = clause_bounds(ctx, a, b);
     let mut parts: Vec<String> = Vec::new();
     for i in lo..hi {
         if (a..b).contains(&i) {
@@ -815,7 +821,7 @@ fn amount_key(
         return None;
     }
     let (subject, role) = subject.unwrap_or((Subject::Unknown, None));
-    let context = if subject == Subject::Unknown { context_names(ctx, a, b) } else { Vec::new() };
+    let context = context_names(ctx, a, b);
     if subject != Subject::Unknown {
         discourse.last_subject = Some((subject.clone(), role.clone()));
         discourse.sentence = ctx.sentence;
@@ -838,21 +844,46 @@ fn amount_key(
 /// A figure with no subject of its own ("35 people were killed") is told
 /// apart by the names in its sentence ("in the village of Tamar").
 fn context_names(ctx: &SentenceContext, a: usize, b: usize) -> Vec<String> {
-    let mut names: Vec<String> = (1..ctx.tokens.len())
-        .filter(|&i| !(a..b).contains(&i) && capitalised(ctx, i))
-        .map(|i| lower(ctx, i))
-        .filter(|w| {
-            !matches!(
-                w.as_str(),
-                "i" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-                    | "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august"
-                    | "september" | "october" | "november" | "december"
-            )
-        })
-        .collect();
+    let (lo, hi) = clause_bounds(ctx, a, b);
+    let mut names = Vec::new();
+    places(ctx, lo, hi, &mut names);
+    // A sentence that opens with a place: "In the village of Tamar, 35 people were killed".
+    if lo > 0 && matches!(lower(ctx, 0).as_str(), "in" | "at" | "near") {
+        let end = (0..lo).find(|&i| ctx.word(i) == ",").unwrap_or(lo);
+        places(ctx, 0, end, &mut names);
+    }
     names.sort();
     names.dedup();
     names
+}
+
+/// Names after locative prepositions in tokens `lo..hi`: "in Port Avery", "at the Riverside Stadium".
+fn places(ctx: &SentenceContext, lo: usize, hi: usize, out: &mut Vec<String>) {
+    const SKIP: &[&str] = &[
+        "the", "of", "a", "village", "town", "city", "county", "province", "region", "state", "district", "capital",
+        "neighbouring", "neighboring", "nearby", "northern", "southern", "eastern", "western", "central",
+    ];
+    for i in lo..hi {
+        if !matches!(lower(ctx, i).as_str(), "in" | "at" | "near" | "inside" | "outside" | "across") {
+            continue;
+        }
+        let mut k = i + 1;
+        while k < hi && k < i + 5 && SKIP.contains(&lower(ctx, k).as_str()) {
+            k += 1;
+        }
+        while k < hi && capitalised(ctx, k) {
+            let w = lower(ctx, k);
+            if !matches!(
+                w.as_str(),
+                "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "january"
+                    | "february" | "march" | "april" | "may" | "june" | "july" | "august" | "september"
+                    | "october" | "november" | "december"
+            ) {
+                out.push(w);
+            }
+            k += 1;
+        }
+    }
 }
 
 /// The noun phrase after an attributive figure: "the 900-metre (suspension) bridge".

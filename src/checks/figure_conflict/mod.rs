@@ -122,9 +122,10 @@ fn compatible(a: &Member, b: &Member) -> bool {
     if a.article == b.article && a.fig.sentence == b.fig.sentence {
         return true;
     }
-    // Subjectless figures in sentences naming different places: "35 people were killed in Tamar".
+    // A figure for one place is a part of one for no place, or another place's:
+    // "4 people died in Port Avery" and "at least 9 people were killed".
     let (ca, cb) = (&a.key.context, &b.key.context);
-    if !ca.is_empty() && !cb.is_empty() && !ca.iter().any(|w| cb.contains(w)) {
+    if ca.is_empty() != cb.is_empty() || (!ca.is_empty() && !ca.iter().any(|w| cb.contains(w))) {
         return true;
     }
     let (mut x, mut y) = (a.interval, b.interval);

@@ -80,6 +80,8 @@ pub struct FigureKey {
     pub role: Option<String>,
     /// Normalised predicate ("deploy", "death", "length", "age", "open").
     pub predicate: String,
+    /// The predicate as written ("deployment"), for messages.
+    pub predicate_word: String,
     /// Unit class ("police", "length", "USD", "%", "age", "date").
     pub unit: String,
     /// Multiplies the figure's value into the unit class's base unit.
@@ -667,6 +669,7 @@ fn amount_key(
             subject,
             role,
             predicate: "age".into(),
+            predicate_word: "age".into(),
             unit,
             factor,
             anchor: anchor(ctx, a, b),
@@ -808,9 +811,13 @@ fn amount_key(
     };
     let _ = linking_subject;
     if predicate.is_none() {
-        predicate = word.map(|w| predicate_class(&w));
+        predicate = word.as_ref().map(|w| predicate_class(w));
     }
     let predicate = predicate?;
+    let predicate_word = match &fig.measure {
+        Some(m) => m.clone(),
+        None => word.unwrap_or_default(),
+    };
     // A dimension names itself: "long" with metres is a length.
     let predicate = match dimension {
         Some(d) if predicate == "length" || predicate == d => d.to_string(),
@@ -832,6 +839,7 @@ fn amount_key(
         subject,
         role,
         predicate,
+        predicate_word,
         unit,
         factor,
         anchor,
@@ -1009,6 +1017,7 @@ fn event_key(
     Some(FigureKey {
         subject,
         role,
+        predicate_word: verb.clone(),
         predicate: verb,
         unit: "date".into(),
         factor: 1.0,

@@ -266,14 +266,20 @@ fn split_majority(members: &[Member]) -> (Vec<usize>, Vec<usize>) {
     (reference, outliers)
 }
 
-fn key_text(key: &FigureKey, subject: &Subject) -> String {
+fn key_text(key: &FigureKey, other: &FigureKey, subject: &Subject) -> String {
     let mut parts = Vec::new();
     let s = subject.describe();
     if !s.is_empty() {
         parts.push(format!("subject “{s}”"));
     }
-    let predicate = key.predicate.strip_prefix("measure:").unwrap_or(&key.predicate);
-    parts.push(format!("predicate “{predicate}”"));
+    let (w1, w2) = (&key.predicate_word, &other.predicate_word);
+    if key.predicate.starts_with("measure:") {
+        parts.push(format!("measure “{w1}”"));
+    } else if w1.eq_ignore_ascii_case(w2) {
+        parts.push(format!("predicate “{w1}”"));
+    } else {
+        parts.push(format!("predicate “{w1}” ~ “{w2}”"));
+    }
     if key.unit != key.predicate {
         parts.push(format!("unit “{}”", key.unit));
     }
@@ -324,7 +330,7 @@ fn diagnostic(analyses: &[Analysis], members: &[Member], reference: &[usize], o:
     } else {
         String::new()
     };
-    let key = key_text(m.key, &m.subject);
+    let key = key_text(m.key, fm.key, &m.subject);
     // Articles published at different times may report a figure that changed.
     let (a_date, r_date) = (a.article.date, first_article.date);
     let (severity, when) = match (a_date, r_date) {

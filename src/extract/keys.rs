@@ -139,58 +139,322 @@ pub struct Discourse {
 }
 
 const AUX: &[&str] = &[
-    "have", "has", "had", "were", "was", "are", "is", "be", "been", "being", "will", "would", "could", "can",
-    "may", "might", "should", "shall", "must", "already", "now", "also", "just", "still", "reportedly",
-    "currently", "initially", "officially", "who", "that", "which", "all", "reported", "believed", "thought",
-    "said", "confirmed", "feared", "later", "eventually", "finally",
+    "have",
+    "has",
+    "had",
+    "were",
+    "was",
+    "are",
+    "is",
+    "be",
+    "been",
+    "being",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "should",
+    "shall",
+    "must",
+    "already",
+    "now",
+    "also",
+    "just",
+    "still",
+    "reportedly",
+    "currently",
+    "initially",
+    "officially",
+    "who",
+    "that",
+    "which",
+    "all",
+    "reported",
+    "believed",
+    "thought",
+    "said",
+    "confirmed",
+    "feared",
+    "later",
+    "eventually",
+    "finally",
 ];
 
 /// Verbs that only carry a figure; the quantity is named by the noun before them.
 const LINKING: &[&str] = &[
-    "is", "was", "are", "were", "be", "been", "being", "stands", "stood", "stand", "remains", "remained",
-    "totals", "totaled", "totalled", "total", "reached", "reaches", "numbered", "numbers", "hit", "hits",
-    "rose", "rises", "risen", "climbed", "climbs", "jumped", "increased", "grew", "fell", "dropped", "declined",
-    "came", "comes", "put", "puts", "placed", "estimated", "measures", "measured", "measuring", "at", "to",
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+    "been",
+    "being",
+    "stands",
+    "stood",
+    "stand",
+    "remains",
+    "remained",
+    "totals",
+    "totaled",
+    "totalled",
+    "total",
+    "reached",
+    "reaches",
+    "numbered",
+    "numbers",
+    "hit",
+    "hits",
+    "rose",
+    "rises",
+    "risen",
+    "climbed",
+    "climbs",
+    "jumped",
+    "increased",
+    "grew",
+    "fell",
+    "dropped",
+    "declined",
+    "came",
+    "comes",
+    "put",
+    "puts",
+    "placed",
+    "estimated",
+    "measures",
+    "measured",
+    "measuring",
+    "at",
+    "to",
 ];
 
 /// Words that carry no meaning of their own as a predicate.
 const EMPTY_PREDICATES: &[&str] = &[
-    "said", "say", "says", "told", "tell", "according", "reported", "report", "reports", "including",
-    "include", "includes", "included", "with", "left", "leave", "leaves", "saw", "see", "sees", "seen", "get",
-    "got", "gets", "make", "made", "makes", "take", "took", "takes", "give", "gave", "given", "gives", "bring",
-    "brought", "total", "number", "numbers", "figure", "figures", "sum", "group", "groups", "some", "estimated",
-    "estimate", "approximately", "roughly", "nearly", "almost", "around", "about", "only", "than", "least",
-    "most", "another", "other", "others", "noted", "note", "notes", "added", "adding", "adds", "say",
-    "showed", "shows", "show", "data", "list", "lists", "listed", "amount", "amounts", "around", "like",
-    "nearly", "just", "over", "under", "up", "down", "there", "these", "those", "them", "they", "it",
+    "said",
+    "say",
+    "says",
+    "told",
+    "tell",
+    "according",
+    "reported",
+    "report",
+    "reports",
+    "including",
+    "include",
+    "includes",
+    "included",
+    "with",
+    "left",
+    "leave",
+    "leaves",
+    "saw",
+    "see",
+    "sees",
+    "seen",
+    "get",
+    "got",
+    "gets",
+    "make",
+    "made",
+    "makes",
+    "take",
+    "took",
+    "takes",
+    "give",
+    "gave",
+    "given",
+    "gives",
+    "bring",
+    "brought",
+    "total",
+    "number",
+    "numbers",
+    "figure",
+    "figures",
+    "sum",
+    "group",
+    "groups",
+    "some",
+    "estimated",
+    "estimate",
+    "approximately",
+    "roughly",
+    "nearly",
+    "almost",
+    "around",
+    "about",
+    "only",
+    "than",
+    "least",
+    "most",
+    "another",
+    "other",
+    "others",
+    "noted",
+    "note",
+    "notes",
+    "added",
+    "adding",
+    "adds",
+    "say",
+    "showed",
+    "shows",
+    "show",
+    "data",
+    "list",
+    "lists",
+    "listed",
+    "amount",
+    "amounts",
+    "around",
+    "like",
+    "nearly",
+    "just",
+    "over",
+    "under",
+    "up",
+    "down",
+    "there",
+    "these",
+    "those",
+    "them",
+    "they",
+    "it",
 ];
 
 /// Words before a figure that make it a part, an increment or a rank, not the total.
 const INCREMENTS: &[&str] = &[
-    "additional", "another", "further", "extra", "more", "other", "remaining", "first", "last", "latest",
-    "final", "next", "new", "same", "those", "these", "every", "each", "per", "only", "top", "bottom",
-    "previous", "earlier", "recent", "past", "some", "by",
+    "additional",
+    "another",
+    "further",
+    "extra",
+    "more",
+    "other",
+    "remaining",
+    "first",
+    "last",
+    "latest",
+    "final",
+    "next",
+    "new",
+    "same",
+    "those",
+    "these",
+    "every",
+    "each",
+    "per",
+    "only",
+    "top",
+    "bottom",
+    "previous",
+    "earlier",
+    "recent",
+    "past",
+    "some",
+    "by",
 ];
 
 /// Words after a figure that make it a rate or a part.
-const RATE_WORDS: &[&str] = &["a", "an", "per", "each", "every", "annually", "daily", "weekly", "monthly", "yearly"];
+const RATE_WORDS: &[&str] = &[
+    "a", "an", "per", "each", "every", "annually", "daily", "weekly", "monthly", "yearly",
+];
 
 /// Time words that anchor a figure to a moment.
 const TIME_WORDS: &[&str] = &[
-    "now", "currently", "today", "initially", "originally", "previously", "formerly", "then", "later",
-    "earlier", "once", "yesterday", "tomorrow", "ago", "before", "after", "since", "until", "when", "while",
-    "during", "recently", "eventually", "finally", "first", "last", "next", "planned", "expected", "projected",
-    "target", "goal", "aim", "aims", "hope", "hopes", "plans", "plan", "would", "could", "might", "may", "will",
-    "if", "could", "forecast", "predicted", "want", "wants", "proposed", "propose", "seeks", "seek", "rose",
-    "risen", "climbed", "increased", "grew", "grown", "jumped", "fell", "fallen", "dropped", "declined", "up",
-    "down", "compared", "average", "median", "peak", "peaked", "record",
+    "now",
+    "currently",
+    "today",
+    "initially",
+    "originally",
+    "previously",
+    "formerly",
+    "then",
+    "later",
+    "earlier",
+    "once",
+    "yesterday",
+    "tomorrow",
+    "ago",
+    "before",
+    "after",
+    "since",
+    "until",
+    "when",
+    "while",
+    "during",
+    "recently",
+    "eventually",
+    "finally",
+    "first",
+    "last",
+    "next",
+    "planned",
+    "expected",
+    "projected",
+    "target",
+    "goal",
+    "aim",
+    "aims",
+    "hope",
+    "hopes",
+    "plans",
+    "plan",
+    "would",
+    "could",
+    "might",
+    "may",
+    "will",
+    "if",
+    "could",
+    "forecast",
+    "predicted",
+    "want",
+    "wants",
+    "proposed",
+    "propose",
+    "seeks",
+    "seek",
+    "rose",
+    "risen",
+    "climbed",
+    "increased",
+    "grew",
+    "grown",
+    "jumped",
+    "fell",
+    "fallen",
+    "dropped",
+    "declined",
+    "up",
+    "down",
+    "compared",
+    "average",
+    "median",
+    "peak",
+    "peaked",
+    "record",
 ];
 
 /// Synonym classes of predicates: each word's stem → class.
 const PREDICATE_CLASSES: &[(&str, &[&str])] = &[
     (
         "death",
-        &["kill", "dead", "die", "died", "death", "fatality", "fatalitie", "toll", "live", "slain", "murder", "perish"],
+        &[
+            "kill",
+            "dead",
+            "die",
+            "died",
+            "death",
+            "fatality",
+            "fatalitie",
+            "toll",
+            "live",
+            "slain",
+            "murder",
+            "perish",
+        ],
     ),
     ("injury", &["injur", "injury", "wound", "hurt"]),
     ("displace", &["displac", "flee", "fled", "homeles", "uproot"]),
@@ -209,16 +473,60 @@ const PREDICATE_CLASSES: &[(&str, &[&str])] = &[
 
 /// One-time events whose date cannot be two dates.
 const EVENT_VERBS: &[&str] = &[
-    "born", "died", "founded", "established", "opened", "built", "completed", "inaugurated", "incorporated",
-    "demolished", "assassinated", "dissolved", "abolished", "constructed", "consecrated", "erected",
-    "unveiled", "commissioned", "decommissioned", "launched", "published", "premiered",
+    "born",
+    "died",
+    "founded",
+    "established",
+    "opened",
+    "built",
+    "completed",
+    "inaugurated",
+    "incorporated",
+    "demolished",
+    "assassinated",
+    "dissolved",
+    "abolished",
+    "constructed",
+    "consecrated",
+    "erected",
+    "unveiled",
+    "commissioned",
+    "decommissioned",
+    "launched",
+    "published",
+    "premiered",
 ];
 
 /// Counted nouns that name the same kind of thing.
 const UNIT_CLASSES: &[(&str, &[&str])] = &[
-    ("police", &["police", "officer", "policeman", "policemen", "policewoman", "cop", "constable", "gendarme"]),
-    ("troops", &["troop", "soldier", "serviceman", "servicemen", "servicemember", "marine"]),
-    ("people", &["people", "person", "individual", "resident", "civilian", "inhabitant"]),
+    (
+        "police",
+        &[
+            "police",
+            "officer",
+            "policeman",
+            "policemen",
+            "policewoman",
+            "cop",
+            "constable",
+            "gendarme",
+        ],
+    ),
+    (
+        "troops",
+        &[
+            "troop",
+            "soldier",
+            "serviceman",
+            "servicemen",
+            "servicemember",
+            "marine",
+        ],
+    ),
+    (
+        "people",
+        &["people", "person", "individual", "resident", "civilian", "inhabitant"],
+    ),
     ("dollar", &["dollar"]),
 ];
 
@@ -259,36 +567,206 @@ const DIMENSIONS: &[(&str, &str, f64)] = &[
 
 /// Common verbs that do not look like verbs: a noun phrase ends before them.
 const IRREGULAR_VERBS: &[&str] = &[
-    "began", "begin", "became", "become", "came", "come", "fell", "rose", "stood", "took", "went", "won", "lost",
-    "made", "ran", "saw", "grew", "cost", "hit", "built", "left", "put", "set", "cut", "led", "held", "brought",
-    "bought", "sold", "kept", "shut", "spent", "stand", "span", "cross", "link", "carry", "need", "remain", "open",
-    "close", "run", "lie", "lay", "lies", "collapsed", "stretch",
+    "began",
+    "begin",
+    "became",
+    "become",
+    "came",
+    "come",
+    "fell",
+    "rose",
+    "stood",
+    "took",
+    "went",
+    "won",
+    "lost",
+    "made",
+    "ran",
+    "saw",
+    "grew",
+    "cost",
+    "hit",
+    "built",
+    "left",
+    "put",
+    "set",
+    "cut",
+    "led",
+    "held",
+    "brought",
+    "bought",
+    "sold",
+    "kept",
+    "shut",
+    "spent",
+    "stand",
+    "span",
+    "cross",
+    "link",
+    "carry",
+    "need",
+    "remain",
+    "open",
+    "close",
+    "run",
+    "lie",
+    "lay",
+    "lies",
+    "collapsed",
+    "stretch",
 ];
 
 /// Titles written before a name ("Senator Maria Lopez").
 const TITLES: &[&str] = &[
-    "senator", "sen", "president", "governor", "gov", "mayor", "minister", "premier", "chancellor", "judge",
-    "justice", "general", "gen", "colonel", "col", "captain", "capt", "sergeant", "sgt", "dr", "doctor",
-    "professor", "prof", "mr", "mrs", "ms", "miss", "sir", "dame", "lord", "lady", "king", "queen", "prince",
-    "princess", "pope", "bishop", "archbishop", "rev", "reverend", "father", "sister", "rabbi", "imam",
-    "representative", "rep", "congressman", "congresswoman", "councillor", "councilor", "commissioner",
-    "secretary", "ambassador", "chief", "coach", "director", "officer", "inspector", "detective",
-    "lieutenant", "lt", "major", "admiral", "adm", "sheriff", "superintendent",
+    "senator",
+    "sen",
+    "president",
+    "governor",
+    "gov",
+    "mayor",
+    "minister",
+    "premier",
+    "chancellor",
+    "judge",
+    "justice",
+    "general",
+    "gen",
+    "colonel",
+    "col",
+    "captain",
+    "capt",
+    "sergeant",
+    "sgt",
+    "dr",
+    "doctor",
+    "professor",
+    "prof",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "bishop",
+    "archbishop",
+    "rev",
+    "reverend",
+    "father",
+    "sister",
+    "rabbi",
+    "imam",
+    "representative",
+    "rep",
+    "congressman",
+    "congresswoman",
+    "councillor",
+    "councilor",
+    "commissioner",
+    "secretary",
+    "ambassador",
+    "chief",
+    "coach",
+    "director",
+    "officer",
+    "inspector",
+    "detective",
+    "lieutenant",
+    "lt",
+    "major",
+    "admiral",
+    "adm",
+    "sheriff",
+    "superintendent",
 ];
 
 /// Nouns for people, which an appositive number after them gives an age to.
 const PERSON_NOUNS: &[&str] = &[
-    "man", "woman", "boy", "girl", "person", "victim", "suspect", "driver", "passenger", "resident", "mother",
-    "father", "son", "daughter", "wife", "husband", "student", "teacher", "worker", "farmer", "owner",
-    "senator", "mayor", "governor", "president", "minister", "lawmaker", "candidate", "player", "actor",
-    "actress", "singer", "writer", "author", "artist", "officer", "soldier", "pilot", "nurse", "doctor",
-    "patient", "teenager", "child", "grandmother", "grandfather", "widow", "founder", "chairman", "chairwoman",
-    "executive", "ceo", "director", "coach", "judge", "survivor", "witness", "spokesman", "spokeswoman",
-    "defendant", "pensioner", "veteran", "journalist", "photographer", "businessman", "businesswoman",
-    "priest", "nun", "activist", "leader", "official", "manager", "athlete", "champion", "chef",
+    "man",
+    "woman",
+    "boy",
+    "girl",
+    "person",
+    "victim",
+    "suspect",
+    "driver",
+    "passenger",
+    "resident",
+    "mother",
+    "father",
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "student",
+    "teacher",
+    "worker",
+    "farmer",
+    "owner",
+    "senator",
+    "mayor",
+    "governor",
+    "president",
+    "minister",
+    "lawmaker",
+    "candidate",
+    "player",
+    "actor",
+    "actress",
+    "singer",
+    "writer",
+    "author",
+    "artist",
+    "officer",
+    "soldier",
+    "pilot",
+    "nurse",
+    "doctor",
+    "patient",
+    "teenager",
+    "child",
+    "grandmother",
+    "grandfather",
+    "widow",
+    "founder",
+    "chairman",
+    "chairwoman",
+    "executive",
+    "ceo",
+    "director",
+    "coach",
+    "judge",
+    "survivor",
+    "witness",
+    "spokesman",
+    "spokeswoman",
+    "defendant",
+    "pensioner",
+    "veteran",
+    "journalist",
+    "photographer",
+    "businessman",
+    "businesswoman",
+    "priest",
+    "nun",
+    "activist",
+    "leader",
+    "official",
+    "manager",
+    "athlete",
+    "champion",
+    "chef",
 ];
 
-const PRONOUNS: &[&str] = &["it", "he", "she", "they", "its", "his", "her", "their", "which", "who", "this"];
+const PRONOUNS: &[&str] = &[
+    "it", "he", "she", "they", "its", "his", "her", "their", "which", "who", "this",
+];
 
 fn lower(ctx: &SentenceContext, i: usize) -> String {
     ctx.word(i).to_lowercase()
@@ -380,7 +858,9 @@ pub fn derive(
     let phrase_end = fig.noun.map_or(b, |n| token_at(ctx, n.start) + 1);
     let mention_at = |i: usize| -> Option<&Mention> {
         let t = ctx.tokens.get(i)?;
-        mentions.iter().find(|m| m.span.start <= t.span.start && t.span.end <= m.span.end)
+        mentions
+            .iter()
+            .find(|m| m.span.start <= t.span.start && t.span.end <= m.span.end)
     };
     let _ = mention_at;
     match fig.kind {
@@ -473,7 +953,11 @@ fn noun_phrase(
         words.reverse();
     }
     // Possessor: "the bridge's", "Kenya's": handled by the caller via mentions.
-    let caps: Vec<usize> = words.iter().copied().filter(|&i| capitalised(ctx, i) && i > 0).collect();
+    let caps: Vec<usize> = words
+        .iter()
+        .copied()
+        .filter(|&i| capitalised(ctx, i) && i > 0)
+        .collect();
     let sentence_start_cap = words[0] == 0 && capitalised(ctx, 0);
     let plain_noun = PERSON_NOUNS.contains(&super::singular(&hw).as_str()) || hw.ends_with('s');
     if capitalised(ctx, head) && (head > 0 || words.len() > 1 || !plain_noun) {
@@ -545,8 +1029,21 @@ fn anchor(ctx: &SentenceContext, a: usize, b: usize) -> String {
             if TIME_WORDS.contains(&l.as_str())
                 || matches!(
                     l.as_str(),
-                    "january" | "february" | "march" | "april" | "june" | "july" | "august" | "september"
-                        | "october" | "november" | "december" | "year" | "years" | "months" | "quarter"
+                    "january"
+                        | "february"
+                        | "march"
+                        | "april"
+                        | "june"
+                        | "july"
+                        | "august"
+                        | "september"
+                        | "october"
+                        | "november"
+                        | "december"
+                        | "year"
+                        | "years"
+                        | "months"
+                        | "quarter"
                 )
             {
                 parts.push(l);
@@ -603,7 +1100,10 @@ fn amount_key(
     if RATE_WORDS.contains(&after.as_str())
         && (after != "a" && after != "an" || {
             let n = lower(ctx, phrase_end + 1);
-            matches!(n.as_str(), "day" | "week" | "month" | "year" | "hour" | "minute" | "head" | "piece" | "person")
+            matches!(
+                n.as_str(),
+                "day" | "week" | "month" | "year" | "hour" | "minute" | "head" | "piece" | "person"
+            )
         })
     {
         return None;
@@ -696,7 +1196,9 @@ fn amount_key(
         if matches!(w.as_str(), "has" | "have" | "had") && fig.noun.is_some() {
             // "Marlow University has 31,000 students"; "… and has 31,000 students": the sentence's subject.
             let subj = if a >= 2 && ctx.is_word(a - 2, "and") {
-                (discourse.sentence == ctx.sentence).then(|| discourse.last_subject.clone()).flatten()
+                (discourse.sentence == ctx.sentence)
+                    .then(|| discourse.last_subject.clone())
+                    .flatten()
             } else {
                 skip_aux_back(ctx, a - 1).and_then(|s| subject_before(ctx, mentions, lexicon, s, discourse))
             };
@@ -705,7 +1207,8 @@ fn amount_key(
             }
             subject.as_ref()?;
             pred_from_before = Some(("have".into(), a - 1));
-        } else if w == "of" && a >= 2 && content(ctx, a - 2) && !EMPTY_PREDICATES.contains(&lower(ctx, a - 2).as_str()) {
+        } else if w == "of" && a >= 2 && content(ctx, a - 2) && !EMPTY_PREDICATES.contains(&lower(ctx, a - 2).as_str())
+        {
             // "Kenya’s deployment of about 380 officers", "a death toll of 50", "a length of 1,200 metres"
             let noun = lower(ctx, a - 2);
             if !capitalised(ctx, a - 2) || a - 2 == 0 {
@@ -716,7 +1219,8 @@ fn amount_key(
             let mut k = a;
             while k > 0 && {
                 let l = lower(ctx, k - 1);
-                LINKING.contains(&l.as_str()) || (AUX.contains(&l.as_str()) && !matches!(l.as_str(), "which" | "who" | "that"))
+                LINKING.contains(&l.as_str())
+                    || (AUX.contains(&l.as_str()) && !matches!(l.as_str(), "which" | "who" | "that"))
             } {
                 k -= 1;
             }
@@ -740,10 +1244,11 @@ fn amount_key(
     {
         let mut k = phrase_end;
         // "1,500 soldiers and 600 rescue workers have been deployed": past the coordinated figure.
-        if ctx.is_word(k, "and") && ctx.kind(k + 1) == Some(TokenKind::Number) {
-            if let Some(j) = (k + 2..(k + 8).min(ctx.tokens.len())).find(|&j| AUX.contains(&lower(ctx, j).as_str())) {
-                k = j;
-            }
+        if ctx.is_word(k, "and")
+            && ctx.kind(k + 1) == Some(TokenKind::Number)
+            && let Some(j) = (k + 2..(k + 8).min(ctx.tokens.len())).find(|&j| AUX.contains(&lower(ctx, j).as_str()))
+        {
+            k = j;
         }
         while k < ctx.tokens.len() && AUX.contains(&lower(ctx, k).as_str()) {
             k += 1;
@@ -753,7 +1258,10 @@ fn amount_key(
             && !EMPTY_PREDICATES.contains(&lower(ctx, k).as_str())
             && (k > phrase_end || {
                 let w = lower(ctx, k);
-                w.ends_with("ed") || w.ends_with("en") || dimension.is_some() || PREDICATE_CLASSES.iter().any(|(_, m)| m.contains(&w.as_str()))
+                w.ends_with("ed")
+                    || w.ends_with("en")
+                    || dimension.is_some()
+                    || PREDICATE_CLASSES.iter().any(|(_, m)| m.contains(&w.as_str()))
             })
         {
             pred_from_after = Some(lower(ctx, k));
@@ -764,7 +1272,8 @@ fn amount_key(
     let attributive = dimension.is_some() && span_text.contains('-') && is_word(ctx, b);
 
     let mut linking_subject = false;
-    let pred_is_noun = a > 0 && (ctx.is_word(a - 1, "of") || LINKING.contains(&lower(ctx, a - 1).as_str()))
+    let pred_is_noun = a > 0
+        && (ctx.is_word(a - 1, "of") || LINKING.contains(&lower(ctx, a - 1).as_str()))
         && pred_from_before.as_ref().is_some_and(|(w, _)| w != ",");
     let word = if attributive {
         if subject.is_none() {
@@ -775,7 +1284,9 @@ fn amount_key(
         let linking = a > 0 && LINKING.contains(&lower(ctx, a - 1).as_str());
         if linking {
             // the noun before the linking verb names the quantity ("toll") or is its subject ("the bridge is … long")
-            if let Some(after) = pred_from_after.clone().filter(|_| dimension.is_some() || fig.kind == FigureKind::Count)
+            if let Some(after) = pred_from_after
+                .clone()
+                .filter(|_| dimension.is_some() || fig.kind == FigureKind::Count)
                 .or_else(|| (w == ",").then(|| dimension.map(str::to_string)).flatten())
             {
                 linking_subject = true;
@@ -834,7 +1345,11 @@ fn amount_key(
         discourse.sentence = ctx.sentence;
     }
     // A bridge does not change its length from year to year: dimensions need no anchor.
-    let anchor = if dimension.is_some() { String::new() } else { anchor(ctx, a, b) };
+    let anchor = if dimension.is_some() {
+        String::new()
+    } else {
+        anchor(ctx, a, b)
+    };
     Some(FigureKey {
         subject,
         role,
@@ -868,11 +1383,32 @@ fn context_names(ctx: &SentenceContext, a: usize, b: usize) -> Vec<String> {
 /// Names after locative prepositions in tokens `lo..hi`: "in Port Avery", "at the Riverside Stadium".
 fn places(ctx: &SentenceContext, lo: usize, hi: usize, out: &mut Vec<String>) {
     const SKIP: &[&str] = &[
-        "the", "of", "a", "village", "town", "city", "county", "province", "region", "state", "district", "capital",
-        "neighbouring", "neighboring", "nearby", "northern", "southern", "eastern", "western", "central",
+        "the",
+        "of",
+        "a",
+        "village",
+        "town",
+        "city",
+        "county",
+        "province",
+        "region",
+        "state",
+        "district",
+        "capital",
+        "neighbouring",
+        "neighboring",
+        "nearby",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
     ];
     for i in lo..hi {
-        if !matches!(lower(ctx, i).as_str(), "in" | "at" | "near" | "inside" | "outside" | "across") {
+        if !matches!(
+            lower(ctx, i).as_str(),
+            "in" | "at" | "near" | "inside" | "outside" | "across"
+        ) {
             continue;
         }
         let mut k = i + 1;
@@ -883,9 +1419,25 @@ fn places(ctx: &SentenceContext, lo: usize, hi: usize, out: &mut Vec<String>) {
             let w = lower(ctx, k);
             if !matches!(
                 w.as_str(),
-                "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "january"
-                    | "february" | "march" | "april" | "may" | "june" | "july" | "august" | "september"
-                    | "october" | "november" | "december"
+                "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+                    | "january"
+                    | "february"
+                    | "march"
+                    | "april"
+                    | "may"
+                    | "june"
+                    | "july"
+                    | "august"
+                    | "september"
+                    | "october"
+                    | "november"
+                    | "december"
             ) {
                 out.push(w);
             }
@@ -910,7 +1462,11 @@ fn attributive_np(
         if is_stopword(&w) || AUX.contains(&w.as_str()) || EMPTY_PREDICATES.contains(&w.as_str()) {
             break;
         }
-        if last.is_some() && (w.ends_with("ed") || (w.ends_with('s') && !capitalised(ctx, k)) || IRREGULAR_VERBS.contains(&w.as_str())) {
+        if last.is_some()
+            && (w.ends_with("ed")
+                || (w.ends_with('s') && !capitalised(ctx, k))
+                || IRREGULAR_VERBS.contains(&w.as_str()))
+        {
             break;
         }
         last = Some(k);
@@ -965,7 +1521,8 @@ fn possessor(
     let vw = lower(ctx, v);
     let verb = is_word(ctx, v)
         && !capitalised(ctx, v)
-        && (matches!(vw.as_str(), "has" | "have" | "had") || (content(ctx, v) && !EMPTY_PREDICATES.contains(&vw.as_str())));
+        && (matches!(vw.as_str(), "has" | "have" | "had")
+            || (content(ctx, v) && !EMPTY_PREDICATES.contains(&vw.as_str())));
     if !verb || v == 0 {
         return None;
     }

@@ -367,7 +367,11 @@ fn diagnostic(analyses: &[Analysis], members: &[Member], reference: &[usize], o:
     for r in related.into_iter().take(MAX_RELATED) {
         let rm = &members[r];
         let other = &analyses[rm.article];
-        let verb = if compatible(rm, m) { "agrees with it" } else { "the figure it contradicts" };
+        let verb = if compatible(rm, m) {
+            "agrees with it"
+        } else {
+            "the figure it contradicts"
+        };
         d = d.related(
             &other.article,
             rm.fig.phrase(),

@@ -48,7 +48,11 @@ fn bridge_length_and_attributive_length() {
              Traffic has doubled since then. Engineers said on Monday that the 900-metre bridge needs new cables.";
     assert_one(t, "900-metre", "1,200 metres");
     let c = conflicts(t);
-    assert!(c[0].2.contains("length") && c[0].2.contains("Ridgeway Bridge"), "{}", c[0].2);
+    assert!(
+        c[0].2.contains("length") && c[0].2.contains("Ridgeway Bridge"),
+        "{}",
+        c[0].2
+    );
 }
 
 #[test]
@@ -99,9 +103,7 @@ fn dates_of_one_event() {
     // Different grains of the same date agree.
     assert_none("The museum opened in 1987. It opened on March 3, 1987, with a concert.");
     // Different subjects, or events that recur, are not compared.
-    assert_none(
-        "The station opened in 1901. The line opened in 1890 and was extended in 1920 and again in 1954.",
-    );
+    assert_none("The station opened in 1901. The line opened in 1890 and was extended in 1920 and again in 1954.");
 }
 
 #[test]
@@ -141,9 +143,7 @@ fn qualifiers_rounding_and_scales_agree() {
         "Kenya has offered up to 2,000 police officers. Kenya offered 1,500 police officers in a letter.\n\n\
          Gangs control at least 80% of the capital. Gangs control approximately 80% of the capital.",
     );
-    assert_none(
-        "The flood displaced 1.5 million people. The flood displaced 1,500,000 people, the agency said.",
-    );
+    assert_none("The flood displaced 1.5 million people. The flood displaced 1,500,000 people, the agency said.");
     assert_none("The fire destroyed nearly 400 homes. The fire destroyed 398 homes across the valley.");
     assert_one(
         "The fire destroyed about 400 homes. The fire destroyed 380 homes across the valley.",

@@ -21,7 +21,10 @@ fn dump_file() {
     let text = std::fs::read_to_string(path).unwrap();
     for (s, k) in keyed(&text) {
         match k {
-            Some(k) => eprintln!("{s:30} | {:?} | {} | {} | {:?}", k.subject, k.predicate, k.unit, k.anchor),
+            Some(k) => eprintln!(
+                "{s:30} | {:?} | {} | {} | {:?}",
+                k.subject, k.predicate, k.unit, k.anchor
+            ),
             None => eprintln!("{s:30} | -"),
         }
     }

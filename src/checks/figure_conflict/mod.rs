@@ -2,6 +2,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rayon::prelude::*;
+
 use super::claims::{bears_on, overlaps};
 use super::{Analysis, RuleInfo, quote};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -19,6 +21,8 @@ pub const RULE: RuleInfo = RuleInfo {
 };
 
 const MAX_RELATED: usize = 5;
+/// Most agreeing articles named in a message.
+const MAX_FILES_NAMED: usize = 5;
 
 /// Relative slack when two figures were written in different units (rounding in conversion).
 const CONVERSION_SLACK: f64 = 0.02;
@@ -37,8 +41,34 @@ struct Member<'a> {
 type Group = (String, String, String, Subject, Option<usize>);
 
 pub fn check(analyses: &[Analysis], rules: &RuleSet, out: &mut Vec<Diagnostic>) {
+    // Each article's keyed figures, with subjects resolved, in parallel.
+    let per_article: Vec<Vec<(Group, Member)>> = analyses
+        .par_iter()
+        .enumerate()
+        .map(|(ai, a)| members_of(ai, a, rules, analyses.len()))
+        .collect();
     let mut groups: BTreeMap<Group, Vec<Member>> = BTreeMap::new();
-    for (ai, a) in analyses.iter().enumerate() {
+    for (g, m) in per_article.into_iter().flatten() {
+        groups.entry(g).or_default().push(m);
+    }
+    let found: Vec<Vec<Diagnostic>> = groups
+        .par_iter()
+        .filter(|(_, members)| members.len() >= 2)
+        .map(|(_, members)| {
+            let (reference, outliers) = split_majority(members);
+            outliers
+                .iter()
+                .map(|&o| diagnostic(analyses, members, &reference, o))
+                .collect()
+        })
+        .collect();
+    out.extend(found.into_iter().flatten());
+}
+
+/// The keyed figures of one article with their groups.
+fn members_of<'a>(ai: usize, a: &'a Analysis, rules: &RuleSet, articles: usize) -> Vec<(Group, Member<'a>)> {
+    let mut out = Vec::new();
+    {
         let keyed: Vec<(&Figure, &FigureKey)> = a
             .facts
             .figures
@@ -49,8 +79,8 @@ pub fn check(analyses: &[Analysis], rules: &RuleSet, out: &mut Vec<Diagnostic>) 
             // A claimed quantity is judged against its claim, by claim-mismatch.
             .filter(|(f, _)| !rules.claims.iter().any(|c| bears_on(c, f)))
             .collect();
-        if keyed.len() < 2 && analyses.len() < 2 {
-            continue;
+        if keyed.len() < 2 && articles < 2 {
+            return out;
         }
         let resolved = resolve_subjects(a, &keyed);
 
@@ -61,27 +91,19 @@ pub fn check(analyses: &[Analysis], rules: &RuleSet, out: &mut Vec<Diagnostic>) 
             };
             let scope = if subject.is_named() { None } else { Some(ai) };
             let (unit, predicate, anchor) = key.group();
-            groups
-                .entry((unit, predicate, anchor, subject.clone(), scope))
-                .or_default()
-                .push(Member {
+            out.push((
+                (unit, predicate, anchor, subject.clone(), scope),
+                Member {
                     article: ai,
                     fig,
                     key,
                     subject,
                     interval,
-                });
+                },
+            ));
         }
     }
-    for members in groups.values() {
-        if members.len() < 2 {
-            continue;
-        }
-        let (reference, outliers) = split_majority(members);
-        for &o in &outliers {
-            out.push(diagnostic(analyses, members, &reference, o));
-        }
-    }
+    out
 }
 
 /// The interval a figure allows, in the base unit of its key.
@@ -248,6 +270,9 @@ fn scan_named_variants(
 /// earliest on ties), preferring points over bare bounds.
 fn split_majority(members: &[Member]) -> (Vec<usize>, Vec<usize>) {
     let n = members.len();
+    if n > LARGE_GROUP {
+        return split_large(members);
+    }
     let compat = |i: usize, j: usize| compatible(&members[i], &members[j]);
     let support: Vec<usize> = (0..n).map(|i| (0..n).filter(|&j| compat(i, j)).count()).collect();
     let mut order: Vec<usize> = (0..n).collect();
@@ -262,6 +287,48 @@ fn split_majority(members: &[Member]) -> (Vec<usize>, Vec<usize>) {
     // An outlier is reported only against figures it actually contradicts.
     let outliers = (0..n)
         .filter(|i| !reference.contains(i) && reference.iter().any(|&r| !compat(r, *i)))
+        .collect();
+    (reference, outliers)
+}
+
+/// Above this size a group is split by a sweep over its intervals rather than pair by pair.
+const LARGE_GROUP: usize = 64;
+
+/// The majority of a large group: the figures whose intervals hold the point
+/// most of them hold (earliest such point); the outliers are those that
+/// contradict at least one of them. O(n log n).
+fn split_large(members: &[Member]) -> (Vec<usize>, Vec<usize>) {
+    let mut events: Vec<(f64, i32)> = Vec::with_capacity(members.len() * 2);
+    for m in members {
+        events.push((m.interval.0, -1)); // opens (sorted before a close at the same point)
+        events.push((m.interval.1, 1));
+    }
+    events.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    let (mut depth, mut best, mut at) = (0i32, 0i32, f64::NAN);
+    for (x, e) in events {
+        depth -= e;
+        if depth > best {
+            best = depth;
+            at = x;
+        }
+    }
+    let holds = |m: &Member| m.interval.0 <= at + 1e-9 && at <= m.interval.1 + 1e-9;
+    let reference: Vec<usize> = (0..members.len()).filter(|&i| holds(&members[i])).collect();
+    let lo = reference
+        .iter()
+        .map(|&r| members[r].interval.1)
+        .fold(f64::INFINITY, f64::min);
+    let hi = reference
+        .iter()
+        .map(|&r| members[r].interval.0)
+        .fold(f64::NEG_INFINITY, f64::max);
+    let outliers = (0..members.len())
+        .filter(|&i| !holds(&members[i]))
+        .filter(|&i| {
+            let m = &members[i];
+            // Incompatible with some reference figure (ignoring slack and context, which only widen).
+            (m.interval.0 > lo || m.interval.1 < hi) && reference.iter().any(|&r| !compatible(&members[r], m))
+        })
         .collect();
     (reference, outliers)
 }
@@ -294,16 +361,12 @@ fn diagnostic(analyses: &[Analysis], members: &[Member], reference: &[usize], o:
     let a = &analyses[m.article];
     let fig = m.fig;
     // The reference figure it contradicts, nearest first (same article, then earliest).
-    let clashing: Vec<usize> = reference
+    let clashes = |r: &usize| !compatible(&members[*r], m);
+    let first = reference
         .iter()
         .copied()
-        .filter(|&r| !compatible(&members[r], m))
-        .collect();
-    let first = clashing
-        .iter()
-        .copied()
-        .find(|&r| members[r].article == m.article)
-        .or_else(|| clashing.first().copied())
+        .find(|r| members[*r].article == m.article && clashes(r))
+        .or_else(|| reference.iter().copied().find(clashes))
         .unwrap_or(reference[0]);
     let fm = &members[first];
     let first_article = &analyses[fm.article].article;
@@ -314,15 +377,25 @@ fn diagnostic(analyses: &[Analysis], members: &[Member], reference: &[usize], o:
         format!(" in {}", first_article.path)
     };
     let others = if reference.len() > 1 {
-        let files: BTreeSet<&str> = reference
-            .iter()
-            .map(|&r| analyses[members[r].article].article.path.as_str())
-            .collect();
+        // The agreeing articles, the first few by name.
+        let mut files: Vec<&str> = Vec::new();
+        let mut more = false;
+        for &r in reference {
+            let path = analyses[members[r].article].article.path.as_str();
+            if !files.contains(&path) {
+                if files.len() == MAX_FILES_NAMED {
+                    more = true;
+                    break;
+                }
+                files.push(path);
+            }
+        }
         if files.len() > 1 {
             format!(
-                " (and {} other figure(s) that agree, in {})",
+                " (and {} other figure(s) that agree, in {}{})",
                 reference.len() - 1,
-                files.into_iter().collect::<Vec<_>>().join(", ")
+                files.join(", "),
+                if more { " and other articles" } else { "" }
             )
         } else {
             format!(" (and {} other figure(s) that agree)", reference.len() - 1)

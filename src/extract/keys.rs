@@ -856,13 +856,6 @@ pub fn derive(
     let a = token_at(ctx, fig.span.start);
     let b = token_at(ctx, fig.span.end.saturating_sub(1)) + 1;
     let phrase_end = fig.noun.map_or(b, |n| token_at(ctx, n.start) + 1);
-    let mention_at = |i: usize| -> Option<&Mention> {
-        let t = ctx.tokens.get(i)?;
-        mentions
-            .iter()
-            .find(|m| m.span.start <= t.span.start && t.span.end <= m.span.end)
-    };
-    let _ = mention_at;
     match fig.kind {
         FigureKind::Year | FigureKind::Date => event_key(ctx, mentions, lexicon, fig, a, discourse),
         k if k.is_amount() => amount_key(ctx, mentions, lexicon, fig, a, b, phrase_end, discourse),
@@ -908,9 +901,12 @@ fn noun_phrase(
 ) -> Option<(Subject, Option<String>)> {
     let t = ctx.tokens.get(head)?;
     // An entity mention ending here.
-    if let Some(m) = mentions
+    // Mentions are in text order: look only at those that could cover the token.
+    let from = mentions.partition_point(|m| m.span.end + 4 < t.span.end);
+    if let Some(m) = mentions[from..]
         .iter()
-        .find(|m| m.span.start <= t.span.start && t.span.end <= m.span.end + 4)
+        .take_while(|m| m.span.start <= t.span.start)
+        .find(|m| t.span.end <= m.span.end + 4)
     {
         return Some((Subject::Entity(lexicon.entities[m.entity].clone()), None));
     }
@@ -952,13 +948,6 @@ fn noun_phrase(
         }
         words.reverse();
     }
-    // Possessor: "the bridge's", "Kenya's": handled by the caller via mentions.
-    let caps: Vec<usize> = words
-        .iter()
-        .copied()
-        .filter(|&i| capitalised(ctx, i) && i > 0)
-        .collect();
-    let sentence_start_cap = words[0] == 0 && capitalised(ctx, 0);
     let plain_noun = PERSON_NOUNS.contains(&super::singular(&hw).as_str()) || hw.ends_with('s');
     if capitalised(ctx, head) && (head > 0 || words.len() > 1 || !plain_noun) {
         // A proper name: drop titles and keep them as the role.
@@ -979,10 +968,11 @@ fn noun_phrase(
         }
         return Some((Subject::Named(name.join(" ")), role));
     }
-    if head == 0 && sentence_start_cap && !capitalised(ctx, head) {
+    // "a man", "another bridge": a new referent, the same as nothing before it.
+    let before = words[0].checked_sub(1).map(|i| lower(ctx, i)).unwrap_or_default();
+    if matches!(before.as_str(), "a" | "an" | "another" | "one") {
         return None;
     }
-    let _ = caps;
     let mods: Vec<String> = words[..words.len() - 1]
         .iter()
         .map(|&i| lower(ctx, i))
@@ -1137,7 +1127,7 @@ fn amount_key(
                 return None;
             }
             if is_word(ctx, b) && !AUX.contains(&lower(ctx, b).as_str()) {
-                attributive_np(ctx, mentions, lexicon, b, discourse)?
+                attributive_np(ctx, mentions, lexicon, a, b, discourse)?
             } else {
                 // "Lopez is 54 years old"
                 let v = skip_aux_back(ctx, a)?;
@@ -1271,13 +1261,12 @@ fn amount_key(
     let span_text = &ctx.text[fig.span.start..fig.span.end];
     let attributive = dimension.is_some() && span_text.contains('-') && is_word(ctx, b);
 
-    let mut linking_subject = false;
     let pred_is_noun = a > 0
         && (ctx.is_word(a - 1, "of") || LINKING.contains(&lower(ctx, a - 1).as_str()))
         && pred_from_before.as_ref().is_some_and(|(w, _)| w != ",");
     let word = if attributive {
         if subject.is_none() {
-            subject = attributive_np(ctx, mentions, lexicon, b, discourse);
+            subject = attributive_np(ctx, mentions, lexicon, a, b, discourse);
         }
         dimension.map(str::to_string)
     } else if let Some((w, end)) = pred_from_before.clone() {
@@ -1289,7 +1278,6 @@ fn amount_key(
                 .filter(|_| dimension.is_some() || fig.kind == FigureKind::Count)
                 .or_else(|| (w == ",").then(|| dimension.map(str::to_string)).flatten())
             {
-                linking_subject = true;
                 if subject.is_none() {
                     subject = subject_before(ctx, mentions, lexicon, end, discourse);
                 }
@@ -1320,7 +1308,6 @@ fn amount_key(
     } else {
         pred_from_after.clone()
     };
-    let _ = linking_subject;
     if predicate.is_none() {
         predicate = word.as_ref().map(|w| predicate_class(w));
     }
@@ -1451,9 +1438,14 @@ fn attributive_np(
     ctx: &SentenceContext,
     mentions: &[Mention],
     lexicon: &Lexicon,
+    fig_start: usize,
     from: usize,
     discourse: &Discourse,
 ) -> Option<(Subject, Option<String>)> {
+    // "a 34-year-old man", "a 900-metre bridge": a new referent, the same as nothing before it.
+    if fig_start > 0 && matches!(lower(ctx, fig_start - 1).as_str(), "a" | "an" | "another" | "one") {
+        return None;
+    }
     let mut k = from;
     let n = ctx.tokens.len();
     let mut last = None;
@@ -1544,10 +1536,29 @@ fn event_key(
     if matches!(lower(ctx, v).as_str(), "in" | "on") {
         v = v.checked_sub(1)?;
     }
-    let verb = lower(ctx, v);
+    let mut verb = lower(ctx, v);
+    let mut object = None;
     if !EVENT_VERBS.contains(&verb.as_str()) {
-        return None;
+        // "founded his practice in 1979": the verb and its object name the event.
+        let head = v;
+        if !content(ctx, head) || capitalised(ctx, head) {
+            return None;
+        }
+        let mut k = head;
+        while k > 0 && k + 3 > head && is_word(ctx, k - 1) && !EVENT_VERBS.contains(&lower(ctx, k - 1).as_str()) {
+            k -= 1;
+        }
+        if k == 0 || !EVENT_VERBS.contains(&lower(ctx, k - 1).as_str()) {
+            return None;
+        }
+        v = k - 1;
+        verb = lower(ctx, v);
+        object = Some(super::singular(&lower(ctx, head)));
     }
+    let verb = match object {
+        Some(o) => format!("{verb} {o}"),
+        None => verb,
+    };
     // "re-opened", "first opened", "officially opened" are still the one event; "reopened" is another.
     let s = skip_aux_back(ctx, v);
     let subject = match s {

@@ -276,7 +276,8 @@ fn split_majority(members: &[Member]) -> (Vec<usize>, Vec<usize>) {
     let compat = |i: usize, j: usize| compatible(&members[i], &members[j]);
     let support: Vec<usize> = (0..n).map(|i| (0..n).filter(|&j| compat(i, j)).count()).collect();
     let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by_key(|&i| (std::cmp::Reverse(support[i]), members[i].fig.value.is_none(), i));
+    let bounded = |i: usize| members[i].interval.0.is_finite() && members[i].interval.1.is_finite();
+    order.sort_by_key(|&i| (std::cmp::Reverse(support[i]), !bounded(i), i));
     let mut reference: Vec<usize> = Vec::new();
     for i in order {
         if reference.iter().all(|&r| compat(r, i)) {

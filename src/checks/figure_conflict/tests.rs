@@ -225,3 +225,74 @@ fn one_diagnostic_per_figure_and_no_pair_twice() {
     );
     assert!(c.len() <= 1, "{c:#?}");
 }
+
+#[test]
+fn new_referents_are_not_the_same_thing() {
+    assert_none(
+        "Police arrested a 34-year-old man on Friday. On Saturday they arrested a 29-year-old man in the same \
+         street. A 900-metre bridge links the islands, and a 1,200-metre bridge crosses the bay.",
+    );
+    assert_none(
+        "The club signed a striker, 24, from Porto. It also signed a goalkeeper, 31, and another striker, 19.",
+    );
+}
+
+#[test]
+fn parts_places_and_changes_are_not_conflicts() {
+    assert_none(
+        "The storm killed at least 9 people across the state. Four people died in Port Avery, and five in \
+         Lassen County.\n\nThe storm killed 4 people in Port Avery, officials there said.",
+    );
+    assert_none(
+        "Support for the party fell to 21% in May. Support for the party was 25% in January.\n\n\
+         Of the 120 passengers, 80 were rescued. The ship carried 120 passengers and 40 crew.",
+    );
+    assert_none(
+        "The company employs 300 people in France and 450 in Germany. Sales rose 12% to $4 billion. \
+         Profit rose 3% to $400 million, and the company paid out $150 million in dividends.",
+    );
+}
+
+#[test]
+fn a_biography_with_many_dates_is_silent() {
+    assert_none(
+        "Jonas Lind (born 4 April 1948) is a Swedish architect. He was born in Uppsala, the son of a carpenter. \
+         His brother Erik was born in 1951.\n\n\
+         Lind founded his practice in 1979. His best-known building, the Harbour Library, opened in 1994; the \
+         City Theatre opened in 2001 and the Lind House was completed in 1986. His father died in 1970, and his \
+         mother died in 1992.\n\n\
+         Lind was married to the painter Sara Holm from 1972 until her death in 2010. He has two children.",
+    );
+}
+
+#[test]
+fn self_contradicting_biography() {
+    assert_one(
+        "Jonas Lind (born 4 April 1948) is a Swedish architect.\n\n\
+         Lind founded his practice in 1979. Lind was born in 1946 in Uppsala.",
+        "1946",
+        "4 April 1948",
+    );
+    assert_one(
+        "Lind founded his practice in 1979 with two partners.\n\n\
+         By 1990 the practice had 40 employees. Lind, who founded the practice in 1981, retired in 2015.",
+        "1981",
+        "1979",
+    );
+}
+
+#[test]
+fn self_contradicting_money_and_share() {
+    assert_one(
+        "The city paid $12 million for the site in 2015.\n\n\
+         Critics said the site was worth far less. The city paid $21 million for the site in 2015, records show.",
+        "$21 million",
+        "$12 million",
+    );
+    assert_one(
+        "Haiti’s gangs control 80% of the capital, the United Nations says.\n\n\
+         Haiti’s gangs control 60% of the capital.",
+        "60%",
+        "80%",
+    );
+}

@@ -881,6 +881,11 @@ fn subject_before(
         if k <= 0 {
             return None;
         }
+        // An appositive name: "The largest university, Marlow University, has".
+        let (first, last) = (k as usize + 1, j as usize - 1);
+        if last >= first && last - first < 4 && (first..=last).all(|i| capitalised(ctx, i)) {
+            return noun_phrase(ctx, mentions, lexicon, last, true, discourse);
+        }
         j = k - 1;
     }
     if j < 0 {
@@ -1106,7 +1111,7 @@ fn amount_key(
     // The unit class.
     let surface = fig.unit.clone().unwrap_or_default();
     let (unit, factor, dimension) = match fig.kind {
-        FigureKind::Percent => ("%".to_string(), 1.0, None),
+        FigureKind::Percent => (percent_of(ctx, phrase_end), 1.0, None),
         FigureKind::Money => (surface.clone(), 1.0, None),
         FigureKind::Quantity if surface == "year of age" => ("age".to_string(), 1.0, Some("age")),
         FigureKind::Quantity => {
@@ -1349,6 +1354,37 @@ fn amount_key(
         surface_unit: surface,
         context,
     })
+}
+
+/// A share is a share of something: "80% of the capital" is not "80% of the vote".
+fn percent_of(ctx: &SentenceContext, from: usize) -> String {
+    if !ctx.is_word(from, "of") {
+        return "%".into();
+    }
+    let mut k = from + 1;
+    while k < ctx.tokens.len() && k < from + 4 {
+        let w = lower(ctx, k);
+        if matches!(w.as_str(), "the" | "a" | "an" | "its" | "their" | "his" | "her" | "all")
+            || w.ends_with("’s")
+            || w.ends_with("'s")
+        {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    let mut head = None;
+    while k < ctx.tokens.len() && is_word(ctx, k) && !is_stopword(&lower(ctx, k)) && !AUX.contains(&lower(ctx, k).as_str()) {
+        head = Some(k);
+        k += 1;
+        if head.is_some_and(|h| h > from + 6) {
+            break;
+        }
+    }
+    match head {
+        Some(h) => format!("% of {}", super::singular(&lower(ctx, h))),
+        None => "%".into(),
+    }
 }
 
 /// A figure with no subject of its own ("35 people were killed") is told

@@ -296,3 +296,22 @@ fn self_contradicting_money_and_share() {
         "80%",
     );
 }
+
+#[test]
+fn shares_of_different_wholes() {
+    assert_none("Gangs control 80% of the capital. Gangs control 60% of the country.");
+    assert_one(
+        "Gangs control 80% of the capital, the report said.\n\nAid groups say gangs control 60% of the capital.",
+        "60%",
+        "80%",
+    );
+}
+
+#[test]
+fn an_appositive_name_is_the_subject() {
+    assert_one(
+        "The oldest college, St Anne’s College, has 1,200 students.\n\nSt Anne’s College has 2,100 students.",
+        "2,100 students",
+        "1,200 students",
+    );
+}

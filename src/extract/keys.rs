@@ -978,6 +978,15 @@ fn noun_phrase(
     if matches!(before.as_str(), "a" | "an" | "another" | "one") {
         return None;
     }
+    // "24 kilometres long", "the tall": measures and adjectives are not things.
+    if words[0] > 0 && ctx.kind(words[0] - 1) == Some(TokenKind::Number)
+        || matches!(
+            hw.as_str(),
+            "long" | "high" | "tall" | "wide" | "deep" | "old" | "large" | "big" | "small" | "away" | "across"
+        )
+    {
+        return None;
+    }
     let mods: Vec<String> = words[..words.len() - 1]
         .iter()
         .map(|&i| lower(ctx, i))
@@ -1331,6 +1340,10 @@ fn amount_key(
         return None;
     }
     let (subject, role) = subject.unwrap_or((Subject::Unknown, None));
+    // A length or a weight of nothing named is too vague to compare.
+    if dimension.is_some() && subject == Subject::Unknown && !pred_is_noun {
+        return None;
+    }
     let context = context_names(ctx, a, b);
     if subject != Subject::Unknown {
         discourse.last_subject = Some((subject.clone(), role.clone()));

@@ -136,3 +136,64 @@ fn documents_of_our_own() {
     let r = run(&["check", &two, "--no-rules"]);
     assert!(diagnostics(&r, "figure-conflict").is_empty(), "{r:#}");
 }
+
+fn data() -> PathBuf {
+    root().join("tests/data/figure-conflict")
+}
+
+/// Documents of our own full of unrelated figures (news and encyclopedia
+/// style): no conflict within any of them, nor across them.
+#[test]
+fn clean_documents_are_silent() {
+    let dir = data().join("clean");
+    let r = run(&["check", dir.to_str().unwrap(), "--no-rules"]);
+    let c = diagnostics(&r, "figure-conflict");
+    let shown: Vec<String> = c.iter().map(|d| d["message"].as_str().unwrap().to_string()).collect();
+    assert!(c.is_empty(), "{shown:#?}");
+}
+
+/// Each clean document with one contradicting sentence inserted in its
+/// middle: the conflict is found, with a span on the inserted figure.
+#[test]
+fn inserted_contradictions_are_found() {
+    let list = std::fs::read_to_string(data().join("insertions.tsv")).unwrap();
+    let tmp = TempDir::new("inserted");
+    let (mut found, mut total, mut missed) = (0, 0, Vec::new());
+    for (i, line) in list
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .enumerate()
+    {
+        let (file, sentence) = line.split_once('\t').expect("file<TAB>sentence");
+        let text = std::fs::read_to_string(data().join("clean").join(file)).unwrap();
+        let mut paras: Vec<&str> = text.split("\n\n").collect();
+        let at = paras.len() / 2 + 1;
+        paras.insert(at.min(paras.len()), sentence);
+        let doc = paras.join("\n\n");
+        let start = doc.find(sentence).unwrap() as u64;
+        let end = start + sentence.len() as u64;
+        let path = tmp.write(&format!("{i:02}-{file}"), &doc);
+        let r = run(&["check", &path, "--no-rules"]);
+        let c = diagnostics(&r, "figure-conflict");
+        let inside = |v: &Value| {
+            let (s, e) = (v["span"]["start"].as_u64().unwrap(), v["span"]["end"].as_u64().unwrap());
+            start <= s && e <= end
+        };
+        let hit = c
+            .iter()
+            .any(|d| inside(d) || d["related"].as_array().unwrap().iter().any(|r| inside(r)));
+        // Nothing else in the document may be flagged.
+        assert!(c.len() <= 1, "{file} + {sentence}: {c:#?}");
+        total += 1;
+        if hit {
+            found += 1;
+        } else {
+            missed.push(sentence);
+        }
+    }
+    eprintln!("found {found} of {total}; missed {missed:#?}");
+    assert!(
+        found * 100 >= total * 70,
+        "found {found} of {total}; missed {missed:#?}"
+    );
+}

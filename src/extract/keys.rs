@@ -495,6 +495,8 @@ const EVENT_VERBS: &[&str] = &[
     "launched",
     "published",
     "premiered",
+    "fought",
+    "signed",
 ];
 
 /// Counted nouns that name the same kind of thing.
@@ -845,6 +847,30 @@ pub fn mark_appositive_age(ctx: &SentenceContext, fig: &mut Figure) -> bool {
     true
 }
 
+impl Discourse {
+    /// Notes the subject a sentence opens with ("The Aldon is a river …"),
+    /// for the pronouns of the sentences after it.
+    pub fn observe(&mut self, ctx: &SentenceContext, mentions: &[Mention], lexicon: &Lexicon) {
+        let n = ctx.tokens.len().min(8);
+        let Some(verb) = (1..n).find(|&i| {
+            let w = lower(ctx, i);
+            (AUX.contains(&w.as_str()) && !matches!(w.as_str(), "who" | "that" | "which"))
+                || (LINKING.contains(&w.as_str()) && !matches!(w.as_str(), "at" | "to"))
+        }) else {
+            return;
+        };
+        if (0..verb).any(|i| !is_word(ctx, i)) {
+            return;
+        }
+        if let Some(s) = noun_phrase(ctx, mentions, lexicon, verb - 1, true, self)
+            && s.0 != Subject::Unknown
+        {
+            self.last_subject = Some(s);
+            self.sentence = ctx.sentence;
+        }
+    }
+}
+
 /// The key of one figure, from its sentence.
 pub fn derive(
     ctx: &SentenceContext,
@@ -882,7 +908,11 @@ fn subject_before(
             return None;
         }
         // An appositive name: "The largest university, Marlow University, has".
-        let (first, last) = (k as usize + 1, j as usize - 1);
+        let mut first = k as usize + 1;
+        let last = j as usize - 1;
+        if ctx.is_word(first, "the") {
+            first += 1;
+        }
         if last >= first && last - first < 4 && (first..=last).all(|i| capitalised(ctx, i)) {
             return noun_phrase(ctx, mentions, lexicon, last, true, discourse);
         }
@@ -1230,7 +1260,11 @@ fn amount_key(
             }
             if k > 0 {
                 let n = k - 1;
-                if ctx.word(n) == "," || (content(ctx, n) && !EMPTY_PREDICATES.contains(&lower(ctx, n).as_str())) {
+                let pronoun = matches!(lower(ctx, n).as_str(), "it" | "he" | "she" | "they");
+                if ctx.word(n) == ","
+                    || pronoun
+                    || (content(ctx, n) && !EMPTY_PREDICATES.contains(&lower(ctx, n).as_str()))
+                {
                     pred_from_before = Some((lower(ctx, n), n));
                 }
             }
@@ -1296,7 +1330,7 @@ fn amount_key(
                     subject = subject_before(ctx, mentions, lexicon, end, discourse);
                 }
                 Some(after)
-            } else if w == "," {
+            } else if w == "," || PRONOUNS.contains(&w.as_str()) {
                 None
             } else {
                 // "Haiti’s population is 11 million": the possessor is the subject.
@@ -1315,7 +1349,14 @@ fn amount_key(
             if subject.is_none()
                 && let Some(s) = skip_aux_back(ctx, end)
             {
-                subject = subject_before(ctx, mentions, lexicon, s, discourse);
+                subject = if ctx.is_word(s, "and") {
+                    // "The company cut 1,200 jobs and now employs 41,000 people": the sentence's subject.
+                    (discourse.sentence == ctx.sentence)
+                        .then(|| discourse.last_subject.clone())
+                        .flatten()
+                } else {
+                    subject_before(ctx, mentions, lexicon, s, discourse)
+                };
             }
             Some(w)
         }
@@ -1387,7 +1428,11 @@ fn percent_of(ctx: &SentenceContext, from: usize) -> String {
         }
     }
     let mut head = None;
-    while k < ctx.tokens.len() && is_word(ctx, k) && !is_stopword(&lower(ctx, k)) && !AUX.contains(&lower(ctx, k).as_str()) {
+    while k < ctx.tokens.len()
+        && is_word(ctx, k)
+        && !is_stopword(&lower(ctx, k))
+        && !AUX.contains(&lower(ctx, k).as_str())
+    {
         head = Some(k);
         k += 1;
         if head.is_some_and(|h| h > from + 6) {

@@ -157,6 +157,7 @@ pub fn extract(article: &Article, lexicon: &Lexicon, options: ExtractOptions) ->
                     .iter()
                     .map(|f| keys::derive(&ctx, &mentions, lexicon, f, &mut discourse)),
             );
+            discourse.observe(&ctx, &mentions, lexicon);
         }
     }
     Facts {

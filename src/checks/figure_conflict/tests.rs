@@ -232,9 +232,7 @@ fn new_referents_are_not_the_same_thing() {
         "Police arrested a 34-year-old man on Friday. On Saturday they arrested a 29-year-old man in the same \
          street. A 900-metre bridge links the islands, and a 1,200-metre bridge crosses the bay.",
     );
-    assert_none(
-        "The club signed a striker, 24, from Porto. It also signed a goalkeeper, 31, and another striker, 19.",
-    );
+    assert_none("The club signed a striker, 24, from Porto. It also signed a goalkeeper, 31, and another striker, 19.");
 }
 
 #[test]

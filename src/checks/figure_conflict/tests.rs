@@ -313,3 +313,35 @@ fn an_appositive_name_is_the_subject() {
         "1,200 students",
     );
 }
+
+#[test]
+fn articles_dated_apart_may_report_a_changed_figure() {
+    let rules = RuleSet::default();
+    let lexicon = Lexicon::builtin();
+    let docs = [
+        ("a.txt", "date 2024-01-10 Mission update\n\nKenya has deployed 400 police officers to Haiti.\n"),
+        ("b.txt", "date 2024-09-02 Mission grows\n\nKenya has deployed 600 police officers to Haiti.\n"),
+    ];
+    let analyses: Vec<_> = docs
+        .iter()
+        .map(|(name, text)| {
+            let a = Article::from_text(*name, text.to_string());
+            analyse_article(a, &rules, &lexicon, ExtractOptions::default()).0
+        })
+        .collect();
+    let d: Vec<_> = check_corpus(&analyses, &rules)
+        .into_iter()
+        .filter(|d| d.rule == super::ID)
+        .collect();
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert_eq!(d[0].severity, crate::diagnostic::Severity::Info);
+    assert!(d[0].message.contains("may have changed"), "{}", d[0].message);
+    // The same figures in articles of one date are a warning.
+    let same = [
+        ("a.txt", "date 2024-01-10 Mission update\n\nKenya has deployed 400 police officers to Haiti.\n"),
+        ("b.txt", "date 2024-01-10 Mission grows\n\nKenya has deployed 600 police officers to Haiti.\n"),
+    ];
+    let c = conflicts_in(&same);
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert!(!c[0].2.contains("may have changed"));
+}

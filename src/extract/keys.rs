@@ -852,14 +852,18 @@ impl Discourse {
     /// for the pronouns of the sentences after it.
     pub fn observe(&mut self, ctx: &SentenceContext, mentions: &[Mention], lexicon: &Lexicon) {
         let n = ctx.tokens.len().min(8);
+        // No allocation here: this runs on every sentence.
+        let in_list = |i: usize, list: &[&str]| {
+            let w = ctx.word(i);
+            list.iter().any(|x| x.eq_ignore_ascii_case(w))
+        };
         let Some(verb) = (1..n).find(|&i| {
-            let w = lower(ctx, i);
-            (AUX.contains(&w.as_str()) && !matches!(w.as_str(), "who" | "that" | "which"))
-                || (LINKING.contains(&w.as_str()) && !matches!(w.as_str(), "at" | "to"))
+            (in_list(i, AUX) && !in_list(i, &["who", "that", "which"]))
+                || (in_list(i, LINKING) && !in_list(i, &["at", "to"]))
         }) else {
             return;
         };
-        if (0..verb).any(|i| !is_word(ctx, i)) {
+        if (0..verb).any(|i| !is_word(ctx, i)) || in_list(verb - 1, PRONOUNS) {
             return;
         }
         if let Some(s) = noun_phrase(ctx, mentions, lexicon, verb - 1, true, self)

@@ -319,8 +319,14 @@ fn articles_dated_apart_may_report_a_changed_figure() {
     let rules = RuleSet::default();
     let lexicon = Lexicon::builtin();
     let docs = [
-        ("a.txt", "date 2024-01-10 Mission update\n\nKenya has deployed 400 police officers to Haiti.\n"),
-        ("b.txt", "date 2024-09-02 Mission grows\n\nKenya has deployed 600 police officers to Haiti.\n"),
+        (
+            "a.txt",
+            "date 2024-01-10 Mission update\n\nKenya has deployed 400 police officers to Haiti.\n",
+        ),
+        (
+            "b.txt",
+            "date 2024-09-02 Mission grows\n\nKenya has deployed 600 police officers to Haiti.\n",
+        ),
     ];
     let analyses: Vec<_> = docs
         .iter()
@@ -338,8 +344,14 @@ fn articles_dated_apart_may_report_a_changed_figure() {
     assert!(d[0].message.contains("may have changed"), "{}", d[0].message);
     // The same figures in articles of one date are a warning.
     let same = [
-        ("a.txt", "date 2024-01-10 Mission update\n\nKenya has deployed 400 police officers to Haiti.\n"),
-        ("b.txt", "date 2024-01-10 Mission grows\n\nKenya has deployed 600 police officers to Haiti.\n"),
+        (
+            "a.txt",
+            "date 2024-01-10 Mission update\n\nKenya has deployed 400 police officers to Haiti.\n",
+        ),
+        (
+            "b.txt",
+            "date 2024-01-10 Mission grows\n\nKenya has deployed 600 police officers to Haiti.\n",
+        ),
     ];
     let c = conflicts_in(&same);
     assert_eq!(c.len(), 1, "{c:#?}");

@@ -334,6 +334,26 @@ fn split_large(members: &[Member]) -> (Vec<usize>, Vec<usize>) {
     (reference, outliers)
 }
 
+/// A short name of the quantity, the same for every finding of one group:
+/// "Chile deployed" (an entity and a measure of the rules), "Kenya deployment police".
+fn group_label(reference: &Member) -> String {
+    let key = reference.key;
+    let subject = reference.subject.describe();
+    let mut parts: Vec<&str> = Vec::new();
+    if !subject.is_empty() {
+        parts.push(&subject);
+    }
+    if let Some(measure) = key.predicate.strip_prefix("measure:") {
+        parts.push(measure);
+        return parts.join(" ");
+    }
+    parts.push(&key.predicate_word);
+    if key.unit != key.predicate && key.unit != "count" {
+        parts.push(&key.unit);
+    }
+    parts.join(" ")
+}
+
 fn key_text(key: &FigureKey, other: &FigureKey, subject: &Subject) -> String {
     let mut parts = Vec::new();
     let s = subject.describe();
@@ -432,7 +452,7 @@ fn diagnostic(analyses: &[Analysis], members: &[Member], reference: &[usize], o:
             first_quote,
         ),
     )
-    .label(format!("conflicts with {first_quote}"))
+    .label(group_label(&members[reference[0]]))
     .help(format!(
         "claimlint took both figures to be {what} because they share {key}; check the sources and correct one, or make clear they are different quantities"
     ));

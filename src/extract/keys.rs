@@ -18,7 +18,9 @@
 //!   "death toll" → death; "long", "length" → length), stemmed;
 //! - the **anchor**: the years and time words of the figure's clause ("in
 //!   2019", "now", "initially"), since a figure at another time is another
-//!   quantity.
+//!   quantity;
+//! - the **context**: the places its clause names ("in Port Avery"), since a
+//!   figure for one place is a part of a figure for none.
 //!
 //! A figure whose sentence does not say enough (no predicate, an increment
 //! such as "another 200", a difference "by 5%", a rate "a day") gets no key
@@ -92,8 +94,8 @@ pub struct FigureKey {
     pub event: bool,
     /// The unit as written, before conversion to the class's base unit.
     pub surface_unit: String,
-    /// For a figure with no subject: the names in its sentence ("tamar"); two
-    /// figures whose names differ entirely are about different places.
+    /// The places its clause names ("in Port Avery" → "port", "avery"): a
+    /// figure for a place is compared only with figures for the same place.
     pub context: Vec<String>,
 }
 
@@ -101,32 +103,6 @@ impl FigureKey {
     /// The grouping key: every part that must agree.
     pub fn group(&self) -> (String, String, String) {
         (self.unit.clone(), self.predicate.clone(), self.anchor.clone())
-    }
-
-    /// Why two figures with this key were taken to be one quantity.
-    pub fn describe(&self) -> String {
-        let what = match self.unit.as_str() {
-            "age" => "age".to_string(),
-            "date" => format!("date {}", self.predicate),
-            "%" => format!("share {}", self.predicate),
-            u if u.len() == 3 && u.chars().all(|c| c.is_ascii_uppercase()) => {
-                format!("amount {} ({u})", self.predicate)
-            }
-            "length" | "height" | "depth" | "width" | "mass" | "volume" | "area" | "speed" | "power"
-                if self.predicate == self.unit =>
-            {
-                self.unit.clone()
-            }
-            u => format!("{u} {}", self.predicate),
-        };
-        let s = self.subject.describe();
-        if s.is_empty() {
-            what
-        } else if matches!(self.subject, Subject::Noun { .. }) {
-            format!("{what} of {s}")
-        } else {
-            format!("{s}’s {what}")
-        }
     }
 }
 

@@ -335,23 +335,22 @@ fn split_large(members: &[Member]) -> (Vec<usize>, Vec<usize>) {
 }
 
 /// A short name of the quantity, the same for every finding of one group:
-/// "Chile deployed" (an entity and a measure of the rules), "Kenya deployment police".
+/// "Chile deployed" (an entity and a measure of the rules), "Kenya: deployment (police)".
 fn group_label(reference: &Member) -> String {
     let key = reference.key;
     let subject = reference.subject.describe();
-    let mut parts: Vec<&str> = Vec::new();
-    if !subject.is_empty() {
-        parts.push(&subject);
-    }
     if let Some(measure) = key.predicate.strip_prefix("measure:") {
-        parts.push(measure);
-        return parts.join(" ");
+        return format!("{subject} {measure}").trim().to_string();
     }
-    parts.push(&key.predicate_word);
-    if key.unit != key.predicate && key.unit != "count" {
-        parts.push(&key.unit);
+    let mut what = key.predicate_word.clone();
+    if key.unit != key.predicate && key.unit != "count" && key.unit != "date" {
+        what = format!("{what} ({})", key.unit);
     }
-    parts.join(" ")
+    if subject.is_empty() {
+        what
+    } else {
+        format!("{subject}: {what}")
+    }
 }
 
 fn key_text(key: &FigureKey, other: &FigureKey, subject: &Subject) -> String {

@@ -1288,6 +1288,13 @@ fn amount_key(
     // An attributive quantity: "the 900-metre bridge".
     let span_text = &ctx.text[fig.span.start..fig.span.end];
     let attributive = dimension.is_some() && span_text.contains('-') && is_word(ctx, b);
+    // "the $540 million stadium": what the thing cost.
+    let priced = fig.kind == FigureKind::Money
+        && a > 0
+        && ctx.is_word(a - 1, "the")
+        && content(ctx, b)
+        && !capitalised(ctx, b)
+        && !EMPTY_PREDICATES.contains(&lower(ctx, b).as_str());
 
     let pred_is_noun = a > 0
         && (ctx.is_word(a - 1, "of") || LINKING.contains(&lower(ctx, a - 1).as_str()))
@@ -1297,6 +1304,10 @@ fn amount_key(
             subject = attributive_np(ctx, mentions, lexicon, a, b, discourse);
         }
         dimension.map(str::to_string)
+    } else if priced {
+        subject = attributive_np(ctx, mentions, lexicon, a, b, discourse);
+        subject.as_ref()?;
+        Some("cost".to_string())
     } else if let Some((w, end)) = pred_from_before.clone() {
         let linking = a > 0 && LINKING.contains(&lower(ctx, a - 1).as_str());
         if linking {

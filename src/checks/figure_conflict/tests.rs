@@ -357,3 +357,13 @@ fn articles_dated_apart_may_report_a_changed_figure() {
     assert_eq!(c.len(), 1, "{c:#?}");
     assert!(!c[0].2.contains("may have changed"));
 }
+
+#[test]
+fn the_price_of_a_thing() {
+    assert_one(
+        "The stadium cost $450 million to build.\n\nFans filled the $540 million stadium on Sunday.",
+        "$540 million",
+        "$450 million",
+    );
+    assert_none("The stadium cost $450 million to build.\n\nFans filled the $450 million stadium on Sunday.");
+}

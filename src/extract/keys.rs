@@ -797,7 +797,7 @@ fn unit_class(noun: &str) -> String {
 /// "aged 54": a bare whole number after a person. Turns such a count into a
 /// quantity in years of age; returns whether it did.
 pub fn mark_appositive_age(ctx: &SentenceContext, fig: &mut Figure) -> bool {
-    if fig.kind != FigureKind::Count || fig.noun.is_some() || fig.approximate {
+    if fig.kind != FigureKind::Count || fig.noun.is_some() {
         return false;
     }
     let Some(v) = fig.value else { return false };
@@ -806,7 +806,20 @@ pub fn mark_appositive_age(ctx: &SentenceContext, fig: &mut Figure) -> bool {
     }
     let a = token_at(ctx, fig.span.start);
     let b = token_at(ctx, fig.span.end.saturating_sub(1)) + 1;
-    if b != a + 1 || ctx.kind(a) != Some(TokenKind::Number) {
+    if b == 0 || ctx.kind(b - 1) != Some(TokenKind::Number) {
+        return false;
+    }
+    // "a man of about 30": the person before "of", qualifiers allowed.
+    let of_person = a >= 2
+        && ctx.is_word(a - 1, "of")
+        && PERSON_NOUNS.contains(&super::singular(&lower(ctx, a - 2)).as_str())
+        && !is_word(ctx, b);
+    if of_person {
+        fig.kind = FigureKind::Quantity;
+        fig.unit = Some("year of age".into());
+        return true;
+    }
+    if b != a + 1 || fig.approximate {
         return false;
     }
     let after = ctx.word(b);
@@ -1159,6 +1172,14 @@ fn amount_key(
                     return None;
                 }
                 subject_before(ctx, mentions, lexicon, v, discourse)?
+            }
+        } else if before == "of" {
+            // "John Marsh, a man of about 30": the person named just before.
+            let p = a.checked_sub(2)?;
+            if p >= 3 && matches!(lower(ctx, p - 1).as_str(), "a" | "an") && ctx.word(p - 2) == "," {
+                noun_phrase(ctx, mentions, lexicon, p - 3, true, discourse)?
+            } else {
+                noun_phrase(ctx, mentions, lexicon, p, true, discourse)?
             }
         } else if before == "aged" {
             if a < 2 {

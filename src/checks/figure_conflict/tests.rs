@@ -367,3 +367,18 @@ fn the_price_of_a_thing() {
     );
     assert_none("The stadium cost $450 million to build.\n\nFans filled the $450 million stadium on Sunday.");
 }
+
+#[test]
+fn a_man_of_about_thirty() {
+    assert_one(
+        "Police named the victim as John Marsh, a man of about 30, from Leeds.\n\n\
+         Neighbours said Marsh, 45, had lived in the street for a decade.",
+        "45",
+        "about 30",
+    );
+    // About 30 and 31 agree; an unnamed man of about 30 is nobody else.
+    assert_none(
+        "Police named the victim as John Marsh, a man of about 30.\n\nMarsh, 31, had lived there for a decade. \
+         Officers were looking for a man of about 45.",
+    );
+}

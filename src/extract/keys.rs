@@ -338,10 +338,8 @@ const RATE_WORDS: &[&str] = &[
 ];
 
 /// Time words that anchor a figure to a moment.
+/// ("now", "currently", "today" are the present every unmarked figure speaks of.)
 const TIME_WORDS: &[&str] = &[
-    "now",
-    "currently",
-    "today",
     "initially",
     "originally",
     "previously",
@@ -1397,13 +1395,18 @@ fn amount_key(
     if dimension.is_some() && subject == Subject::Unknown && !pred_is_noun {
         return None;
     }
-    let context = context_names(ctx, a, b);
+    // A measure of the rules names the quantity whole, as it always has: no time or place.
+    let context = if fig.measure.is_some() {
+        Vec::new()
+    } else {
+        context_names(ctx, a, b)
+    };
     if subject != Subject::Unknown {
         discourse.last_subject = Some((subject.clone(), role.clone()));
         discourse.sentence = ctx.sentence;
     }
     // A bridge does not change its length from year to year: dimensions need no anchor.
-    let anchor = if dimension.is_some() {
+    let anchor = if dimension.is_some() || fig.measure.is_some() {
         String::new()
     } else {
         anchor(ctx, a, b)

@@ -1,6 +1,7 @@
 //! Documents of our own: some contradict themselves, others are full of
 //! unrelated figures and must stay silent.
 
+use crate::checks::boilerplate::CorpusMemory;
 use crate::checks::{analyse_article, check_corpus};
 use crate::corpus::Article;
 use crate::extract::{ExtractOptions, Lexicon};
@@ -14,7 +15,7 @@ fn conflicts_in(docs: &[(&str, &str)]) -> Vec<(String, String, String)> {
         .iter()
         .map(|(name, text)| {
             let a = Article::from_text(*name, text.to_string());
-            analyse_article(a, &rules, &lexicon, ExtractOptions::default()).0
+            analyse_article(a, &rules, &lexicon, ExtractOptions::default(), &CorpusMemory::default()).0
         })
         .collect();
     check_corpus(&analyses, &rules)
@@ -332,7 +333,7 @@ fn articles_dated_apart_may_report_a_changed_figure() {
         .iter()
         .map(|(name, text)| {
             let a = Article::from_text(*name, text.to_string());
-            analyse_article(a, &rules, &lexicon, ExtractOptions::default()).0
+            analyse_article(a, &rules, &lexicon, ExtractOptions::default(), &CorpusMemory::default()).0
         })
         .collect();
     let d: Vec<_> = check_corpus(&analyses, &rules)

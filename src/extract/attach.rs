@@ -156,6 +156,10 @@ impl Sentence {
 }
 
 pub fn attach(ctx: &SentenceContext, mentions: &[Mention], lexicon: &Lexicon, figures: &mut [Figure]) {
+    // "the senator, 54, said": an age, not a count.
+    for fig in figures.iter_mut() {
+        super::keys::mark_appositive_age(ctx, fig);
+    }
     if figures.iter().all(|f| !f.kind.is_amount()) || ctx.tokens.is_empty() {
         return;
     }

@@ -8,6 +8,7 @@ pub mod dates;
 pub mod entities;
 mod figures;
 pub mod gazetteer;
+pub mod keys;
 pub mod numbers;
 
 use chrono::NaiveDate;
@@ -113,6 +114,8 @@ impl Figure {
 pub struct Facts {
     pub figures: Vec<Figure>,
     pub mentions: Vec<Mention>,
+    /// What each figure measures, read from its sentence (`keys[i]` is `figures[i]`'s).
+    pub keys: Vec<Option<keys::FigureKey>>,
 }
 
 /// Options of an extraction run.
@@ -131,6 +134,8 @@ pub fn extract(article: &Article, lexicon: &Lexicon, options: ExtractOptions) ->
     let mut tokens: Vec<Token> = Vec::with_capacity(64);
     // Lower-cased once per article; byte offsets are unchanged.
     let lower = article.text.to_ascii_lowercase();
+    let mut fig_keys = Vec::new();
+    let mut discourse = keys::Discourse::default();
     for (pi, para) in article.paragraphs.iter().enumerate() {
         for (si, &sentence) in para.sentences.iter().enumerate() {
             tokens.clear();
@@ -147,9 +152,19 @@ pub fn extract(article: &Article, lexicon: &Lexicon, options: ExtractOptions) ->
             let start = figures.len();
             figures::scan(&ctx, &mut figures);
             attach::attach(&ctx, &mentions, lexicon, &mut figures[start..]);
+            fig_keys.extend(
+                figures[start..]
+                    .iter()
+                    .map(|f| keys::derive(&ctx, &mentions, lexicon, f, &mut discourse)),
+            );
+            discourse.observe(&ctx, &mentions, lexicon);
         }
     }
-    Facts { figures, mentions }
+    Facts {
+        figures,
+        mentions,
+        keys: fig_keys,
+    }
 }
 
 /// Singular, lower-case form of a counted noun: officers → officer, people → people.

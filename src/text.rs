@@ -186,6 +186,15 @@ const SENTENCE_STARTERS: &[&str] = &[
     "Her", "Their", "There", "On", "At", "For", "After", "I",
 ];
 
+/// The byte offset just after the last character of `text` matching `pred`
+/// (0 when none does): the start of the trailing run that does not match.
+pub fn after_last(text: &str, pred: impl Fn(char) -> bool) -> usize {
+    text.char_indices()
+        .rev()
+        .find(|&(_, c)| pred(c))
+        .map_or(0, |(p, c)| p + c.len_utf8())
+}
+
 /// Sentence spans within `text[span]`. Survives "U.S.", "Mr.", "No. 5", "3.5",
 /// initials ("Lina M. Khan"), closing quotes and curly apostrophes.
 pub fn split_sentences(text: &str, span: Span) -> Vec<Span> {

@@ -38,7 +38,7 @@ static GLUED_SENTENCE: LazyLock<Regex> =
 /// e-mail address, a handle, a hashtag or a path, where casing and dots are
 /// not prose.
 fn in_address(text: &str, at: usize) -> bool {
-    let start = text[..at].rfind(char::is_whitespace).map_or(0, |p| p + 1);
+    let start = crate::text::after_last(&text[..at], char::is_whitespace);
     let end = text[at..].find(char::is_whitespace).map_or(text.len(), |p| at + p);
     let token = text[start..end].to_ascii_lowercase();
     token.contains("://")

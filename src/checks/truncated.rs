@@ -185,7 +185,7 @@ pub fn check(analysis: &Analysis, out: &mut Vec<Diagnostic>) {
 fn report_cut(analysis: &Analysis, p: Span, n: usize, out: &mut Vec<Diagnostic>) {
     let article = &analysis.article;
     let s = article.slice(p);
-    let tail_start = s.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let tail_start = crate::text::after_last(s, char::is_whitespace);
     let span = Span::new(p.start + tail_start, p.end);
     out.push(
         Diagnostic::new(

@@ -146,7 +146,7 @@ fn is_list_marker(text: &str, at: usize, c: char) -> bool {
         return false;
     }
     let before = &text[..at];
-    let word_start = before.rfind(|ch: char| !ch.is_alphanumeric()).map_or(0, |p| p + 1);
+    let word_start = crate::text::after_last(before, |ch| !ch.is_alphanumeric());
     let word = &before[word_start..];
     !word.is_empty()
         && word.len() <= 3
@@ -158,6 +158,13 @@ fn is_list_marker(text: &str, at: usize, c: char) -> bool {
 mod tests {
     use super::*;
     use crate::checks::quality_testutil::{CLEAN, run};
+
+    #[test]
+    fn closing_bracket_after_a_curly_quote_does_not_panic() {
+        // Regression: the word before a ")" was found with a byte offset + 1,
+        // which is not a character boundary after "”".
+        assert!(!is_list_marker("unit “police”)", "unit “police”".len(), ')'));
+    }
 
     #[test]
     fn unclosed_quotes_and_brackets() {

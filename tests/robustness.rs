@@ -118,7 +118,7 @@ fn article(seed: u64) -> String {
     let mut s = String::from("A title for the story\n\n");
     for _ in 0..len {
         s.push_str(rng.pick(PIECES));
-        if rng.next() % 3 == 0 {
+        if rng.next().is_multiple_of(3) {
             s.push(' ');
         }
     }

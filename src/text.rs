@@ -109,60 +109,68 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
+/// The character at byte `i` of `s` and its length; ASCII without decoding.
+#[inline]
+fn char_at(s: &str, i: usize) -> (char, usize) {
+    let b = s.as_bytes()[i];
+    if b < 0x80 {
+        (b as char, 1)
+    } else {
+        let c = s[i..].chars().next().unwrap_or('\u{fffd}');
+        (c, c.len_utf8())
+    }
+}
+
 /// Splits `text[span]` into tokens with absolute spans. One pass, no allocation
-/// besides the output vector.
+/// besides the output vector; ASCII is read byte by byte.
 pub fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
     let s = &text[span.start..span.end];
-    let mut iter = s.char_indices().peekable();
+    let b = s.as_bytes();
+    let mut i = 0;
     let mut prev_end: Option<usize> = None;
-    while let Some((i, c)) = iter.next() {
+    while i < b.len() {
+        let (c, clen) = char_at(s, i);
         if c.is_whitespace() {
             prev_end = None;
+            i += clen;
             continue;
         }
         let start = i;
-        let kind;
-        let mut end = i + c.len_utf8();
-        if c.is_alphabetic() {
-            kind = TokenKind::Word;
-            while let Some(&(j, d)) = iter.peek() {
+        let mut end = i + clen;
+        let kind = if c.is_alphabetic() {
+            while end < b.len() {
+                let (d, dlen) = char_at(s, end);
                 if d.is_alphabetic() {
-                    end = j + d.len_utf8();
-                    iter.next();
-                } else if is_apostrophe(d) {
+                    end += dlen;
+                } else if is_apostrophe(d) && end + dlen < b.len() && char_at(s, end + dlen).0.is_alphabetic() {
                     // Keep "Kenya’s", "don't" as one word; a trailing quote is punctuation.
-                    let mut ahead = s[j + d.len_utf8()..].chars();
-                    if ahead.next().is_some_and(|n| n.is_alphabetic()) {
-                        end = j + d.len_utf8();
-                        iter.next();
-                    } else {
-                        break;
-                    }
+                    end += dlen;
                 } else {
                     break;
                 }
             }
+            TokenKind::Word
         } else if c.is_ascii_digit() {
-            kind = TokenKind::Number;
-            while let Some(&(j, d)) = iter.peek() {
-                let separator = (d == ',' || d == '.') && s[j + 1..].chars().next().is_some_and(|n| n.is_ascii_digit());
+            while end < b.len() {
+                let d = b[end];
+                let separator = (d == b',' || d == b'.') && b.get(end + 1).is_some_and(u8::is_ascii_digit);
                 if d.is_ascii_digit() || separator {
-                    end = j + 1;
-                    iter.next();
+                    end += 1;
                 } else {
                     break;
                 }
             }
+            TokenKind::Number
         } else {
-            kind = TokenKind::Punct;
-        }
-        let glued = prev_end == Some(start);
+            TokenKind::Punct
+        };
         out.push(Token {
             kind,
             span: Span::new(span.start + start, span.start + end),
-            glued,
+            glued: prev_end == Some(start),
         });
         prev_end = Some(end);
+        i = end;
     }
 }
 
@@ -303,7 +311,12 @@ pub fn stem(word: &str) -> String {
 /// reuse one buffer.
 pub fn stem_into(word: &str, w: &mut String) {
     w.clear();
-    w.extend(word.chars().flat_map(char::to_lowercase));
+    if word.is_ascii() {
+        w.push_str(word);
+        w.make_ascii_lowercase();
+    } else {
+        w.extend(word.chars().flat_map(char::to_lowercase));
+    }
     if w.ends_with("’s") || w.ends_with("'s") {
         let cut = if w.ends_with("’s") { 4 } else { 2 };
         w.truncate(w.len() - cut);

@@ -1,6 +1,6 @@
 #![doc = include_str!("docs/duplicate-article.md")]
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::{Analysis, RuleInfo};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -150,7 +150,7 @@ pub fn check(analyses: &[Analysis], out: &mut Vec<Diagnostic>) {
     let sigs: Vec<Option<[u64; BANDS * ROWS]>> =
         sets.par_iter().map(|s| (!s.is_empty()).then(|| signature(s))).collect();
     // Candidate pairs from shared bands.
-    let mut buckets: HashMap<(usize, u64), Vec<usize>> = HashMap::new();
+    let mut buckets: HashMap<(usize, u64), Vec<usize>> = HashMap::default();
     for (i, sig) in sigs.iter().enumerate() {
         let Some(sig) = sig else { continue };
         for b in 0..BANDS {

@@ -1,6 +1,6 @@
 #![doc = include_str!("docs/duplicate-paragraph.md")]
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::{Analysis, RuleInfo, quote};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -18,7 +18,7 @@ const MIN_WORDS: usize = 6;
 pub fn check(analysis: &Analysis, out: &mut Vec<Diagnostic>) {
     let article = &analysis.article;
     // Keyed by the paragraph's words, so spacing differences do not hide a copy.
-    let mut seen: HashMap<Vec<&str>, usize> = HashMap::new();
+    let mut seen: HashMap<Vec<&str>, usize> = HashMap::default();
     for (i, p) in article.paragraphs.iter().enumerate() {
         let text = article.slice(p.span);
         let words: Vec<&str> = text.split_whitespace().collect();

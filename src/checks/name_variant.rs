@@ -1,6 +1,7 @@
 #![doc = include_str!("docs/name-variant.md")]
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Analysis, RuleInfo};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -269,7 +270,7 @@ pub fn check_corpus(analyses: &[Analysis], rules: &RuleSet, out: &mut Vec<Diagno
         }
     }
     // One edit apart: keys sharing a one-deletion variant.
-    let mut deletions: HashMap<String, Vec<&str>> = HashMap::new();
+    let mut deletions: HashMap<String, Vec<&str>> = HashMap::default();
     for k in by_key.keys().filter(|k| k.chars().count() >= 5) {
         let chars: Vec<char> = k.chars().collect();
         for skip in 1..chars.len() {
@@ -316,7 +317,7 @@ pub fn check_corpus(analyses: &[Analysis], rules: &RuleSet, out: &mut Vec<Diagno
         groups.entry(r).or_default().push(i);
     }
     // The suggestion for each minority form.
-    let mut suggest: HashMap<&str, usize> = HashMap::new();
+    let mut suggest: HashMap<&str, usize> = HashMap::default();
     for members in groups.values().filter(|m| m.len() > 1) {
         let accents = |s: &str| s.chars().filter(|c| !c.is_ascii()).count();
         let Some(&best) = members

@@ -1,7 +1,7 @@
 //! Entity mentions: the rules' entities and the built-in gazetteer compiled
 //! into one regex, found in one pass over the article.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use regex::Regex;
 
@@ -61,8 +61,8 @@ impl Lexicon {
     /// aliases) and measures.
     pub fn new(rules: &RuleSet) -> Lexicon {
         let mut entities: Vec<String> = Vec::new();
-        let mut index: HashMap<String, usize> = HashMap::new();
-        let mut alias_to_entity = HashMap::new();
+        let mut index: HashMap<String, usize> = HashMap::default();
+        let mut alias_to_entity = HashMap::default();
         let mut id = |name: &str, entities: &mut Vec<String>| -> usize {
             *index.entry(name.to_string()).or_insert_with(|| {
                 entities.push(name.to_string());
@@ -73,7 +73,7 @@ impl Lexicon {
             let e = id(canonical, &mut entities);
             alias_to_entity.insert(alias.to_string(), e);
         }
-        let mut wrong_to_entity = HashMap::new();
+        let mut wrong_to_entity = HashMap::default();
         for ent in &rules.entities {
             let e = id(&ent.name, &mut entities);
             alias_to_entity.insert(ent.name.clone(), e);

@@ -382,9 +382,20 @@ pub struct RuleSet {
     /// The files the rules came from, in load order.
     pub files: Vec<String>,
     pub tests: Vec<(String, serde_yaml::Value)>,
+    /// Every boilerplate pattern compiled together: one pass tells whether
+    /// any pattern matches a paragraph (most match none).
+    pub(crate) boilerplate_any: Option<regex::RegexSet>,
 }
 
 impl RuleSet {
+    /// The first boilerplate pattern (in rule order) that matches `text`.
+    pub fn boilerplate_match(&self, text: &str) -> Option<&BoilerplatePattern> {
+        if self.boilerplate_any.as_ref().is_some_and(|set| !set.is_match(text)) {
+            return None;
+        }
+        self.boilerplate.iter().find(|p| p.regex.is_match(text))
+    }
+
     pub fn measure(&self, name: &str) -> Option<&Measure> {
         self.measures.iter().find(|m| m.name == name)
     }
@@ -562,6 +573,12 @@ pub fn load_sources(sources: &[(String, String)]) -> Result<RuleSet, RulesError>
             set.tests.push((name.clone(), t));
         }
     }
+    // Each pattern was compiled on its own above, so an error names its pattern.
+    set.boilerplate_any = regex::RegexSetBuilder::new(set.boilerplate.iter().map(|p| p.regex.as_str()))
+        .dfa_size_limit(64 << 20)
+        .size_limit(64 << 20)
+        .build()
+        .ok();
     Ok(set)
 }
 

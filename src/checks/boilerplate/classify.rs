@@ -52,7 +52,9 @@ const FUNCTION_WORDS: &[&str] = &[
 ];
 
 fn is_function_word(lower: &str) -> bool {
-    FUNCTION_WORDS.binary_search(&lower).is_ok()
+    static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::LazyLock::new(|| FUNCTION_WORDS.iter().copied().collect());
+    lower.len() <= 6 && SET.contains(lower)
 }
 
 impl Features {
@@ -81,9 +83,14 @@ impl Features {
                 continue;
             }
             f.has_letters = true;
-            lower.clear();
-            lower.extend(core.chars().flat_map(char::to_lowercase));
-            if is_function_word(&lower) {
+            // Function words are short and ASCII: lower-case only those.
+            let function = core.len() <= 6 && core.is_ascii() && {
+                lower.clear();
+                lower.push_str(core);
+                lower.make_ascii_lowercase();
+                is_function_word(&lower)
+            };
+            if function {
                 f.function += 1;
             } else {
                 f.lexical += 1;
@@ -338,7 +345,7 @@ fn section_end(article: &Article, units: &[Span], feats: &[Features], rules: &Ru
             after_item = true;
         } else if f.indent
             || (after_item && f.words <= 45 && !about_article(text))
-            || rules.boilerplate.iter().any(|p| p.regex.is_match(text))
+            || rules.boilerplate_match(text).is_some()
         {
             after_item = false;
         } else {
@@ -382,7 +389,7 @@ fn units(article: &Article, rules: &RuleSet) -> Vec<Span> {
         }
         if lines
             .iter()
-            .any(|&l| rules.boilerplate.iter().any(|r| r.regex.is_match(article.slice(l))))
+            .any(|&l| rules.boilerplate_match(article.slice(l)).is_some())
         {
             out.extend(lines);
         } else {
@@ -417,7 +424,7 @@ pub fn classify(article: &Article, rules: &RuleSet, memory: &CorpusMemory) -> Ve
     let mut i = 0;
     while i < n {
         let text = article.slice(paras[i]);
-        if let Some(p) = rules.boilerplate.iter().find(|p| p.regex.is_match(text)) {
+        if let Some(p) = rules.boilerplate_match(text) {
             let end = if p.to_end {
                 n - 1
             } else if p.section {

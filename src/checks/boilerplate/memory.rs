@@ -3,8 +3,9 @@
 //! Each normalized line is hashed once and the articles containing it are
 //! counted, so building the memory is linear in the corpus size.
 
-use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::FxHasher as DefaultHasher;
+use std::hash::{Hash, Hasher};
 
 use rayon::prelude::*;
 
@@ -33,7 +34,7 @@ impl CorpusMemory {
                 // An article's identity: its longest paragraph, which copies share.
                 let longest = a.paragraphs.iter().map(|p| a.slice(p.span)).max_by_key(|t| t.len());
                 let story = longest.map_or(0, |t| {
-                    let mut h = DefaultHasher::new();
+                    let mut h = DefaultHasher::default();
                     t.hash(&mut h);
                     h.finish()
                 });
@@ -44,7 +45,7 @@ impl CorpusMemory {
             })
             .collect();
         let mut seen_stories = std::collections::HashSet::new();
-        let mut counts: HashMap<u64, u32> = HashMap::new();
+        let mut counts: HashMap<u64, u32> = HashMap::default();
         for (story, lines) in per_article {
             if story != 0 && !seen_stories.insert(story) {
                 continue;
@@ -73,7 +74,7 @@ fn hash_line(line: &str) -> Option<u64> {
     if !core.chars().any(char::is_alphabetic) {
         return None;
     }
-    let mut h = DefaultHasher::new();
+    let mut h = DefaultHasher::default();
     let mut words = 0;
     for w in core.split_whitespace() {
         words += 1;

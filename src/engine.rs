@@ -83,7 +83,7 @@ fn finish(
         }
     }
     diagnostics.extend(checks::check_corpus(&analyses, rules));
-    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    diagnostics.par_sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diagnostics.dedup_by(|a, b| a.sort_key() == b.sort_key());
     crate::diagnostic::disambiguate_fingerprints(&mut diagnostics);
     let summary = Summary::from_diagnostics(&diagnostics, analyses.len(), input_errors.len());

@@ -132,13 +132,37 @@ pub fn analyse_article(
 
 /// Runs the checks that compare articles with the rules and with each other.
 pub fn check_corpus(analyses: &[Analysis], rules: &RuleSet) -> Vec<Diagnostic> {
-    let mut diags = Vec::new();
-    let verdicts = claims::evaluate(analyses, rules);
-    claim_mismatch::report(analyses, rules, &verdicts, &mut diags);
-    claim_agrees::report(analyses, rules, &verdicts, &mut diags);
-    figure_conflict::check(analyses, rules, &mut diags);
-    duplicate_article::check(analyses, &mut diags);
-    name_variant::check_corpus(analyses, rules, &mut diags);
+    // The corpus checks are independent of each other: run them side by side
+    // and concatenate in a fixed order (the engine sorts afterwards anyway).
+    let run = |check: &(dyn Fn(&mut Vec<Diagnostic>) + Sync)| {
+        let mut d = Vec::new();
+        check(&mut d);
+        d
+    };
+    let ((claims, conflicts), (duplicates, names)) = rayon::join(
+        || {
+            rayon::join(
+                || {
+                    run(&|d| {
+                        let verdicts = claims::evaluate(analyses, rules);
+                        claim_mismatch::report(analyses, rules, &verdicts, d);
+                        claim_agrees::report(analyses, rules, &verdicts, d);
+                    })
+                },
+                || run(&|d| figure_conflict::check(analyses, rules, d)),
+            )
+        },
+        || {
+            rayon::join(
+                || run(&|d| duplicate_article::check(analyses, d)),
+                || run(&|d| name_variant::check_corpus(analyses, rules, d)),
+            )
+        },
+    );
+    let mut diags = claims;
+    diags.extend(conflicts);
+    diags.extend(duplicates);
+    diags.extend(names);
     diags
 }
 

@@ -570,7 +570,7 @@ pub const STOPWORDS: &[&str] = &[
 
 /// Whether a lower-case word is a stop word. O(1): a set built once.
 pub fn is_stopword(lower: &str) -> bool {
-    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> = std::sync::OnceLock::new();
     SET.get_or_init(|| STOPWORDS.iter().copied().collect()).contains(lower)
 }
 

@@ -105,7 +105,6 @@ pub fn analyse_article(
     options: crate::extract::ExtractOptions,
     memory: &boilerplate::CorpusMemory,
 ) -> (Analysis, Vec<Diagnostic>) {
-    let facts = crate::extract::extract(&article, lexicon, options);
     let mut diags = Vec::new();
     let mut excluded = boilerplate::find_blocks(&article, rules, memory);
     boilerplate::report(&article, &excluded, &mut diags);
@@ -113,6 +112,9 @@ pub fn analyse_article(
     off_topic::report(&article, &off, &mut diags);
     excluded.extend(off);
     excluded.sort_by_key(|b| (b.span.start, b.span.end));
+    // Figures inside excluded blocks are never checked: do not extract them.
+    let skip: Vec<Span> = excluded.iter().map(|b| b.span).collect();
+    let facts = crate::extract::extract_outside(&article, lexicon, options, &skip);
     let analysis = Analysis {
         article,
         facts,

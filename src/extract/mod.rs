@@ -128,6 +128,13 @@ pub struct ExtractOptions {
 /// Extracts the facts of one article: one pass over its sentences, patterns
 /// compiled once in the `Lexicon`.
 pub fn extract(article: &Article, lexicon: &Lexicon, options: ExtractOptions) -> Facts {
+    extract_outside(article, lexicon, options, &[])
+}
+
+/// Like [`extract`], but skips the paragraphs that lie wholly inside one of
+/// the `skip` spans (boilerplate found first): their figures would be
+/// excluded from every check anyway. Entity mentions cover the whole text.
+pub fn extract_outside(article: &Article, lexicon: &Lexicon, options: ExtractOptions, skip: &[Span]) -> Facts {
     let mentions = lexicon.mentions(&article.text, article.header_end);
     let reference = article.date.or(options.reference_date);
     let mut figures = Vec::new();
@@ -137,6 +144,9 @@ pub fn extract(article: &Article, lexicon: &Lexicon, options: ExtractOptions) ->
     let mut fig_keys = Vec::new();
     let mut discourse = keys::Discourse::default();
     for (pi, para) in article.paragraphs.iter().enumerate() {
+        if skip.iter().any(|s| s.contains(para.span)) {
+            continue;
+        }
         for (si, &sentence) in para.sentences.iter().enumerate() {
             tokens.clear();
             crate::text::tokenize_into(&article.text, sentence, &mut tokens);

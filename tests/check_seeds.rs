@@ -18,28 +18,15 @@ fn has(found: &[(String, String)], file: &str, quote: &str) -> bool {
 #[test]
 fn mismatch_on_380_with_the_400_as_related() {
     let doc = seeds_json();
-    let d = doc["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["rule"] == "claim-mismatch")
-        .expect("a claim-mismatch");
+    let d = first(&doc, "claim-mismatch");
     assert!(d["file"].as_str().unwrap().contains("004_"));
-    let quote = slice(
-        d["file"].as_str().unwrap(),
-        d["span"]["start"].as_u64().unwrap() as usize,
-        d["span"]["end"].as_u64().unwrap() as usize,
-    );
+    let quote = quote_of(d);
     assert_eq!(quote, "about 380 officers");
     assert!(d["message"].as_str().unwrap().contains("Kenya deployed = 400"));
     assert!(d["help"].as_str().unwrap().contains("rules/haiti.yaml:"));
     let related = d["related"].as_array().unwrap();
     let r = &related[0];
-    let rq = slice(
-        r["file"].as_str().unwrap(),
-        r["span"]["start"].as_u64().unwrap() as usize,
-        r["span"]["end"].as_u64().unwrap() as usize,
-    );
+    let rq = quote_of(r);
     assert_eq!(rq, "400 Kenyan police have been deployed");
     // Exactly one error on the seeds, and no conflict repeating it.
     let mismatches = findings(&doc, "claim-mismatch", slice);
@@ -67,18 +54,9 @@ fn without_the_claim_the_pair_is_a_conflict() {
     assert_eq!(conflicts.len(), 1, "{conflicts:?}");
     assert!(has(&conflicts, "004_", "about 380 officers"));
     assert!(findings(&doc, "claim-mismatch", slice).is_empty());
-    let d = doc["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["rule"] == "figure-conflict")
-        .unwrap();
+    let d = first(&doc, "figure-conflict");
     let r = &d["related"][0];
-    let rq = slice(
-        r["file"].as_str().unwrap(),
-        r["span"]["start"].as_u64().unwrap() as usize,
-        r["span"]["end"].as_u64().unwrap() as usize,
-    );
+    let rq = quote_of(r);
     assert!(rq.starts_with("400 Kenyan police"), "{rq}");
 }
 
@@ -110,11 +88,7 @@ fn unrelated_figures_do_not_conflict() {
     let doc = seeds_json();
     for d in doc["diagnostics"].as_array().unwrap() {
         if d["rule"] == "figure-conflict" || d["rule"] == "claim-mismatch" {
-            let q = slice(
-                d["file"].as_str().unwrap(),
-                d["span"]["start"].as_u64().unwrap() as usize,
-                d["span"]["end"].as_u64().unwrap() as usize,
-            );
+            let q = quote_of(d);
             for bad in ["80%", "50", "150", "500", "165,000", "46,000"] {
                 assert!(!q.contains(bad) || q.contains("380"), "{q}");
             }
@@ -155,21 +129,11 @@ fn name_variant_and_duplicate_paragraph() {
         names.iter().any(|(f, q)| f.contains("000_") && q == "Moses"),
         "{names:?}"
     );
-    let d = doc["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["rule"] == "name-variant")
-        .unwrap();
+    let d = first(&doc, "name-variant");
     assert!(d["help"].as_str().unwrap().contains("Moïse"));
     let dups = findings(&doc, "duplicate-paragraph", slice);
     assert_eq!(dups.len(), 1, "{dups:?}");
-    let d = doc["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["rule"] == "duplicate-paragraph")
-        .unwrap();
+    let d = first(&doc, "duplicate-paragraph");
     assert!(d["file"].as_str().unwrap().contains("001_"));
     assert!(
         d["line"].as_u64().unwrap() > d["related"][0]["line"].as_u64().unwrap(),
@@ -229,12 +193,7 @@ fn json_schema_fields() {
 #[test]
 fn columns_count_characters() {
     let doc = seeds_json();
-    let d = doc["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["rule"] == "name-variant")
-        .unwrap();
+    let d = first(&doc, "name-variant");
     let text = std::fs::read_to_string(repo().join(d["file"].as_str().unwrap())).unwrap();
     let line = text.lines().nth(d["line"].as_u64().unwrap() as usize - 1).unwrap();
     let col = d["column"].as_u64().unwrap() as usize;

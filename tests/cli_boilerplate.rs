@@ -140,18 +140,11 @@ fn clean_reports_a_missing_file() {
 fn explain_lists_the_kinds() {
     let (out, _, code) = claimlint(&["explain", "boilerplate"]);
     assert_eq!(code, 0);
-    for kind in [
-        "related-links",
-        "ui",
-        "byline",
-        "bio",
-        "caption",
-        "credit",
-        "counter",
-        "advertisement",
-        "sources",
-        "site-furniture",
-    ] {
+    // Every kind the code can emit, read from the code itself.
+    for kind in claimlint::checks::boilerplate::KINDS
+        .iter()
+        .filter(|k| **k != "off-topic")
+    {
         assert!(out.contains(&format!("`{kind}`")), "{kind} undocumented");
     }
 }

@@ -67,3 +67,22 @@ pub fn temp_dir(name: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+/// The first diagnostic of `rule` in a JSON document.
+pub fn first<'a>(doc: &'a serde_json::Value, rule: &str) -> &'a serde_json::Value {
+    doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == rule)
+        .unwrap_or_else(|| panic!("no {rule} finding"))
+}
+
+/// The text a diagnostic (or a related location) points at.
+pub fn quote_of(location: &serde_json::Value) -> String {
+    slice(
+        location["file"].as_str().unwrap(),
+        location["span"]["start"].as_u64().unwrap() as usize,
+        location["span"]["end"].as_u64().unwrap() as usize,
+    )
+}

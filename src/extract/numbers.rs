@@ -831,6 +831,7 @@ pub fn to_words(mut n: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::tests::{grouped, lcg};
     use crate::text::{Span, tokenize};
 
     fn num(s: &str) -> Option<(f64, String)> {
@@ -910,25 +911,6 @@ mod tests {
                 step = step * 7 + 3;
             }
         }
-    }
-
-    /// Writes `n` with thousands separators: 1234567 → "1,234,567".
-    fn grouped(n: u64) -> String {
-        let digits = n.to_string();
-        let mut out = String::new();
-        for (k, c) in digits.chars().enumerate() {
-            if k > 0 && (digits.len() - k).is_multiple_of(3) {
-                out.push(',');
-            }
-            out.push(c);
-        }
-        out
-    }
-
-    /// A small deterministic generator for property sweeps.
-    fn lcg(seed: &mut u64) -> u64 {
-        *seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-        *seed >> 11
     }
 
     #[test]

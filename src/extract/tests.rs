@@ -1007,12 +1007,13 @@ fn table_not_counts() {
 }
 
 /// A small deterministic generator for property sweeps.
-fn lcg(seed: &mut u64) -> u64 {
+pub(super) fn lcg(seed: &mut u64) -> u64 {
     *seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
     *seed >> 11
 }
 
-fn grouped(n: u64) -> String {
+/// Writes `n` with thousands separators: 1234567 → "1,234,567".
+pub(super) fn grouped(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (k, c) in digits.chars().enumerate() {

@@ -68,29 +68,32 @@ fn describe(kind: &str) -> &'static str {
     }
 }
 
+/// The kinds of block claimlint knows (documented in `explain boilerplate`;
+/// `off-topic` in `explain off-topic`).
+pub const KINDS: &[&str] = &[
+    "related-links",
+    "ui",
+    "byline",
+    "bio",
+    "caption",
+    "credit",
+    "counter",
+    "advertisement",
+    "sources",
+    "site-furniture",
+    "share",
+    "newsletter",
+    "cookie",
+    "copyright",
+    "comments",
+    "navigation",
+    "dateline",
+    "off-topic",
+];
+
 /// Block kinds as static strings for the JSON `kind` field. Kinds a rules
 /// file invents are interned once per run.
 pub fn static_kind(kind: &str) -> Option<&'static str> {
-    const KINDS: &[&str] = &[
-        "related-links",
-        "ui",
-        "byline",
-        "bio",
-        "caption",
-        "credit",
-        "counter",
-        "advertisement",
-        "sources",
-        "site-furniture",
-        "share",
-        "newsletter",
-        "cookie",
-        "copyright",
-        "comments",
-        "navigation",
-        "dateline",
-        "off-topic",
-    ];
     if let Some(k) = KINDS.iter().find(|k| **k == kind) {
         return Some(k);
     }

@@ -384,15 +384,17 @@ pub fn run(args: CheckArgs) -> ExitCode {
         eprintln!("claimlint: cannot write the output: {e}");
         return ExitCode::from(2);
     }
-    if !report.input_errors.is_empty() {
-        return ExitCode::from(2);
-    }
-    if args.exit_zero || args.write_baseline.is_some() {
-        return ExitCode::SUCCESS;
-    }
-    if report.diagnostics.iter().any(|d| d.severity >= resolved.fail_on) {
+    let code = if !report.input_errors.is_empty() {
+        ExitCode::from(2)
+    } else if args.exit_zero || args.write_baseline.is_some() {
+        ExitCode::SUCCESS
+    } else if report.diagnostics.iter().any(|d| d.severity >= resolved.fail_on) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    }
+    };
+    // The process ends here: freeing every article and finding one by one
+    // would only delay the exit (a noticeable share of a large run).
+    std::mem::forget(report);
+    code
 }

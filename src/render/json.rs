@@ -33,12 +33,92 @@ pub fn input_errors(report: &Report) -> Vec<InputErrorJson> {
 }
 
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    use rayon::prelude::*;
+    // The document around an empty list, then the diagnostics spliced in:
+    // large runs have hundreds of thousands of them, serialised in parallel
+    // chunks and written in order, so the bytes do not depend on threads.
     let doc = Document {
         version: 1,
-        diagnostics: &report.diagnostics,
+        diagnostics: &[],
         errors: input_errors(report),
         summary: &report.summary,
     };
     let text = serde_json::to_string_pretty(&doc).map_err(io::Error::other)?;
-    writeln!(out, "{text}")
+    const EMPTY: &str = "\"diagnostics\": []";
+    let at = text
+        .find(EMPTY)
+        .ok_or_else(|| io::Error::other("diagnostics key missing"))?;
+    if report.diagnostics.is_empty() {
+        return writeln!(out, "{text}");
+    }
+    let chunks: Vec<io::Result<Vec<u8>>> = report
+        .diagnostics
+        .par_chunks(256)
+        .map(|chunk| {
+            let mut buf = Vec::with_capacity(chunk.len() * 1024);
+            for d in chunk {
+                buf.extend_from_slice(b",\n    ");
+                let one = serde_json::to_vec_pretty(d).map_err(io::Error::other)?;
+                // Indent to the list's level; JSON strings hold no raw newline.
+                for (i, line) in one.split(|&b| b == b'\n').enumerate() {
+                    if i > 0 {
+                        buf.extend_from_slice(b"\n    ");
+                    }
+                    buf.extend_from_slice(line);
+                }
+            }
+            Ok(buf)
+        })
+        .collect();
+    out.write_all(&text.as_bytes()[..at])?;
+    out.write_all(b"\"diagnostics\": [\n    ")?;
+    for (i, chunk) in chunks.into_iter().enumerate() {
+        let chunk = chunk?;
+        // Every item starts with a separator; the first one of the list has none.
+        let skip = if i == 0 { b",\n    ".len() } else { 0 };
+        out.write_all(&chunk[skip..])?;
+    }
+    out.write_all(b"\n  ]")?;
+    writeln!(out, "{}", &text[at + EMPTY.len()..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Article;
+    use crate::rules::RuleSet;
+
+    /// The spliced, parallel output is the plain pretty-printed document.
+    fn assert_same_as_serde(report: &Report) {
+        let mut out = Vec::new();
+        render(report, &mut out).unwrap();
+        let doc = Document {
+            version: 1,
+            diagnostics: &report.diagnostics,
+            errors: input_errors(report),
+            summary: &report.summary,
+        };
+        let expected = serde_json::to_string_pretty(&doc).unwrap() + "\n";
+        assert_eq!(String::from_utf8(out).unwrap(), expected);
+    }
+
+    #[test]
+    fn output_is_the_pretty_document_with_and_without_findings() {
+        let rules = RuleSet::default();
+        let options = crate::extract::ExtractOptions::default();
+        let noisy = "Title\n\nSome 84 views0 comments here .\n\nSome 84 views0 comments here .\n";
+        let articles = (0..600)
+            .map(|i| Article::from_text(format!("{i}.txt"), noisy.to_string()))
+            .collect();
+        let report = crate::engine::check_articles(articles, &rules, options);
+        assert!(
+            report.diagnostics.len() > 600,
+            "several chunks: {}",
+            report.diagnostics.len()
+        );
+        assert_same_as_serde(&report);
+        let empty = crate::engine::check_articles(Vec::new(), &rules, options);
+        assert!(empty.diagnostics.is_empty());
+        assert_same_as_serde(&empty);
+    }
 }

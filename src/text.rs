@@ -180,6 +180,17 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
     v
 }
 
+/// The tokens of a whole-text tokenization that lie within `span`: the
+/// tokens of a paragraph or a sentence without tokenizing it again. Spans
+/// that start and end at whitespace or punctuation (paragraphs, sentences,
+/// lines) give the same tokens as [`tokenize`], except that the first one
+/// may be marked `glued` to what comes before the span.
+pub fn tokens_within(tokens: &[Token], span: Span) -> &[Token] {
+    let from = tokens.partition_point(|t| t.span.start < span.start);
+    let len = tokens[from..].partition_point(|t| t.span.end <= span.end);
+    &tokens[from..from + len]
+}
+
 /// Abbreviations after which a period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "cmdr", "adm", "maj",
@@ -310,6 +321,12 @@ pub fn stem(word: &str) -> String {
 /// Writes the stem of `word` into `w` (cleared first), so hot loops can
 /// reuse one buffer.
 pub fn stem_into(word: &str, w: &mut String) {
+    lower_into(word, w);
+    stem_lowercase(w);
+}
+
+/// Writes `word` in lower case into `w` (cleared first).
+pub fn lower_into(word: &str, w: &mut String) {
     w.clear();
     if word.is_ascii() {
         w.push_str(word);
@@ -317,6 +334,10 @@ pub fn stem_into(word: &str, w: &mut String) {
     } else {
         w.extend(word.chars().flat_map(char::to_lowercase));
     }
+}
+
+/// Stems, in place, a word already in lower case (see [`stem_into`]).
+pub fn stem_lowercase(w: &mut String) {
     if w.ends_with("’s") || w.ends_with("'s") {
         let cut = if w.ends_with("’s") { 4 } else { 2 };
         w.truncate(w.len() - cut);
@@ -623,6 +644,18 @@ pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tokens_within_a_span_are_the_span_tokenized_alone() {
+        let text = "Kenya’s 1,000 officers.\n\n“They left,” he said.It was 3.5 km.";
+        let all = tokenize(text, Span::new(0, text.len()));
+        for span in split_sentences(text, Span::new(0, text.len())) {
+            let mut within = tokens_within(&all, span).to_vec();
+            within[0].glued = false;
+            assert_eq!(within, tokenize(text, span), "{:?}", &text[span.start..span.end]);
+        }
+        assert!(tokens_within(&all, Span::new(3, 3)).is_empty());
+    }
 
     fn sentences(text: &str) -> Vec<&str> {
         split_sentences(text, Span::new(0, text.len()))

@@ -4,7 +4,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::{Analysis, RuleInfo};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::text::{Span, TokenKind, tokenize_into};
+use crate::text::{Span, Token, TokenKind, tokens_within};
 
 pub const ID: &str = "duplicate-article";
 pub const RULE: RuleInfo = RuleInfo {
@@ -25,6 +25,13 @@ const MIN_CONTAINMENT: f64 = 0.7;
 /// building a lower-case copy.
 fn word_hash(word: &str) -> u64 {
     let mut h = 0xcbf29ce484222325u64;
+    if word.is_ascii() {
+        for b in word.bytes() {
+            h ^= u64::from(b.to_ascii_lowercase());
+            h = h.wrapping_mul(0x100000001b3);
+        }
+        return h;
+    }
     for c in word.chars() {
         let c = if c.is_ascii() {
             c.to_ascii_lowercase()
@@ -58,17 +65,19 @@ fn in_furniture(analysis: &Analysis, span: crate::text::Span) -> bool {
 
 /// The sorted, deduplicated shingle hashes of an article's text, page
 /// furniture left out.
-pub fn shingles(analysis: &Analysis) -> Vec<u64> {
+/// The article's hashed word shingles, sorted; `tokens` are its tokens
+/// (`text::tokenize` over the whole text).
+pub fn shingles(analysis: &Analysis, tokens: &[Token]) -> Vec<u64> {
     let article = &analysis.article;
-    let mut tokens = Vec::new();
     let mut words: Vec<u64> = Vec::new();
     for p in &article.paragraphs {
         if p.span.end <= article.header_end || in_furniture(analysis, p.span) {
             continue;
         }
-        tokens.clear();
-        tokenize_into(&article.text, p.span, &mut tokens);
-        for t in tokens.iter().filter(|t| t.kind != TokenKind::Punct) {
+        for t in tokens_within(tokens, p.span)
+            .iter()
+            .filter(|t| t.kind != TokenKind::Punct)
+        {
             words.push(word_hash(t.text(&article.text)));
         }
     }
@@ -146,7 +155,7 @@ fn anchor(analysis: &Analysis) -> Span {
 
 pub fn check(analyses: &[Analysis], out: &mut Vec<Diagnostic>) {
     use rayon::prelude::*;
-    let sets: Vec<Vec<u64>> = analyses.par_iter().map(shingles).collect();
+    let sets: Vec<&Vec<u64>> = analyses.iter().map(|a| &a.keys.shingles).collect();
     let sigs: Vec<Option<[u64; BANDS * ROWS]>> =
         sets.par_iter().map(|s| (!s.is_empty()).then(|| signature(s))).collect();
     // Candidate pairs from shared bands.

@@ -2,7 +2,7 @@
 
 use super::{Analysis, RuleInfo};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::text::{Span, Token, TokenKind, tokenize_into};
+use crate::text::{Span, Token, TokenKind, tokens_within};
 
 pub const ID: &str = "garbled";
 pub const RULE: RuleInfo = RuleInfo {
@@ -93,8 +93,13 @@ fn starts_lower(s: &str) -> bool {
 }
 
 pub fn check(analysis: &Analysis, out: &mut Vec<Diagnostic>) {
+    let text = &analysis.article.text;
+    check_tokens(analysis, &crate::text::tokenize(text, Span::new(0, text.len())), out);
+}
+
+/// [`check`] with the article's tokens already made (over the whole text).
+pub fn check_tokens(analysis: &Analysis, all: &[Token], out: &mut Vec<Diagnostic>) {
     let article = &analysis.article;
-    let text = &article.text;
     let mut tokens: Vec<Token> = Vec::new();
     for p in &article.paragraphs {
         if analysis.is_excluded(p.span) {
@@ -102,7 +107,11 @@ pub fn check(analysis: &Analysis, out: &mut Vec<Diagnostic>) {
         }
         for &s in &p.sentences {
             tokens.clear();
-            tokenize_into(text, s, &mut tokens);
+            tokens.extend_from_slice(tokens_within(all, s));
+            // The sentence's own first token follows nothing.
+            if let Some(first) = tokens.first_mut() {
+                first.glued = false;
+            }
             doubled(analysis, &tokens, out);
             self_coordination(analysis, &tokens, out);
             stray_capital(analysis, &tokens, out);

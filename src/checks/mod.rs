@@ -78,6 +78,27 @@ pub struct Analysis {
     pub facts: Facts,
     /// Boilerplate and off-topic blocks, sorted by start.
     pub excluded: Vec<Block>,
+    /// What the corpus checks compare between articles, made while the
+    /// article's tokens are at hand.
+    pub keys: CorpusKeys,
+}
+
+/// Per-article digests for the corpus checks.
+#[derive(Debug, Default)]
+pub struct CorpusKeys {
+    /// `duplicate-article`: hashed word shingles, sorted.
+    pub shingles: Vec<u64>,
+    /// `name-variant`: the article's capitalised names.
+    pub names: Vec<name_variant::ArticleName>,
+}
+
+impl CorpusKeys {
+    /// `tokens` are the article's tokens (`text::tokenize` over the whole text).
+    pub fn of(analysis: &Analysis, tokens: &[crate::text::Token]) -> CorpusKeys {
+        let shingles = duplicate_article::shingles(analysis, tokens);
+        let names = name_variant::article_names(analysis, tokens);
+        CorpusKeys { shingles, names }
+    }
 }
 
 impl Analysis {
@@ -106,26 +127,30 @@ pub fn analyse_article(
     memory: &boilerplate::CorpusMemory,
 ) -> (Analysis, Vec<Diagnostic>) {
     let mut diags = Vec::new();
+    // Tokenized once; every stage below takes its paragraphs' and sentences' share.
+    let tokens = crate::text::tokenize(&article.text, Span::new(0, article.text.len()));
     let mut excluded = boilerplate::find_blocks(&article, rules, memory);
     boilerplate::report(&article, &excluded, &mut diags);
-    let off = off_topic::find(&article, &excluded, rules);
+    let off = off_topic::find(&article, &tokens, &excluded, rules);
     off_topic::report(&article, &off, &mut diags);
     excluded.extend(off);
     excluded.sort_by_key(|b| (b.span.start, b.span.end));
     // Figures inside excluded blocks are never checked: do not extract them.
     let skip: Vec<Span> = excluded.iter().map(|b| b.span).collect();
-    let facts = crate::extract::extract_outside(&article, lexicon, options, &skip);
-    let analysis = Analysis {
+    let facts = crate::extract::extract_with_tokens(&article, lexicon, options, &skip, &tokens);
+    let mut analysis = Analysis {
         article,
         facts,
         excluded,
+        keys: CorpusKeys::default(),
     };
+    analysis.keys = CorpusKeys::of(&analysis, &tokens);
     name_variant::check(&analysis, lexicon, &mut diags);
     duplicate_paragraph::check(&analysis, &mut diags);
     // Text quality (issue 8).
     encoding::check(&analysis, &mut diags);
     spacing::check(&analysis, &mut diags);
-    garbled::check(&analysis, &mut diags);
+    garbled::check_tokens(&analysis, &tokens, &mut diags);
     unbalanced::check(&analysis, &mut diags);
     truncated::check(&analysis, &mut diags);
     metadata::check(&analysis, metadata::today(), &mut diags);

@@ -7,7 +7,7 @@ use super::{Analysis, RuleInfo};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::extract::Lexicon;
 use crate::rules::RuleSet;
-use crate::text::{Span, Token, TokenKind, edit_distance, is_stopword, tokenize_into};
+use crate::text::{Span, Token, TokenKind, edit_distance, is_stopword_any_case, tokenize, tokens_within};
 
 pub const ID: &str = "name-variant";
 pub const RULE: RuleInfo = RuleInfo {
@@ -69,6 +69,10 @@ fn name_of(text: &str, t: &Token) -> Option<Span> {
         return None;
     }
     let w = t.text(text);
+    // Most words are lower case: out at the first byte.
+    if w.as_bytes()[0].is_ascii_lowercase() {
+        return None;
+    }
     let bare = w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w);
     let mut chars = bare.chars();
     let first = chars.next()?;
@@ -88,6 +92,13 @@ struct FormStat {
     first: Option<(usize, Span)>,
     /// Neighbouring capitalised words (folded), for context.
     neighbours: BTreeSet<String>,
+    /// The articles that hold the form, in order.
+    holders: Vec<usize>,
+}
+
+fn shard_hash(form: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(form)
 }
 
 const MAX_NEIGHBOURS: usize = 32;
@@ -169,18 +180,17 @@ fn one_edit_variant(a: &str, b: &str) -> bool {
 }
 
 /// Visits the capitalised names of an article's own text with their
-/// capitalised neighbours.
-fn for_each_name(analysis: &Analysis, mut f: impl FnMut(&str, Span, [Option<&str>; 2])) {
+/// capitalised neighbours; `tokens` are the article's (whole-text) tokens.
+fn for_each_name<'a>(analysis: &'a Analysis, tokens: &[Token], mut f: impl FnMut(&'a str, Span, [Option<&'a str>; 2])) {
     let article = &analysis.article;
     let text = &article.text;
-    let mut tokens = Vec::new();
+    let mut names: Vec<Option<Span>> = Vec::new();
     for p in &article.paragraphs {
         if p.span.end <= article.header_end || analysis.is_excluded(p.span) {
             continue;
         }
-        tokens.clear();
-        tokenize_into(text, p.span, &mut tokens);
-        let names: Vec<Option<Span>> = tokens.iter().map(|t| name_of(text, t)).collect();
+        names.clear();
+        names.extend(tokens_within(tokens, p.span).iter().map(|t| name_of(text, t)));
         for (i, n) in names.iter().enumerate() {
             let Some(span) = n else { continue };
             let left = i.checked_sub(1).and_then(|j| names[j]).map(|s| &text[s.start..s.end]);
@@ -190,45 +200,93 @@ fn for_each_name(analysis: &Analysis, mut f: impl FnMut(&str, Span, [Option<&str
     }
 }
 
-/// Corpus-wide: the same name spelled two ways, with no rules needed.
-pub fn check_corpus(analyses: &[Analysis], rules: &RuleSet, out: &mut Vec<Diagnostic>) {
-    use rayon::prelude::*;
-    let per_article: Vec<BTreeMap<String, FormStat>> = analyses
-        .par_iter()
-        .enumerate()
-        .map(|(ai, a)| {
-            let mut m: BTreeMap<String, FormStat> = BTreeMap::new();
-            for_each_name(a, |form, span, nb| {
-                let st = m.entry(form.to_string()).or_default();
-                st.count += 1;
-                st.first.get_or_insert((ai, span));
-                for w in nb.into_iter().flatten() {
-                    if st.neighbours.len() < MAX_NEIGHBOURS && !is_stopword(&w.to_lowercase()) {
-                        st.neighbours.insert(fold(w));
-                    }
-                }
-            });
-            m
-        })
-        .collect();
-    let mut forms: BTreeMap<String, FormStat> = BTreeMap::new();
-    // Which articles hold which forms, to re-scan only those with a variant.
-    let mut holders: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (ai, m) in per_article.into_iter().enumerate() {
-        for (form, st) in m {
-            holders.entry(form.clone()).or_default().push(ai);
-            let e = forms.entry(form).or_default();
-            e.count += st.count;
-            if e.first.is_none() {
-                e.first = st.first;
+/// One capitalised name of an article, as `name-variant` compares it across
+/// the corpus.
+#[derive(Debug)]
+pub struct ArticleName {
+    /// Where the form is first written.
+    first: Span,
+    /// `shard_hash` of the form.
+    hash: u64,
+    count: usize,
+    /// Neighbouring capitalised words (folded), at most `MAX_NEIGHBOURS`,
+    /// sorted (a Vec: millions of these live until the corpus checks).
+    neighbours: Vec<String>,
+}
+
+/// The article's names, in no particular order (the corpus merge sorts).
+pub fn article_names(analysis: &Analysis, tokens: &[Token]) -> Vec<ArticleName> {
+    let mut m: HashMap<&str, (ArticleName, Vec<&str>)> = HashMap::default();
+    for_each_name(analysis, tokens, |form, span, nb| {
+        let (st, seen) = m.entry(form).or_insert_with(|| {
+            let name = ArticleName {
+                first: span,
+                hash: shard_hash(form),
+                count: 0,
+                neighbours: Vec::new(),
+            };
+            (name, Vec::new())
+        });
+        st.count += 1;
+        for w in nb.into_iter().flatten() {
+            // A word seen before is in the set already, or the set was full.
+            if seen.contains(&w) {
+                continue;
             }
-            for n in st.neighbours {
-                if e.neighbours.len() < MAX_NEIGHBOURS {
-                    e.neighbours.insert(n);
+            seen.push(w);
+            if st.neighbours.len() < MAX_NEIGHBOURS && !is_stopword_any_case(w) {
+                let f = fold(w);
+                if !st.neighbours.contains(&f) {
+                    st.neighbours.push(f);
                 }
             }
         }
-    }
+    });
+    m.into_values()
+        .map(|(mut name, _)| {
+            name.neighbours.sort_unstable();
+            name.neighbours.shrink_to_fit();
+            name
+        })
+        .collect()
+}
+
+/// Corpus-wide: the same name spelled two ways, with no rules needed.
+pub fn check_corpus(analyses: &[Analysis], rules: &RuleSet, out: &mut Vec<Diagnostic>) {
+    use rayon::prelude::*;
+    // Merged in article order, one shard of forms per task: the same result
+    // whatever the thread count.
+    const SHARDS: u64 = 16;
+    let shards: Vec<Vec<(&str, FormStat)>> = (0..SHARDS)
+        .into_par_iter()
+        .map(|shard| {
+            let mut merged: HashMap<&str, FormStat> = HashMap::default();
+            for (ai, st) in analyses
+                .iter()
+                .enumerate()
+                .flat_map(|(ai, a)| a.keys.names.iter().map(move |n| (ai, n)))
+            {
+                if st.hash % SHARDS != shard {
+                    continue;
+                }
+                let form = analyses[ai].article.slice(st.first);
+                let e = merged.entry(form).or_default();
+                e.count += st.count;
+                if e.first.is_none() {
+                    e.first = Some((ai, st.first));
+                }
+                e.holders.push(ai);
+                for n in &st.neighbours {
+                    if e.neighbours.len() < MAX_NEIGHBOURS {
+                        e.neighbours.insert(n.clone());
+                    }
+                }
+            }
+            merged.into_iter().collect()
+        })
+        .collect();
+    let mut forms: Vec<(&str, FormStat)> = shards.into_iter().flatten().collect();
+    forms.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
     let known: BTreeSet<&str> = rules
         .entities
         .iter()
@@ -243,8 +301,8 @@ pub fn check_corpus(analyses: &[Analysis], rules: &RuleSet, out: &mut Vec<Diagno
 
     // Group forms: same folded key, or folded keys one edit apart with a
     // shared neighbour. Union-find over form indices.
-    let names: Vec<&String> = forms.keys().collect();
-    let stats: Vec<&FormStat> = forms.values().collect();
+    let names: Vec<&str> = forms.iter().map(|(n, _)| *n).collect();
+    let stats: Vec<&FormStat> = forms.iter().map(|(_, s)| s).collect();
     let mut parent: Vec<usize> = (0..names.len()).collect();
     fn find(p: &mut [usize], mut x: usize) -> usize {
         while p[x] != x {
@@ -322,12 +380,12 @@ pub fn check_corpus(analyses: &[Analysis], rules: &RuleSet, out: &mut Vec<Diagno
         let accents = |s: &str| s.chars().filter(|c| !c.is_ascii()).count();
         let Some(&best) = members
             .iter()
-            .max_by_key(|&&i| (stats[i].count, accents(names[i]), std::cmp::Reverse(names[i].as_str())))
+            .max_by_key(|&&i| (stats[i].count, accents(names[i]), std::cmp::Reverse(names[i])))
         else {
             continue;
         };
         for &m in members {
-            let form = names[m].as_str();
+            let form = names[m];
             if m != best && !known.contains(form) && !wrong.contains(form) {
                 suggest.insert(form, best);
             }
@@ -336,16 +394,20 @@ pub fn check_corpus(analyses: &[Analysis], rules: &RuleSet, out: &mut Vec<Diagno
     if suggest.is_empty() {
         return;
     }
-    let index: HashMap<&str, usize> = names.iter().enumerate().map(|(i, n)| (n.as_str(), i)).collect();
+    let index: HashMap<&str, usize> = names.iter().enumerate().map(|(i, n)| (*n, i)).collect();
     let folded_of = |s: &str| fold(s);
-    let mut to_scan: Vec<usize> = suggest.keys().flat_map(|f| holders[*f].iter().copied()).collect();
+    let mut to_scan: Vec<usize> = suggest
+        .keys()
+        .flat_map(|f| stats[index[f]].holders.iter().copied())
+        .collect();
     to_scan.sort_unstable();
     to_scan.dedup();
     for a in to_scan.into_iter().map(|i| &analyses[i]) {
         let article = &a.article;
-        for_each_name(a, |form, span, nb| {
+        let tokens = tokenize(&article.text, Span::new(0, article.text.len()));
+        for_each_name(a, &tokens, |form, span, nb| {
             let Some(&best) = suggest.get(form) else { return };
-            let right = names[best].as_str();
+            let right = names[best];
             // A spelling one letter away is this name only where it shares the
             // context that linked the two: "Anthony Blinken", not "Anthony Nichols".
             if folded_of(form) != folded_of(right) {
@@ -368,7 +430,7 @@ pub fn check_corpus(analyses: &[Analysis], rules: &RuleSet, out: &mut Vec<Diagno
                 format!(
                     "“{form}” is spelled “{right}” elsewhere in the corpus ({} against {})",
                     stats[best].count,
-                    forms[form].count
+                    stats[index[form]].count
                 ),
             )
             .label(format!("write “{right}”?"))

@@ -6,7 +6,9 @@ use super::{Block, RuleInfo, quote};
 use crate::corpus::Article;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::RuleSet;
-use crate::text::{TokenKind, is_stopword_any_case, stem_hash, tokenize};
+use std::hash::BuildHasher;
+
+use crate::text::{Span, Token, TokenKind, is_stopword, lower_into, stem_lowercase, tokenize, tokens_within};
 
 pub const ID: &str = "off-topic";
 pub const RULE: RuleInfo = RuleInfo {
@@ -23,26 +25,47 @@ const MAX_SHARED_RATIO: f64 = 0.08;
 
 /// Hashed stems of the content words of `text` (see `text::stem_hash`).
 pub(crate) fn content_stems(text: &str) -> Vec<u64> {
+    let tokens = tokenize(text, Span::new(0, text.len()));
     let mut buf = String::new();
-    tokenize(text, crate::text::Span::new(0, text.len()))
+    stems_of(text, &tokens, &mut buf).collect()
+}
+
+/// The hashed stems of the content words among `tokens` (of `text`).
+fn stems_of<'a>(text: &'a str, tokens: &'a [Token], buf: &'a mut String) -> impl Iterator<Item = u64> + 'a {
+    tokens
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
         .map(|t| t.text(text))
-        .filter(|w| w.chars().nth(2).is_some() && !is_stopword_any_case(w))
-        .map(|w| stem_hash(w, &mut buf))
-        .collect()
+        .filter(|w| w.chars().nth(2).is_some())
+        .filter_map(|w| {
+            // Lower-cased once, for the stop-word test and the stem.
+            lower_into(w, buf);
+            if is_stopword(buf) {
+                return None;
+            }
+            stem_lowercase(buf);
+            Some(rustc_hash::FxBuildHasher.hash_one(buf.as_str()))
+        })
 }
 
 /// Paragraphs that share (almost) nothing with the rest of the article, its
 /// title or the rules' topic.
-pub fn find(article: &Article, excluded: &[Block], rules: &RuleSet) -> Vec<Block> {
-    let inside = |s: crate::text::Span| excluded.iter().any(|b| b.span.start <= s.start && s.end <= b.span.end);
+///
+/// `tokens` are the article's tokens (`text::tokenize` over the whole text).
+pub fn find(article: &Article, tokens: &[Token], excluded: &[Block], rules: &RuleSet) -> Vec<Block> {
+    let inside = |s: Span| excluded.iter().any(|b| b.span.start <= s.start && s.end <= b.span.end);
+    let mut buf = String::new();
     let paras: Vec<(usize, HashSet<u64>)> = article
         .paragraphs
         .iter()
         .enumerate()
         .filter(|(_, p)| !inside(p.span))
-        .map(|(i, p)| (i, content_stems(article.slice(p.span)).into_iter().collect()))
+        .map(|(i, p)| {
+            (
+                i,
+                stems_of(&article.text, tokens_within(tokens, p.span), &mut buf).collect(),
+            )
+        })
         .collect();
     if paras.len() < 4 {
         return Vec::new();
@@ -59,15 +82,29 @@ pub fn find(article: &Article, excluded: &[Block], rules: &RuleSet) -> Vec<Block
     }
     // Shares a stem when the title or topic has it, or a paragraph other than its own.
     let unrelated = |own: &[&HashSet<u64>]| {
-        let set: HashSet<u64> = own.iter().flat_map(|s| s.iter().copied()).collect();
-        let shared = set
-            .iter()
-            .filter(|s| {
-                let mine = own.iter().filter(|o| o.contains(*s)).count();
-                anchor.contains(*s) || df.get(*s).copied().unwrap_or(0) > mine
-            })
-            .count();
-        (shared as f64) <= MAX_SHARED_RATIO * set.len() as f64 && shared <= 2
+        // Each stem of the paragraphs once; stops as soon as too many are shared.
+        let distinct = || {
+            own.iter()
+                .enumerate()
+                .flat_map(move |(k, set)| set.iter().filter(move |s| !own[..k].iter().any(|o| o.contains(*s))))
+        };
+        let n = if own.len() == 1 {
+            own[0].len()
+        } else {
+            distinct().count()
+        };
+        let cap = ((MAX_SHARED_RATIO * n as f64).floor() as usize).min(2);
+        let mut shared = 0;
+        for s in distinct() {
+            let mine = own.iter().filter(|o| o.contains(s)).count();
+            if anchor.contains(s) || df.get(s).copied().unwrap_or(0) > mine {
+                shared += 1;
+                if shared > cap {
+                    return false;
+                }
+            }
+        }
+        true
     };
     let block = |span| Block {
         span,

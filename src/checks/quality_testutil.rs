@@ -13,11 +13,18 @@ pub fn analyse(path: &str, text: &str) -> Analysis {
     let lexicon = Lexicon::builtin();
     let facts = crate::extract::extract(&article, &lexicon, ExtractOptions::default());
     let excluded = super::boilerplate::find_blocks(&article, &RuleSet::default(), &Default::default());
-    Analysis {
+    let mut analysis = Analysis {
         article,
         facts,
         excluded,
-    }
+        keys: Default::default(),
+    };
+    let tokens = crate::text::tokenize(
+        &analysis.article.text,
+        crate::text::Span::new(0, analysis.article.text.len()),
+    );
+    analysis.keys = super::CorpusKeys::of(&analysis, &tokens);
+    analysis
 }
 
 /// Runs a per-article check on `text` and returns the quoted spans.

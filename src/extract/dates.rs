@@ -575,6 +575,9 @@ fn relative(ctx: &SentenceContext, i: usize, reference: Option<NaiveDate>) -> Op
         _ => {}
     }
     // "two weeks ago", "3 days ago", "a year ago".
+    if !ctx.counts_from {
+        return None;
+    }
     let num = parse_numeral(ctx.tokens, ctx.lower, i)
         .map(|n| (n.value, n.end))
         .or_else(|| matches!(w, "a" | "an").then_some((1.0, i + 1)));

@@ -18,6 +18,9 @@ pub struct SentenceContext<'a> {
     pub paragraph: usize,
     pub opens_paragraph: bool,
     pub reference: Option<NaiveDate>,
+    /// Whether the sentence has the word "ago" or "from", without which no
+    /// date is counted from a number ("three days ago", "a week from now").
+    pub counts_from: bool,
 }
 
 impl SentenceContext<'_> {

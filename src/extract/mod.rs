@@ -17,7 +17,7 @@ use serde::Serialize;
 pub use entities::{Lexicon, Mention};
 
 use crate::corpus::Article;
-use crate::text::{Span, Token};
+use crate::text::{Span, Token, TokenKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -135,6 +135,20 @@ pub fn extract(article: &Article, lexicon: &Lexicon, options: ExtractOptions) ->
 /// the `skip` spans (boilerplate found first): their figures would be
 /// excluded from every check anyway. Entity mentions cover the whole text.
 pub fn extract_outside(article: &Article, lexicon: &Lexicon, options: ExtractOptions, skip: &[Span]) -> Facts {
+    let all = crate::text::tokenize(&article.text, Span::new(0, article.text.len()));
+    extract_with_tokens(article, lexicon, options, skip, &all)
+}
+
+/// Like [`extract_outside`], with the article's tokens already made (by
+/// `crate::text::tokenize` over the whole text), so that the checks and the
+/// extractor tokenize each article once.
+pub fn extract_with_tokens(
+    article: &Article,
+    lexicon: &Lexicon,
+    options: ExtractOptions,
+    skip: &[Span],
+    all: &[Token],
+) -> Facts {
     let mentions = lexicon.mentions(&article.text, article.header_end);
     let reference = article.date.or(options.reference_date);
     let mut figures = Vec::new();
@@ -149,7 +163,12 @@ pub fn extract_outside(article: &Article, lexicon: &Lexicon, options: ExtractOpt
         }
         for (si, &sentence) in para.sentences.iter().enumerate() {
             tokens.clear();
-            crate::text::tokenize_into(&article.text, sentence, &mut tokens);
+            tokens.extend_from_slice(crate::text::tokens_within(all, sentence));
+            // The sentence's own first token follows nothing.
+            if let Some(first) = tokens.first_mut() {
+                first.glued = false;
+            }
+            debug_assert_eq!(tokens, crate::text::tokenize(&article.text, sentence), "{sentence:?}");
             let ctx = figures::SentenceContext {
                 text: &article.text,
                 lower: &lower,
@@ -158,6 +177,9 @@ pub fn extract_outside(article: &Article, lexicon: &Lexicon, options: ExtractOpt
                 paragraph: pi,
                 opens_paragraph: si == 0,
                 reference,
+                counts_from: tokens
+                    .iter()
+                    .any(|t| t.kind == TokenKind::Word && matches!(t.text(&lower), "ago" | "from")),
             };
             let start = figures.len();
             figures::scan(&ctx, &mut figures);

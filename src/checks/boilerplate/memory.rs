@@ -71,16 +71,12 @@ impl CorpusMemory {
 /// or `None` for lines too long or with no letters.
 fn hash_line(line: &str) -> Option<u64> {
     let core = line.trim_matches(|c: char| !c.is_alphanumeric());
-    if !core.chars().any(char::is_alphabetic) {
+    // Most lines of an article are long paragraphs: rule them out before hashing.
+    if core.split_whitespace().nth(MAX_WORDS).is_some() || !core.chars().any(char::is_alphabetic) {
         return None;
     }
     let mut h = DefaultHasher::default();
-    let mut words = 0;
     for w in core.split_whitespace() {
-        words += 1;
-        if words > MAX_WORDS {
-            return None;
-        }
         for c in w.chars().flat_map(char::to_lowercase) {
             c.hash(&mut h);
         }

@@ -182,7 +182,19 @@ pub fn extract_with_tokens(
                     .any(|t| t.kind == TokenKind::Word && matches!(t.text(&lower), "ago" | "from")),
             };
             let start = figures.len();
-            figures::scan(&ctx, &mut figures);
+            if figures::may_hold_figure(&ctx) {
+                figures::scan(&ctx, &mut figures);
+            } else {
+                debug_assert!(
+                    {
+                        let mut probe = Vec::new();
+                        figures::scan(&ctx, &mut probe);
+                        probe.is_empty()
+                    },
+                    "a figure in a sentence with no figure word: {:?}",
+                    article.slice(sentence)
+                );
+            }
             attach::attach(&ctx, &mentions, lexicon, &mut figures[start..]);
             fig_keys.extend(
                 figures[start..]

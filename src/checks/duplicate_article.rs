@@ -182,23 +182,29 @@ pub fn check(analyses: &[Analysis], out: &mut Vec<Diagnostic>) {
     pairs.sort_unstable();
     pairs.dedup();
     // Each later article is reported once, against its earliest copy.
+    // Verified in parallel; kept in pair order, so the same on any thread count.
+    let copies: Vec<(usize, usize, f64)> = pairs
+        .par_iter()
+        .filter_map(|&(i, j)| {
+            let (a, b) = (&sets[i], &sets[j]);
+            // The signatures estimate the overlap; only pairs that may reach
+            // the threshold are verified exactly.
+            let (Some(sa), Some(sb)) = (&sigs[i], &sigs[j]) else {
+                return None;
+            };
+            let agree = sa.iter().zip(sb.iter()).filter(|(x, y)| x == y).count();
+            let jaccard = agree as f64 / (BANDS * ROWS) as f64;
+            let est_shared = jaccard / (1.0 + jaccard) * (a.len() + b.len()) as f64;
+            if est_shared < 0.5 * a.len().min(b.len()) as f64 {
+                return None;
+            }
+            let share = shared(a, b) as f64 / a.len().min(b.len()) as f64;
+            (share >= MIN_CONTAINMENT).then_some((i, j, share))
+        })
+        .collect();
     let mut first_copy: Vec<Option<(usize, f64)>> = vec![None; analyses.len()];
-    for (i, j) in pairs {
-        let (a, b) = (&sets[i], &sets[j]);
-        // The signatures estimate the overlap; only pairs that may reach the
-        // threshold are verified exactly.
-        let (Some(sa), Some(sb)) = (&sigs[i], &sigs[j]) else {
-            continue;
-        };
-        let agree = sa.iter().zip(sb.iter()).filter(|(x, y)| x == y).count();
-        let jaccard = agree as f64 / (BANDS * ROWS) as f64;
-        let est_shared = jaccard / (1.0 + jaccard) * (a.len() + b.len()) as f64;
-        if est_shared < 0.5 * a.len().min(b.len()) as f64 {
-            continue;
-        }
-        let n = shared(a, b);
-        let share = n as f64 / a.len().min(b.len()) as f64;
-        if share >= MIN_CONTAINMENT && first_copy[j].is_none_or(|(k, _)| i < k) {
+    for (i, j, share) in copies {
+        if first_copy[j].is_none_or(|(k, _)| i < k) {
             first_copy[j] = Some((i, share));
         }
     }

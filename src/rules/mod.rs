@@ -384,13 +384,16 @@ pub struct RuleSet {
     pub tests: Vec<(String, serde_yaml::Value)>,
     /// Every boilerplate pattern compiled together: one pass tells whether
     /// any pattern matches a paragraph (most match none).
-    pub(crate) boilerplate_any: Option<regex::RegexSet>,
+    /// Every boilerplate pattern in two sets, to rule out most paragraphs in
+    /// one pass each: the patterns anchored at the paragraph's start (their
+    /// automaton gives up after a few characters of prose) and the others.
+    pub(crate) boilerplate_any: Vec<regex::RegexSet>,
 }
 
 impl RuleSet {
     /// The first boilerplate pattern (in rule order) that matches `text`.
     pub fn boilerplate_match(&self, text: &str) -> Option<&BoilerplatePattern> {
-        if self.boilerplate_any.as_ref().is_some_and(|set| !set.is_match(text)) {
+        if !self.boilerplate_any.is_empty() && !self.boilerplate_any.iter().any(|set| set.is_match(text)) {
             return None;
         }
         self.boilerplate.iter().find(|p| p.regex.is_match(text))
@@ -574,12 +577,33 @@ pub fn load_sources(sources: &[(String, String)]) -> Result<RuleSet, RulesError>
         }
     }
     // Each pattern was compiled on its own above, so an error names its pattern.
-    set.boilerplate_any = regex::RegexSetBuilder::new(set.boilerplate.iter().map(|p| p.regex.as_str()))
-        .dfa_size_limit(64 << 20)
-        .size_limit(64 << 20)
-        .build()
-        .ok();
+    let (anchored, free): (Vec<&BoilerplatePattern>, Vec<&BoilerplatePattern>) = set
+        .boilerplate
+        .iter()
+        .partition(|p| anchored_at_start(p.regex.as_str()));
+    let prefilter: Option<Vec<regex::RegexSet>> = [anchored, free]
+        .iter()
+        .filter(|group| !group.is_empty())
+        .map(|group| {
+            regex::RegexSetBuilder::new(group.iter().map(|p| p.regex.as_str()))
+                .dfa_size_limit(64 << 20)
+                .size_limit(64 << 20)
+                .build()
+                .ok()
+        })
+        .collect();
+    // Without a prefilter (a set too large to build) every pattern is tried.
+    set.boilerplate_any = prefilter.unwrap_or_default();
     Ok(set)
+}
+
+/// Whether every match of `pattern` starts at the start of the text.
+fn anchored_at_start(pattern: &str) -> bool {
+    regex_syntax::Parser::new().parse(pattern).is_ok_and(|hir| {
+        hir.properties()
+            .look_set_prefix()
+            .contains(regex_syntax::hir::Look::Start)
+    })
 }
 
 fn regex_error_text(e: &regex::Error) -> String {
@@ -594,6 +618,14 @@ fn regex_error_text(e: &regex::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn patterns_anchored_at_the_start_are_told_apart() {
+        assert!(anchored_at_start(r"(?i)^\W*(top|bottom) of page\W*$"));
+        assert!(anchored_at_start(r"^a|^b"));
+        assert!(!anchored_at_start(r"^a|b"));
+        assert!(!anchored_at_start(r"(?i)(?-u:\b)all rights reserved"));
+    }
 
     fn load_one(yaml: &str) -> Result<RuleSet, RulesError> {
         load_sources(&[("r.yaml".to_string(), yaml.to_string())])

@@ -100,21 +100,16 @@ pub fn check(analysis: &Analysis, out: &mut Vec<Diagnostic>) {
 /// [`check`] with the article's tokens already made (over the whole text).
 pub fn check_tokens(analysis: &Analysis, all: &[Token], out: &mut Vec<Diagnostic>) {
     let article = &analysis.article;
-    let mut tokens: Vec<Token> = Vec::new();
     for p in &article.paragraphs {
         if analysis.is_excluded(p.span) {
             continue;
         }
         for &s in &p.sentences {
-            tokens.clear();
-            tokens.extend_from_slice(tokens_within(all, s));
-            // The sentence's own first token follows nothing.
-            if let Some(first) = tokens.first_mut() {
-                first.glued = false;
-            }
-            doubled(analysis, &tokens, out);
-            self_coordination(analysis, &tokens, out);
-            stray_capital(analysis, &tokens, out);
+            // The first token's `glued` (to what precedes the sentence) is never read.
+            let tokens = tokens_within(all, s);
+            doubled(analysis, tokens, out);
+            self_coordination(analysis, tokens, out);
+            stray_capital(analysis, tokens, out);
         }
     }
 }
@@ -222,7 +217,13 @@ fn stray_capital(analysis: &Analysis, tokens: &[Token], out: &mut Vec<Diagnostic
             continue;
         }
         let (at, bt, ct) = (a.text(text), b.text(text), c.text(text));
-        if !FUNCTION_CAPS.contains(&bt) || !starts_lower(at) || !starts_lower(ct) {
+        // FUNCTION_CAPS are capitalised: most tokens are ruled out before
+        // the list is searched.
+        if !bt.as_bytes()[0].is_ascii_uppercase()
+            || !FUNCTION_CAPS.contains(&bt)
+            || !starts_lower(at)
+            || !starts_lower(ct)
+        {
             continue;
         }
         if TITLE_INTRODUCERS.contains(&at) || text[a.span.end..c.span.start].contains('\n') {

@@ -3,7 +3,11 @@
 //! expressions ("yesterday", "last month", "two weeks ago", "next year") and
 //! common holidays, resolved against the article's date where there is one.
 
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use rustc_hash::FxHashSet;
 
 use super::figures::SentenceContext;
 use super::numbers::parse_numeral;
@@ -52,6 +56,82 @@ const MONTH_PREPOSITIONS: &[&str] = &[
     "in", "since", "until", "by", "early", "late", "mid", "last", "next", "this", "of", "through", "during",
 ];
 
+/// Weekday names.
+const WEEKDAYS: [(&str, Weekday); 7] = [
+    ("monday", Weekday::Mon),
+    ("tuesday", Weekday::Tue),
+    ("wednesday", Weekday::Wed),
+    ("thursday", Weekday::Thu),
+    ("friday", Weekday::Fri),
+    ("saturday", Weekday::Sat),
+    ("sunday", Weekday::Sun),
+];
+
+/// Abbreviated weekdays, read (capitalised) before a date: "Wed., Sept. 27".
+const WEEKDAY_ABBREVIATIONS: &[&str] = &["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"];
+
+/// Ordinal words that open a quarter: "the third quarter", "final-quarter".
+const QUARTER_WORDS: &[(&str, u32)] = &[
+    ("first", 1),
+    ("second", 2),
+    ("third", 3),
+    ("fourth", 4),
+    ("final", 4),
+    ("last", 4),
+];
+
+/// The words (lower case) at which [`relative`] and [`quarter`] start a date,
+/// numerals aside ("a year ago" and "two weeks from now" are left to
+/// `may_open_date`): keep in step with them. The quarter's ordinals come from
+/// [`QUARTER_WORDS`].
+const RELATIVE_OPENERS: &[&str] = &[
+    // "this morning", "last night", "last week", "next year", "this quarter".
+    "this",
+    "last",
+    "next",
+    // "the third of March", "on the 5th", "the day before yesterday".
+    "the",
+    // "in two weeks", "in a month".
+    "in",
+    "today",
+    "tonight",
+    "yesterday",
+    "tomorrow",
+    // "Q3", "q1 2024".
+    "q",
+];
+
+/// Every lower-case word at which a date can start on a word token, but the
+/// numerals of "two weeks ago": month names and abbreviations, weekdays and
+/// their abbreviations, the openers of relative dates and quarters, and the
+/// first word of every holiday (with `’` for `'`, as [`same_word`] allows).
+static DATE_OPENERS: LazyLock<FxHashSet<Cow<'static, str>>> = LazyLock::new(|| {
+    let mut set: FxHashSet<Cow<'static, str>> = FxHashSet::default();
+    set.extend(MONTHS.iter().map(|&(w, _)| Cow::Borrowed(w)));
+    set.extend(WEEKDAYS.iter().map(|&(w, _)| Cow::Borrowed(w)));
+    set.extend(WEEKDAY_ABBREVIATIONS.iter().map(|&w| Cow::Borrowed(w)));
+    set.extend(QUARTER_WORDS.iter().map(|&(w, _)| Cow::Borrowed(w)));
+    set.extend(RELATIVE_OPENERS.iter().map(|&w| Cow::Borrowed(w)));
+    for (words, _) in HOLIDAYS {
+        let w = words[0];
+        set.insert(Cow::Borrowed(w));
+        // `same_word` lets one curly apostrophe stand for a straight one.
+        for (at, _) in w.match_indices('\'') {
+            set.insert(Cow::Owned(format!("{}’{}", &w[..at], &w[at + 1..])));
+        }
+    }
+    set
+});
+
+/// Whether a date may start at word token `i`: a cheap superset test (one
+/// hash lookup) that spares most words the full grammar of [`match_date`].
+/// The numeral of "three days ago" / "two weeks from now" is tried only in a
+/// sentence that has "ago" or "from" (`counts_from`), as in [`relative`].
+fn may_open_date(ctx: &SentenceContext, i: usize) -> bool {
+    let w = ctx.lw(i);
+    DATE_OPENERS.contains(w) || (ctx.counts_from && super::numbers::opens_word_numeral(w))
+}
+
 /// The month a name or abbreviation stands for, in any case.
 pub fn month(w: &str) -> Option<u32> {
     if !(3..=9).contains(&w.len()) {
@@ -66,20 +146,12 @@ pub fn month(w: &str) -> Option<u32> {
 
 /// The weekday a name stands for, in any case.
 pub fn weekday(w: &str) -> Option<Weekday> {
-    const DAYS: [(&str, Weekday); 7] = [
-        ("monday", Weekday::Mon),
-        ("tuesday", Weekday::Tue),
-        ("wednesday", Weekday::Wed),
-        ("thursday", Weekday::Thu),
-        ("friday", Weekday::Fri),
-        ("saturday", Weekday::Sat),
-        ("sunday", Weekday::Sun),
-    ];
     if !(6..=9).contains(&w.len()) {
         return None;
     }
     let first = w.as_bytes()[0].to_ascii_lowercase();
-    DAYS.iter()
+    WEEKDAYS
+        .iter()
         .find(|(n, _)| n.as_bytes()[0] == first && n.len() == w.len() && n.eq_ignore_ascii_case(w))
         .map(|&(_, d)| d)
 }
@@ -161,6 +233,19 @@ fn m(start: usize, end: usize, date: Option<NaiveDate>, grain: Grain) -> Option<
 
 /// Matches a date expression starting at token `i`.
 pub fn match_date(ctx: &SentenceContext, i: usize) -> Option<DateMatch> {
+    if ctx.kind(i) == Some(TokenKind::Word) && !may_open_date(ctx, i) {
+        debug_assert!(
+            match_date_full(ctx, i).is_none(),
+            "a date starts at {:?}, which is missing from the date openers",
+            ctx.word(i)
+        );
+        return None;
+    }
+    match_date_full(ctx, i)
+}
+
+/// [`match_date`] without the prefilter: the grammar itself.
+fn match_date_full(ctx: &SentenceContext, i: usize) -> Option<DateMatch> {
     let w = ctx.word(i);
     let kind = ctx.kind(i)?;
     let reference = ctx.reference;
@@ -276,12 +361,7 @@ pub fn match_date(ctx: &SentenceContext, i: usize) -> Option<DateMatch> {
         }
         // Weekdays: "on Monday", "last Friday", "next Tuesday"; "Monday, July 8, 2024".
         // "Wed., Sept. 27", "Thu 5 October": an abbreviated weekday before a date.
-        if is_capitalised(ctx, i)
-            && matches!(
-                ctx.lw(i),
-                "mon" | "tue" | "tues" | "wed" | "thu" | "thur" | "thurs" | "fri" | "sat" | "sun"
-            )
-        {
+        if is_capitalised(ctx, i) && WEEKDAY_ABBREVIATIONS.contains(&ctx.lw(i)) {
             let mut after = i + 1;
             if ctx.word(after) == "." {
                 after += 1;
@@ -438,13 +518,8 @@ fn quarter(ctx: &SentenceContext, i: usize, reference: Option<NaiveDate>) -> Opt
     let (q, mut end) = if (w == "Q" || w == "q") && ctx.glued(i + 1) {
         (small_int(ctx, i + 1, 4)?, i + 2)
     } else {
-        let q = match ctx.lw(i) {
-            "first" => 1,
-            "second" => 2,
-            "third" => 3,
-            "fourth" | "final" | "last" => 4,
-            _ => return None,
-        };
+        let w = ctx.lw(i);
+        let &(_, q) = QUARTER_WORDS.iter().find(|&&(n, _)| n == w)?;
         let k = if ctx.word(i + 1) == "-" && ctx.glued(i + 1) {
             i + 2
         } else {

@@ -542,6 +542,21 @@ pub fn scan(ctx: &SentenceContext, out: &mut Vec<Figure>) {
             floor = i;
             continue;
         }
+        // A word that opens no numeral ("two", "a dozen") and no ordinal
+        // ("third") starts no figure: "a dollar", "one euro" and "an hour"
+        // (`one_unit_of_money`, `one_unit_of_time`) open with a numeral's word.
+        if ctx.kind(i) == Some(TokenKind::Word) && !super::numbers::opens_word_figure(ctx.lw(i)) {
+            debug_assert!(
+                word_ordinal(ctx, i).is_none()
+                    && one_unit_of_money(ctx, i).is_none()
+                    && one_unit_of_time(ctx, i, floor).is_none()
+                    && parse_numeral(ctx.tokens, ctx.lower, i).is_none(),
+                "a figure starts at {:?}, which opens_word_figure rejects",
+                ctx.word(i)
+            );
+            i += 1;
+            continue;
+        }
         if ctx.kind(i) == Some(TokenKind::Word)
             && let Some((v, end)) = word_ordinal(ctx, i)
         {

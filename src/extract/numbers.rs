@@ -4,6 +4,10 @@
 //! dozen", "half a million"), vague plurals ("hundreds of", "tens of
 //! thousands") and simple fractions ("three-quarters", "1/3").
 
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
+
 use crate::text::{Token, TokenKind};
 
 /// A numeral recognised at a token position.
@@ -25,8 +29,24 @@ pub struct Numeral {
     pub fraction: bool,
 }
 
-pub fn unit_word(w: &str) -> Option<f64> {
-    Some(match w {
+/// Defines a word table as `fn $name(w: &str) -> Option<f64>`, a `match` on
+/// lower-case words, and `const $words: &[&str]` listing every word it takes,
+/// from which the filter [`opens_word_figure`] is built exactly.
+macro_rules! word_values {
+    ($(#[$attr:meta])* $vis:vis fn $name:ident, $words:ident { $($($w:literal)|+ => $v:expr,)* }) => {
+        $(#[$attr])*
+        $vis fn $name(w: &str) -> Option<f64> {
+            Some(match w {
+                $($($w)|+ => $v,)*
+                _ => return None,
+            })
+        }
+        const $words: &[&str] = &[$($($w),+),*];
+    };
+}
+
+word_values! {
+    pub fn unit_word, UNIT_WORDS {
         "zero" | "nil" | "none" => 0.0,
         "one" => 1.0,
         "two" => 2.0,
@@ -47,12 +67,11 @@ pub fn unit_word(w: &str) -> Option<f64> {
         "seventeen" => 17.0,
         "eighteen" => 18.0,
         "nineteen" => 19.0,
-        _ => return None,
-    })
+    }
 }
 
-pub fn tens_word(w: &str) -> Option<f64> {
-    Some(match w {
+word_values! {
+    pub fn tens_word, TENS_WORDS {
         "twenty" => 20.0,
         "thirty" => 30.0,
         "forty" | "fourty" => 40.0,
@@ -61,8 +80,7 @@ pub fn tens_word(w: &str) -> Option<f64> {
         "seventy" => 70.0,
         "eighty" => 80.0,
         "ninety" => 90.0,
-        _ => return None,
-    })
+    }
 }
 
 /// Scale words and their plural "vague" use ("thousands of").
@@ -361,6 +379,47 @@ fn parse_digit_numeral(tokens: &[Token], text: &str, i: usize) -> Option<Numeral
     })
 }
 
+/// The words other than units, tens and plural scales at which
+/// [`parse_word_numeral`] starts a numeral: "a dozen", "a third of",
+/// "half a million", "several thousand", "tens of thousands". A scale,
+/// "dozen" or "point" never comes first. Keep in step with the grammar.
+const NUMERAL_OPENERS: &[&str] = &["a", "an", "half", "several", "tens"];
+
+/// Likewise for [`parse_word_ordinal`], besides ordinals, units and tens: "a
+/// hundred and first".
+const ORDINAL_OPENERS: &[&str] = &["a"];
+
+const OPENS_NUMERAL: u8 = 1;
+const OPENS_ORDINAL: u8 = 2;
+
+/// Every lower-case word at which a numeral or an ordinal in words can start,
+/// with what it opens.
+static WORD_OPENERS: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut map: FxHashMap<&'static str, u8> = FxHashMap::default();
+    let numeral = [NUMERAL_OPENERS, UNIT_WORDS, TENS_WORDS, PLURAL_SCALES];
+    let ordinal = [ORDINAL_OPENERS, ORDINAL_WORDS, UNIT_WORDS, TENS_WORDS];
+    for (flag, lists) in [(OPENS_NUMERAL, numeral), (OPENS_ORDINAL, ordinal)] {
+        for &w in lists.iter().copied().flatten() {
+            *map.entry(w).or_default() |= flag;
+        }
+    }
+    map
+});
+
+/// Whether [`parse_numeral`] can find a numeral at a word token whose
+/// lower-case text is `w`: a cheap filter (one hash lookup) that rejects no
+/// word the grammar takes.
+pub fn opens_word_numeral(w: &str) -> bool {
+    WORD_OPENERS.get(w).is_some_and(|&f| f & OPENS_NUMERAL != 0)
+}
+
+/// Whether a numeral ([`parse_numeral`]) or an ordinal
+/// ([`parse_word_ordinal`]) in words can start at a word token whose
+/// lower-case text is `w`; one hash lookup.
+pub fn opens_word_figure(w: &str) -> bool {
+    WORD_OPENERS.contains_key(w)
+}
+
 fn parse_word_numeral(tokens: &[Token], text: &str, i: usize) -> Option<Numeral> {
     let w0 = lw(tokens, text, i);
     // "a dozen", "a thousand", "a couple of", "a half", "an estimated" (not here).
@@ -448,10 +507,10 @@ fn continues_below(tokens: &[Token], text: &str, i: usize, total: f64) -> bool {
     parse_word_numeral_core(tokens, text, i, 0.0).is_some_and(|n| n.value < lowest && n.end > i + 1)
 }
 
-/// Ordinal words: "first" … "nineteenth", "twentieth" … "ninetieth", and the
-/// ordinal scales "hundredth", "thousandth", "millionth", "billionth".
-pub fn ordinal_word(w: &str) -> Option<f64> {
-    Some(match w {
+word_values! {
+    /// Ordinal words: "first" … "nineteenth", "twentieth" … "ninetieth", and the
+    /// ordinal scales "hundredth", "thousandth", "millionth", "billionth".
+    pub fn ordinal_word, ORDINAL_WORDS {
         "first" => 1.0,
         "second" => 2.0,
         "third" => 3.0,
@@ -483,8 +542,7 @@ pub fn ordinal_word(w: &str) -> Option<f64> {
         "thousandth" => 1e3,
         "millionth" => 1e6,
         "billionth" => 1e9,
-        _ => return None,
-    })
+    }
 }
 
 /// An ordinal in words at token `i`: "first", "twenty-first", "one hundred
@@ -535,16 +593,15 @@ fn words(value: f64, start: usize, end: usize) -> Numeral {
     }
 }
 
-fn plural_scale(w: &str) -> Option<f64> {
-    Some(match w {
+word_values! {
+    fn plural_scale, PLURAL_SCALES {
         "dozens" => 12.0,
         "scores" => 20.0,
         "hundreds" => 1e2,
         "thousands" => 1e3,
         "millions" => 1e6,
         "billions" => 1e9,
-        _ => return None,
-    })
+    }
 }
 
 /// "a few hundred", "several thousand", "a few dozen": from two to nine of the scale.

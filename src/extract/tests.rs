@@ -869,6 +869,41 @@ Jan 2021 => date date=2021-01-01 grain=month
 the third quarter of 2023 => date date=2023-07-01 grain=quarter
 Q3 2023 => date date=2023-07-01 grain=quarter
 Monday, July 8, 2024 => date date=2024-07-08 grain=day
+# Holidays and phrasings read by the date grammar (reference Friday 2024-03-15).
+Xmas shopping started early => date date=2024-12-25 grain=day span=Xmas
+Florists were busy on Valentine’s Day => date date=2024-02-14 grain=day
+Juneteenth became a federal holiday => date date=2024-06-19 grain=day
+The office closes for Father’s Day => date date=2024-06-16 grain=day
+Sales peaked around President’s Day => date date=2024-02-19 grain=day
+Bookings rose ahead of Mother’s Day => date date=2024-05-12 grain=day
+The parade returns for Mardi Gras 2025 => date date=2025-03-04 grain=day
+Services were held on Ash Wednesday => date date=2024-02-14 grain=day
+Crowds gathered on Palm Sunday => date date=2024-03-24 grain=day
+Banks reopen after Easter Monday => date date=2024-04-01 grain=day
+Trains run late on Whit Monday => date date=2024-05-20 grain=day
+Cyber Monday deals => date date=2024-12-02 grain=day
+Schools close on MLK Day => date date=2024-01-15 grain=day
+Markets shut for Columbus Day => date date=2024-10-14 grain=day
+Veterans Day ceremonies => date date=2024-11-11 grain=day
+fireworks on Bastille Day => date date=2024-07-14 grain=day
+the fifth of November => date date=2024-11-05 grain=day
+the twenty-first of June => date date=2024-06-21 grain=day
+the 1st of May, 2020 => date date=2020-05-01 grain=day span=the_1st_of_May,_2020
+this afternoon => date date=2024-03-15 grain=day
+last evening => date date=2024-03-14 grain=day
+a week from now => date date=2024-03-18 grain=week
+three days from today => date date=2024-03-18 grain=day
+two decades ago => date date=2004-01-01 grain=year
+in 3 weeks => date date=2024-04-01 grain=week
+sales in q2 2024 => date date=2024-04-01 grain=quarter
+Q4 of 2023 => date date=2023-10-01 grain=quarter
+in the final quarter => date date=2024-10-01 grain=quarter span=the_final_quarter
+Thurs., Oct. 5 => date date=2024-10-05 grain=day
+Sat 2 March => date date=2024-03-02 grain=day
+Oct. 2022 => date date=2022-10-01 grain=month
+prices have risen since January => date date=2024-01-01 grain=month
+the plant shut during August => date date=2024-08-01 grain=month
+talks resume May 5–7 => date date=2024-05-05 grain=day span=May_5–7
 "#;
 
 const NOT_COUNTS: &str = r#"

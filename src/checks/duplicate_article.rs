@@ -124,9 +124,14 @@ fn signature(shingles: &[u64]) -> [u64; BANDS * ROWS] {
     sig
 }
 
-fn shared(a: &[u64], b: &[u64]) -> usize {
+/// How many values the sorted lists `a` and `b` share, or None as soon as
+/// fewer than `needed` can be (most candidate pairs stop early).
+fn shared(a: &[u64], b: &[u64], needed: usize) -> Option<usize> {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
+        if n + (a.len() - i).min(b.len() - j) < needed {
+            return None;
+        }
         match a[i].cmp(&b[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
@@ -137,7 +142,7 @@ fn shared(a: &[u64], b: &[u64]) -> usize {
             }
         }
     }
-    n
+    (n >= needed).then_some(n)
 }
 
 /// Where to point in an article: its title, else its first paragraph.
@@ -158,28 +163,29 @@ pub fn check(analyses: &[Analysis], out: &mut Vec<Diagnostic>) {
     let sets: Vec<&Vec<u64>> = analyses.iter().map(|a| &a.keys.shingles).collect();
     let sigs: Vec<Option<[u64; BANDS * ROWS]>> =
         sets.par_iter().map(|s| (!s.is_empty()).then(|| signature(s))).collect();
-    // Candidate pairs from shared bands.
-    let mut buckets: HashMap<(usize, u64), Vec<usize>> = HashMap::default();
-    for (i, sig) in sigs.iter().enumerate() {
-        let Some(sig) = sig else { continue };
-        for b in 0..BANDS {
-            let key = sig[b * ROWS..(b + 1) * ROWS].iter().fold(b as u64, |h, &x| mix(h ^ x));
-            buckets.entry((b, key)).or_default().push(i);
-        }
-    }
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
-    for members in buckets.values() {
-        // A bucket of very many articles is a shared template, not a story.
-        if members.len() > 64 {
-            continue;
-        }
-        for (x, &i) in members.iter().enumerate() {
-            for &j in &members[x + 1..] {
-                pairs.push((i.min(j), i.max(j)));
+    // Candidate pairs from shared bands, one band per task.
+    let mut pairs: Vec<(usize, usize)> = (0..BANDS)
+        .into_par_iter()
+        .flat_map_iter(|b| {
+            let mut buckets: HashMap<u64, Vec<usize>> = HashMap::default();
+            for (i, sig) in sigs.iter().enumerate() {
+                let Some(sig) = sig else { continue };
+                let key = sig[b * ROWS..(b + 1) * ROWS].iter().fold(b as u64, |h, &x| mix(h ^ x));
+                buckets.entry(key).or_default().push(i);
             }
-        }
-    }
-    pairs.sort_unstable();
+            let mut pairs = Vec::new();
+            // A bucket of very many articles is a shared template, not a story.
+            for members in buckets.values().filter(|m| m.len() <= 64) {
+                for (x, &i) in members.iter().enumerate() {
+                    for &j in &members[x + 1..] {
+                        pairs.push((i.min(j), i.max(j)));
+                    }
+                }
+            }
+            pairs
+        })
+        .collect();
+    pairs.par_sort_unstable();
     pairs.dedup();
     // Each later article is reported once, against its earliest copy.
     // Verified in parallel; kept in pair order, so the same on any thread count.
@@ -198,7 +204,17 @@ pub fn check(analyses: &[Analysis], out: &mut Vec<Diagnostic>) {
             if est_shared < 0.5 * a.len().min(b.len()) as f64 {
                 return None;
             }
-            let share = shared(a, b) as f64 / a.len().min(b.len()) as f64;
+            let shorter = a.len().min(b.len());
+            // The least count whose share reaches MIN_CONTAINMENT.
+            let reaches = |n: usize| n as f64 / shorter as f64 >= MIN_CONTAINMENT;
+            let mut needed = (MIN_CONTAINMENT * shorter as f64).ceil() as usize;
+            while needed > 0 && reaches(needed - 1) {
+                needed -= 1;
+            }
+            while needed <= shorter && !reaches(needed) {
+                needed += 1;
+            }
+            let share = shared(a, b, needed)? as f64 / shorter as f64;
             (share >= MIN_CONTAINMENT).then_some((i, j, share))
         })
         .collect();

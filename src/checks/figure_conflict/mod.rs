@@ -47,14 +47,23 @@ pub fn check(analyses: &[Analysis], rules: &RuleSet, out: &mut Vec<Diagnostic>) 
         .enumerate()
         .map(|(ai, a)| members_of(ai, a, rules, analyses.len()))
         .collect();
-    let mut groups: BTreeMap<Group, Vec<Member>> = BTreeMap::new();
-    for (g, m) in per_article.into_iter().flatten() {
-        groups.entry(g).or_default().push(m);
+    // Grouped by a stable parallel sort: groups in key order, each group's
+    // members in article and text order.
+    let mut all: Vec<(Group, Member)> = per_article.into_iter().flatten().collect();
+    all.par_sort_by(|a, b| a.0.cmp(&b.0));
+    let (keys, members): (Vec<Group>, Vec<Member>) = all.into_iter().unzip();
+    let mut groups: Vec<std::ops::Range<usize>> = Vec::new();
+    for (i, key) in keys.iter().enumerate() {
+        match groups.last_mut() {
+            Some(g) if keys[g.start] == *key => g.end = i + 1,
+            _ => groups.push(i..i + 1),
+        }
     }
     let found: Vec<Vec<Diagnostic>> = groups
         .par_iter()
-        .filter(|(_, members)| members.len() >= 2)
-        .map(|(_, members)| {
+        .filter(|g| g.len() >= 2)
+        .map(|g| {
+            let members = &members[g.clone()];
             let (reference, outliers) = split_majority(members);
             outliers
                 .iter()

@@ -94,12 +94,22 @@ pub fn check(analysis: &Analysis, out: &mut Vec<Diagnostic>) {
         runs.push(span);
         out.push(diag(span, msg, "mojibake", help));
     }
-    let mut prev: Option<char> = None;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, n)| n);
+    // Only non-ASCII and control characters can be findings: printable
+    // ASCII is skipped byte by byte.
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if (0x20..0x7F).contains(&b) || matches!(b, b'\n' | b'\r' | b'\t') {
+            i += 1;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else { break };
+        let prev = text[..i].chars().next_back();
+        let next = text[i + c.len_utf8()..].chars().next();
         let span = Span::new(i, i + c.len_utf8());
-        if c == '\u{FEFF}' && i == 0 {
+        i += c.len_utf8();
+        if c == '\u{FEFF}' && span.start == 0 {
             out.push(diag(
                 span,
                 "the file starts with a byte-order mark".into(),
@@ -130,7 +140,6 @@ pub fn check(analysis: &Analysis, out: &mut Vec<Diagnostic>) {
                 "delete it (or replace it with the character the source meant)".into(),
             ));
         }
-        prev = Some(c);
     }
     line_endings(analysis, out);
 }

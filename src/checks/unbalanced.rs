@@ -92,10 +92,24 @@ fn scan(text: &str) -> Vec<(usize, char, Problem)> {
     let mut found = Vec::new();
     let mut stack: Vec<(usize, char)> = Vec::new();
     let mut straight: Vec<usize> = Vec::new();
-    let mut prev: Option<char> = None;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, n)| n);
+    // Only the marks matter: find them byte by byte (“ and ” are E2 80 9C/9D).
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let (c, len) = match bytes[at] {
+            b @ (b'(' | b')' | b'[' | b']' | b'"') => (b as char, 1),
+            0xE2 if bytes.get(at + 1) == Some(&0x80) && matches!(bytes.get(at + 2), Some(0x9C | 0x9D)) => {
+                (if bytes[at + 2] == 0x9C { '“' } else { '”' }, 3)
+            }
+            _ => {
+                at += 1;
+                continue;
+            }
+        };
+        let i = at;
+        at += len;
+        let prev = text[..i].chars().next_back();
+        let next = text[at..].chars().next();
         let emoticon = matches!(prev, Some(':' | ';' | '-')) && matches!(c, '(' | ')');
         match c {
             '“' | '(' | '[' if !emoticon => stack.push((i, c)),
@@ -119,7 +133,6 @@ fn scan(text: &str) -> Vec<(usize, char, Problem)> {
             }
             _ => {}
         }
-        prev = Some(c);
     }
     found.extend(stack.into_iter().map(|(i, c)| (i, c, Problem::Unclosed)));
     if straight.len() % 2 == 1 {

@@ -54,6 +54,10 @@ fn stems_of<'a>(text: &'a str, tokens: &'a [Token], buf: &'a mut String) -> impl
 /// `tokens` are the article's tokens (`text::tokenize` over the whole text).
 pub fn find(article: &Article, tokens: &[Token], excluded: &[Block], rules: &RuleSet) -> Vec<Block> {
     let inside = |s: Span| excluded.iter().any(|b| b.span.start <= s.start && s.end <= b.span.end);
+    // Too few paragraphs to judge: said before any word is stemmed.
+    if article.paragraphs.iter().filter(|p| !inside(p.span)).count() < 4 {
+        return Vec::new();
+    }
     let mut buf = String::new();
     let paras: Vec<(usize, HashSet<u64>)> = article
         .paragraphs
@@ -67,9 +71,6 @@ pub fn find(article: &Article, tokens: &[Token], excluded: &[Block], rules: &Rul
             )
         })
         .collect();
-    if paras.len() < 4 {
-        return Vec::new();
-    }
     let mut df: HashMap<u64, usize> = HashMap::default();
     for (_, set) in &paras {
         for &s in set {

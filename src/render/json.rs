@@ -32,6 +32,23 @@ pub fn input_errors(report: &Report) -> Vec<InputErrorJson> {
         .collect()
 }
 
+/// Diagnostics as items of the pretty-printed list, each led by ",\n    ".
+fn serialise_chunk(chunk: &[Diagnostic]) -> io::Result<Vec<u8>> {
+    let mut buf = Vec::with_capacity(chunk.len() * 1024);
+    for d in chunk {
+        buf.extend_from_slice(b",\n    ");
+        let one = serde_json::to_vec_pretty(d).map_err(io::Error::other)?;
+        // Indent to the list's level; JSON strings hold no raw newline.
+        for (i, line) in one.split(|&b| b == b'\n').enumerate() {
+            if i > 0 {
+                buf.extend_from_slice(b"\n    ");
+            }
+            buf.extend_from_slice(line);
+        }
+    }
+    Ok(buf)
+}
+
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     use rayon::prelude::*;
     // The document around an empty list, then the diagnostics spliced in:
@@ -51,32 +68,19 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     if report.diagnostics.is_empty() {
         return writeln!(out, "{text}");
     }
-    let chunks: Vec<io::Result<Vec<u8>>> = report
-        .diagnostics
-        .par_chunks(256)
-        .map(|chunk| {
-            let mut buf = Vec::with_capacity(chunk.len() * 1024);
-            for d in chunk {
-                buf.extend_from_slice(b",\n    ");
-                let one = serde_json::to_vec_pretty(d).map_err(io::Error::other)?;
-                // Indent to the list's level; JSON strings hold no raw newline.
-                for (i, line) in one.split(|&b| b == b'\n').enumerate() {
-                    if i > 0 {
-                        buf.extend_from_slice(b"\n    ");
-                    }
-                    buf.extend_from_slice(line);
-                }
-            }
-            Ok(buf)
-        })
-        .collect();
     out.write_all(&text.as_bytes()[..at])?;
     out.write_all(b"\"diagnostics\": [\n    ")?;
-    for (i, chunk) in chunks.into_iter().enumerate() {
-        let chunk = chunk?;
-        // Every item starts with a separator; the first one of the list has none.
-        let skip = if i == 0 { b",\n    ".len() } else { 0 };
-        out.write_all(&chunk[skip..])?;
+    // A batch of chunks at a time, so the whole document is never in memory.
+    let mut first = true;
+    for batch in report.diagnostics.chunks(256 * 64) {
+        let chunks: Vec<io::Result<Vec<u8>>> = batch.par_chunks(256).map(serialise_chunk).collect();
+        for chunk in chunks {
+            let chunk = chunk?;
+            // Every item starts with a separator; the first one of the list has none.
+            let skip = if first { b",\n    ".len() } else { 0 };
+            first = false;
+            out.write_all(&chunk[skip..])?;
+        }
     }
     out.write_all(b"\n  ]")?;
     writeln!(out, "{}", &text[at + EMPTY.len()..])

@@ -69,9 +69,13 @@ impl Features {
         let second = chars.next();
         f.item = matches!(first, Some('•' | '-' | '*' | '–' | '▪' | '◦' | '►' | '·'))
             && second.is_some_and(char::is_whitespace)
-            || t.split_once(['.', ')']).is_some_and(|(n, rest)| {
-                (1..=3).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()) && rest.starts_with(' ')
-            });
+            || {
+                // "1. ", "12) ": the marker is within the first four bytes.
+                let head = &t.as_bytes()[..t.len().min(4)];
+                head.iter().position(|&b| b == b'.' || b == b')').is_some_and(|p| {
+                    p >= 1 && head[..p].iter().all(u8::is_ascii_digit) && t.as_bytes().get(p + 1) == Some(&b' ')
+                })
+            };
         let mut lower = String::new();
         for w in t.split_whitespace() {
             let core = w.trim_matches(|c: char| !c.is_alphanumeric());

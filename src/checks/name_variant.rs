@@ -90,10 +90,24 @@ struct FormStat {
     count: usize,
     /// (article index, span) of the first occurrence.
     first: Option<(usize, Span)>,
-    /// Neighbouring capitalised words (folded), for context.
-    neighbours: BTreeSet<String>,
+    /// Neighbouring capitalised words (folded, as `word_key`s), for context:
+    /// at most `MAX_NEIGHBOURS`, the first ones met.
+    neighbours: Vec<u64>,
     /// The articles that hold the form, in order.
     holders: Vec<usize>,
+}
+
+/// A folded neighbour as a number: sets of them are compared, never shown.
+fn word_key(folded: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(folded)
+}
+
+/// Whether a folded neighbour's key is one of `TITLES`.
+fn is_title(key: u64) -> bool {
+    static KEYS: std::sync::LazyLock<rustc_hash::FxHashSet<u64>> =
+        std::sync::LazyLock::new(|| TITLES.iter().map(|t| word_key(t)).collect());
+    KEYS.contains(&key)
 }
 
 fn shard_hash(form: &str) -> u64 {
@@ -210,22 +224,23 @@ pub struct ArticleName {
     hash: u64,
     count: usize,
     /// Neighbouring capitalised words (folded), at most `MAX_NEIGHBOURS`,
-    /// sorted (a Vec: millions of these live until the corpus checks).
-    neighbours: Vec<String>,
+    /// as `word_key`s in the folded words' order (millions of these live
+    /// until the corpus checks).
+    neighbours: Vec<u64>,
 }
 
 /// The article's names, in no particular order (the corpus merge sorts).
 pub fn article_names(analysis: &Analysis, tokens: &[Token]) -> Vec<ArticleName> {
-    let mut m: HashMap<&str, (ArticleName, Vec<&str>)> = HashMap::default();
+    let mut m: HashMap<&str, (ArticleName, Vec<&str>, Vec<String>)> = HashMap::default();
     for_each_name(analysis, tokens, |form, span, nb| {
-        let (st, seen) = m.entry(form).or_insert_with(|| {
+        let (st, seen, folded) = m.entry(form).or_insert_with(|| {
             let name = ArticleName {
                 first: span,
                 hash: shard_hash(form),
                 count: 0,
                 neighbours: Vec::new(),
             };
-            (name, Vec::new())
+            (name, Vec::new(), Vec::new())
         });
         st.count += 1;
         for w in nb.into_iter().flatten() {
@@ -234,18 +249,18 @@ pub fn article_names(analysis: &Analysis, tokens: &[Token]) -> Vec<ArticleName> 
                 continue;
             }
             seen.push(w);
-            if st.neighbours.len() < MAX_NEIGHBOURS && !is_stopword_any_case(w) {
+            if folded.len() < MAX_NEIGHBOURS && !is_stopword_any_case(w) {
                 let f = fold(w);
-                if !st.neighbours.contains(&f) {
-                    st.neighbours.push(f);
+                if !folded.contains(&f) {
+                    folded.push(f);
                 }
             }
         }
     });
     m.into_values()
-        .map(|(mut name, _)| {
-            name.neighbours.sort_unstable();
-            name.neighbours.shrink_to_fit();
+        .map(|(mut name, _, mut folded)| {
+            folded.sort_unstable();
+            name.neighbours = folded.iter().map(|f| word_key(f)).collect();
             name
         })
         .collect()
@@ -256,19 +271,18 @@ pub fn check_corpus(analyses: &[Analysis], rules: &RuleSet, out: &mut Vec<Diagno
     use rayon::prelude::*;
     // Merged in article order, one shard of forms per task: the same result
     // whatever the thread count.
-    const SHARDS: u64 = 16;
-    let shards: Vec<Vec<(&str, FormStat)>> = (0..SHARDS)
-        .into_par_iter()
-        .map(|shard| {
+    const SHARDS: usize = 16;
+    let mut by_shard: Vec<Vec<(usize, &ArticleName)>> = vec![Vec::new(); SHARDS];
+    for (ai, a) in analyses.iter().enumerate() {
+        for n in &a.keys.names {
+            by_shard[(n.hash % SHARDS as u64) as usize].push((ai, n));
+        }
+    }
+    let shards: Vec<Vec<(&str, FormStat)>> = by_shard
+        .par_iter()
+        .map(|names| {
             let mut merged: HashMap<&str, FormStat> = HashMap::default();
-            for (ai, st) in analyses
-                .iter()
-                .enumerate()
-                .flat_map(|(ai, a)| a.keys.names.iter().map(move |n| (ai, n)))
-            {
-                if st.hash % SHARDS != shard {
-                    continue;
-                }
+            for &(ai, st) in names {
                 let form = analyses[ai].article.slice(st.first);
                 let e = merged.entry(form).or_default();
                 e.count += st.count;
@@ -277,8 +291,8 @@ pub fn check_corpus(analyses: &[Analysis], rules: &RuleSet, out: &mut Vec<Diagno
                 }
                 e.holders.push(ai);
                 for n in &st.neighbours {
-                    if e.neighbours.len() < MAX_NEIGHBOURS {
-                        e.neighbours.insert(n.clone());
+                    if e.neighbours.len() < MAX_NEIGHBOURS && !e.neighbours.contains(n) {
+                        e.neighbours.push(*n);
                     }
                 }
             }
@@ -361,8 +375,8 @@ pub fn check_corpus(analyses: &[Analysis], rules: &RuleSet, out: &mut Vec<Diagno
             mb.iter().any(|&j| {
                 stats[i]
                     .neighbours
-                    .intersection(&stats[j].neighbours)
-                    .any(|n| !TITLES.contains(&n.as_str()))
+                    .iter()
+                    .any(|n| stats[j].neighbours.contains(n) && !is_title(*n))
             })
         });
         if context {
@@ -413,10 +427,8 @@ pub fn check_corpus(analyses: &[Analysis], rules: &RuleSet, out: &mut Vec<Diagno
             if folded_of(form) != folded_of(right) {
                 let Some(&i) = index.get(form) else { return };
                 let shared = |w: &str| {
-                    let w = fold(w);
-                    !TITLES.contains(&w.as_str())
-                        && stats[i].neighbours.contains(&w)
-                        && stats[best].neighbours.contains(&w)
+                    let w = word_key(&fold(w));
+                    !is_title(w) && stats[i].neighbours.contains(&w) && stats[best].neighbours.contains(&w)
                 };
                 if !nb.into_iter().flatten().any(shared) {
                     return;

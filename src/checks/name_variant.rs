@@ -40,27 +40,36 @@ pub fn check(analysis: &Analysis, lexicon: &Lexicon, out: &mut Vec<Diagnostic>) 
 
 /// Lower case without accents: the key under which spellings of one name meet.
 pub fn fold(word: &str) -> String {
-    word.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
-            'ç' | 'ć' | 'č' | 'ĉ' => 'c',
-            'ď' | 'đ' => 'd',
-            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
-            'ğ' | 'ĝ' => 'g',
-            'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => 'i',
-            'ł' | 'ľ' => 'l',
-            'ñ' | 'ń' | 'ň' => 'n',
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
-            'ŕ' | 'ř' => 'r',
-            'ś' | 'š' | 'ş' | 'ș' => 's',
-            'ť' | 'ţ' | 'ț' => 't',
-            'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => 'u',
-            'ý' | 'ÿ' => 'y',
-            'ź' | 'ż' | 'ž' => 'z',
-            c => c,
-        })
-        .collect()
+    let mut s = String::with_capacity(word.len());
+    fold_into(word, &mut s);
+    s
+}
+
+/// [`fold`] into a buffer (cleared first), for hot loops.
+fn fold_into(word: &str, out: &mut String) {
+    out.clear();
+    out.extend(fold_chars(word));
+}
+
+fn fold_chars(word: &str) -> impl Iterator<Item = char> + '_ {
+    word.chars().flat_map(char::to_lowercase).map(|c| match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'č' | 'ĉ' => 'c',
+        'ď' | 'đ' => 'd',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+        'ğ' | 'ĝ' => 'g',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => 'i',
+        'ł' | 'ľ' => 'l',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
+        'ŕ' | 'ř' => 'r',
+        'ś' | 'š' | 'ş' | 'ș' => 's',
+        'ť' | 'ţ' | 'ț' => 't',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ź' | 'ż' | 'ž' => 'z',
+        c => c,
+    })
 }
 
 /// A capitalised name token as written, without a possessive ending.
@@ -223,24 +232,24 @@ pub struct ArticleName {
     /// `shard_hash` of the form.
     hash: u64,
     count: usize,
-    /// Neighbouring capitalised words (folded), at most `MAX_NEIGHBOURS`,
-    /// as `word_key`s in the folded words' order (millions of these live
-    /// until the corpus checks).
+    /// Neighbouring capitalised words (folded, as `word_key`s), at most
+    /// `MAX_NEIGHBOURS`, in the order they are first met.
     neighbours: Vec<u64>,
 }
 
 /// The article's names, in no particular order (the corpus merge sorts).
 pub fn article_names(analysis: &Analysis, tokens: &[Token]) -> Vec<ArticleName> {
-    let mut m: HashMap<&str, (ArticleName, Vec<&str>, Vec<String>)> = HashMap::default();
+    let mut m: HashMap<&str, (ArticleName, Vec<&str>)> = HashMap::default();
+    let mut buf = String::new();
     for_each_name(analysis, tokens, |form, span, nb| {
-        let (st, seen, folded) = m.entry(form).or_insert_with(|| {
+        let (st, seen) = m.entry(form).or_insert_with(|| {
             let name = ArticleName {
                 first: span,
                 hash: shard_hash(form),
                 count: 0,
                 neighbours: Vec::new(),
             };
-            (name, Vec::new(), Vec::new())
+            (name, Vec::new())
         });
         st.count += 1;
         for w in nb.into_iter().flatten() {
@@ -249,21 +258,16 @@ pub fn article_names(analysis: &Analysis, tokens: &[Token]) -> Vec<ArticleName> 
                 continue;
             }
             seen.push(w);
-            if folded.len() < MAX_NEIGHBOURS && !is_stopword_any_case(w) {
-                let f = fold(w);
-                if !folded.contains(&f) {
-                    folded.push(f);
+            if st.neighbours.len() < MAX_NEIGHBOURS && !is_stopword_any_case(w) {
+                fold_into(w, &mut buf);
+                let key = word_key(&buf);
+                if !st.neighbours.contains(&key) {
+                    st.neighbours.push(key);
                 }
             }
         }
     });
-    m.into_values()
-        .map(|(mut name, _, mut folded)| {
-            folded.sort_unstable();
-            name.neighbours = folded.iter().map(|f| word_key(f)).collect();
-            name
-        })
-        .collect()
+    m.into_values().map(|(name, _)| name).collect()
 }
 
 /// Corpus-wide: the same name spelled two ways, with no rules needed.

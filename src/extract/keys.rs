@@ -27,6 +27,9 @@
 //! and is never compared: precision before recall.
 
 use chrono::{Datelike, NaiveDate};
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
 
 use super::figures::SentenceContext;
 use super::{Figure, FigureKind, Grain, Lexicon, Mention};
@@ -839,18 +842,19 @@ impl Discourse {
     /// for the pronouns of the sentences after it.
     pub fn observe(&mut self, ctx: &SentenceContext, mentions: &[Mention], lexicon: &Lexicon) {
         let n = ctx.tokens.len().min(8);
-        // No allocation here: this runs on every sentence.
-        let in_list = |i: usize, list: &[&str]| {
-            let w = ctx.word(i);
-            list.iter().any(|x| x.eq_ignore_ascii_case(w))
-        };
+        // No allocation and one set lookup per word: this runs on every
+        // sentence. The lists are lower-case ASCII (a test checks it), so the
+        // ASCII-lower-cased word is compared.
+        static AUX_SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| AUX.iter().copied().collect());
+        static LINKING_SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| LINKING.iter().copied().collect());
         let Some(verb) = (1..n).find(|&i| {
-            (in_list(i, AUX) && !in_list(i, &["who", "that", "which"]))
-                || (in_list(i, LINKING) && !in_list(i, &["at", "to"]))
+            let w = ctx.lw(i);
+            (AUX_SET.contains(w) && !matches!(w, "who" | "that" | "which"))
+                || (LINKING_SET.contains(w) && !matches!(w, "at" | "to"))
         }) else {
             return;
         };
-        if (0..verb).any(|i| !is_word(ctx, i)) || in_list(verb - 1, PRONOUNS) {
+        if (0..verb).any(|i| !is_word(ctx, i)) || PRONOUNS.contains(&ctx.lw(verb - 1)) {
             return;
         }
         if let Some(s) = noun_phrase(ctx, mentions, lexicon, verb - 1, true, self)

@@ -29,3 +29,11 @@ fn dump_file() {
         }
     }
 }
+
+#[test]
+fn word_lists_are_lower_case_ascii() {
+    // `Discourse::observe` compares them with ASCII-lower-cased words.
+    for w in super::AUX.iter().chain(super::LINKING).chain(super::PRONOUNS) {
+        assert!(w.bytes().all(|b| b.is_ascii_lowercase() || b == b' '), "{w}");
+    }
+}

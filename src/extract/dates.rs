@@ -101,6 +101,24 @@ const RELATIVE_OPENERS: &[&str] = &[
     "q",
 ];
 
+/// Words that every date phrase in words contains one of: month and weekday
+/// names and abbreviations, and the last word of every holiday (with `’`
+/// for `'`, as [`same_word`] allows). For the sentence filter of
+/// `figures::may_hold_figure`.
+pub(super) fn calendar_words() -> impl Iterator<Item = Cow<'static, str>> {
+    let names = MONTHS
+        .iter()
+        .map(|&(w, _)| w)
+        .chain(WEEKDAYS.iter().map(|&(w, _)| w))
+        .chain(WEEKDAY_ABBREVIATIONS.iter().copied())
+        .map(Cow::Borrowed);
+    let holidays = HOLIDAYS.iter().filter_map(|(words, _)| words.last()).flat_map(|&w| {
+        let curly = w.contains('\'').then(|| Cow::Owned(w.replace('\'', "’")));
+        std::iter::once(Cow::Borrowed(w)).chain(curly)
+    });
+    names.chain(holidays)
+}
+
 /// Every lower-case word at which a date can start on a word token, but the
 /// numerals of "two weeks ago": month names and abbreviations, weekdays and
 /// their abbreviations, the openers of relative dates and quarters, and the

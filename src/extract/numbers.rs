@@ -379,6 +379,14 @@ fn parse_digit_numeral(tokens: &[Token], text: &str, i: usize) -> Option<Numeral
     })
 }
 
+/// Every word of the unit, tens, plural-scale and ordinal tables.
+pub(super) fn table_words() -> impl Iterator<Item = &'static str> {
+    [UNIT_WORDS, TENS_WORDS, PLURAL_SCALES, ORDINAL_WORDS]
+        .into_iter()
+        .flatten()
+        .copied()
+}
+
 /// The words other than units, tens and plural scales at which
 /// [`parse_word_numeral`] starts a numeral: "a dozen", "a third of",
 /// "half a million", "several thousand", "tens of thousands". A scale,

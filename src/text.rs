@@ -368,13 +368,6 @@ pub fn stem_lowercase(w: &mut String) {
     }
 }
 
-/// A 64-bit hash of a word's stem: vocabulary comparisons without a String per word.
-pub fn stem_hash(word: &str, buf: &mut String) -> u64 {
-    use std::hash::BuildHasher;
-    stem_into(word, buf);
-    rustc_hash::FxBuildHasher.hash_one(buf.as_str())
-}
-
 /// Common English function words; not "meaningful vocabulary".
 pub const STOPWORDS: &[&str] = &[
     "a",

@@ -23,7 +23,7 @@ const MIN_CONTENT_WORDS: usize = 10;
 /// At most this share of a paragraph's content words may be found elsewhere.
 const MAX_SHARED_RATIO: f64 = 0.08;
 
-/// Hashed stems of the content words of `text` (see `text::stem_hash`).
+/// Hashed stems of the content words of `text` (see [`stems_of`]).
 pub(crate) fn content_stems(text: &str) -> Vec<u64> {
     let tokens = tokenize(text, Span::new(0, text.len()));
     let mut buf = String::new();

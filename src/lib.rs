@@ -21,4 +21,6 @@ pub mod render;
 pub mod report;
 pub mod rules;
 pub mod suppress;
+#[cfg(test)]
+pub(crate) mod testutil;
 pub mod text;

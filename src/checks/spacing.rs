@@ -554,22 +554,6 @@ mod tests {
         }
     }
 
-    /// xorshift64: deterministic pseudo-random numbers for the test below.
-    struct Rng(u64);
-
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            self.0
-        }
-
-        fn below(&mut self, n: usize) -> usize {
-            (self.next() % n as u64) as usize
-        }
-    }
-
     #[test]
     fn scanners_agree_with_the_regexes() {
         // Letters of every kind (Lt "ǅ", Lm "ʰ" and "ⁱ", Lo "ª" and "中", Nd
@@ -586,16 +570,17 @@ mod tests {
             "abc", "said", "The", "Éco", "ßσς", "Σας", "xY", "aB", " .", " ,", "\t;", " :", " !", " ?", ".T", "!É",
             "?Σσ", "é.É", ". ", ".\n", "  ", "’ ", "” ", ") ", "9 ", "ab", "Ab", "AB", "ab.Cd", "xyzAb",
         ];
-        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+        use crate::testutil::below;
+        let mut seed = 0x9E37_79B9_7F4A_7C15;
         let mut counts = [0; 3];
         for _ in 0..30_000 {
             let mut t = String::new();
-            let pieces = rng.below(4); // 0: characters only
-            for _ in 0..rng.below(100) {
-                if rng.below(4) < pieces {
-                    t.push_str(PIECES[rng.below(PIECES.len())]);
+            let pieces = below(&mut seed, 4); // 0: characters only
+            for _ in 0..below(&mut seed, 100) {
+                if below(&mut seed, 4) < pieces {
+                    t.push_str(PIECES[below(&mut seed, PIECES.len())]);
                 } else {
-                    t.push(CHARS[rng.below(CHARS.len())]);
+                    t.push(CHARS[below(&mut seed, CHARS.len())]);
                 }
             }
             let want = regex_matches(&t);

@@ -896,7 +896,8 @@ pub fn to_words(mut n: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::tests::{grouped, lcg};
+    use crate::extract::tests::grouped;
+    use crate::testutil::lcg;
     use crate::text::{Span, tokenize};
 
     fn num(s: &str) -> Option<(f64, String)> {

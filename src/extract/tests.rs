@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::corpus::Article;
+use crate::testutil::lcg;
 
 fn figs(text: &str) -> Vec<Figure> {
     let a = Article::from_text("t.txt", text.to_string());
@@ -1039,12 +1040,6 @@ fn table_dates() {
 #[test]
 fn table_not_counts() {
     assert_table("not counts", NOT_COUNTS);
-}
-
-/// A small deterministic generator for property sweeps.
-pub(super) fn lcg(seed: &mut u64) -> u64 {
-    *seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-    *seed >> 11
 }
 
 /// Writes `n` with thousands separators: 1234567 → "1,234,567".

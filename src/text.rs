@@ -77,7 +77,7 @@ impl LineIndex {
 }
 
 fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i)
+    memchr::memchr_iter(b'\n', text.as_bytes())
 }
 
 /// The kinds of token the extractor reasons about.
@@ -222,36 +222,34 @@ pub fn split_sentences(text: &str, span: Span) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0usize;
     let mut i = 0usize;
-    while i < b.len() {
+    // Jumps from one terminator to the next: most bytes are not one.
+    while let Some(at) = memchr::memchr3(b'.', b'!', b'?', &b[i..]) {
+        i += at;
         let c = b[i];
-        if c == b'.' || c == b'!' || c == b'?' {
-            // Swallow runs of terminators ("...", "?!") and closing quotes/brackets.
-            let mut end = i + 1;
-            while end < b.len() && matches!(b[end], b'.' | b'!' | b'?') {
-                end += 1;
-            }
-            loop {
-                let rest = &s[end..];
-                let closing = rest
-                    .chars()
-                    .next()
-                    .filter(|ch| matches!(ch, '"' | '\'' | '”' | '’' | ')' | ']'));
-                match closing {
-                    Some(ch) => end += ch.len_utf8(),
-                    None => break,
-                }
-            }
-            let rest = &s[end..];
-            let ws = rest.len() - rest.trim_start().len();
-            let next = rest.trim_start();
-            if ws > 0 && !next.is_empty() && is_boundary(s, start, i, c, next) {
-                push_trimmed(&mut out, s, span.start, start, end);
-                start = end + ws;
-            }
-            i = end;
-            continue;
+        // Swallow runs of terminators ("...", "?!") and closing quotes/brackets.
+        let mut end = i + 1;
+        while end < b.len() && matches!(b[end], b'.' | b'!' | b'?') {
+            end += 1;
         }
-        i += 1;
+        loop {
+            let rest = &s[end..];
+            let closing = rest
+                .chars()
+                .next()
+                .filter(|ch| matches!(ch, '"' | '\'' | '”' | '’' | ')' | ']'));
+            match closing {
+                Some(ch) => end += ch.len_utf8(),
+                None => break,
+            }
+        }
+        let rest = &s[end..];
+        let ws = rest.len() - rest.trim_start().len();
+        let next = rest.trim_start();
+        if ws > 0 && !next.is_empty() && is_boundary(s, start, i, c, next) {
+            push_trimmed(&mut out, s, span.start, start, end);
+            start = end + ws;
+        }
+        i = end;
     }
     push_trimmed(&mut out, s, span.start, start, s.len());
     out

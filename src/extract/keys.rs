@@ -27,6 +27,7 @@
 //! and is never compared: precision before recall.
 
 use chrono::{Datelike, NaiveDate};
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use rustc_hash::FxHashSet;
@@ -747,8 +748,14 @@ const PRONOUNS: &[&str] = &[
     "it", "he", "she", "they", "its", "his", "her", "their", "which", "who", "this",
 ];
 
-fn lower(ctx: &SentenceContext, i: usize) -> String {
-    ctx.word(i).to_lowercase()
+/// Token `i` in lower case: borrowed from the article's lower-cased copy
+/// when ASCII (most words), so the many tests below do not allocate.
+fn lower<'a>(ctx: &SentenceContext<'a>, i: usize) -> Cow<'a, str> {
+    match ctx.tokens.get(i) {
+        Some(t) if t.text(ctx.text).is_ascii() => Cow::Borrowed(t.text(ctx.lower)),
+        Some(t) => Cow::Owned(t.text(ctx.text).to_lowercase()),
+        None => Cow::Borrowed(""),
+    }
 }
 
 fn is_word(ctx: &SentenceContext, i: usize) -> bool {
@@ -827,7 +834,7 @@ pub fn mark_appositive_age(ctx: &SentenceContext, fig: &mut Figure) -> bool {
     let aged = a >= 1 && ctx.is_word(a - 1, "aged");
     let appositive = a >= 2
         && matches!((ctx.word(a - 1), after), ("," | "(", "," | ")" | "." | ";"))
-        && (capitalised(ctx, a - 2) || PERSON_NOUNS.contains(&lower(ctx, a - 2).as_str()));
+        && (capitalised(ctx, a - 2) || PERSON_NOUNS.contains(&lower(ctx, a - 2).as_ref()));
     if !(aged || appositive) {
         return false;
     }
@@ -970,7 +977,7 @@ fn noun_phrase(
                 break;
             }
             let pw = lower(ctx, p);
-            if is_stopword(&pw) || AUX.contains(&pw.as_str()) || pw.ends_with("’s") || pw.ends_with("'s") {
+            if is_stopword(&pw) || AUX.contains(&pw.as_ref()) || pw.ends_with("’s") || pw.ends_with("'s") {
                 break;
             }
             words.push(p);
@@ -986,7 +993,7 @@ fn noun_phrase(
         for &i in &words {
             let w = lower(ctx, i);
             if name.is_empty() && TITLES.contains(&w.trim_end_matches('.')) {
-                role = Some(w);
+                role = Some(w.into_owned());
                 continue;
             }
             if capitalised(ctx, i) {
@@ -1000,7 +1007,7 @@ fn noun_phrase(
     }
     // "a man", "another bridge": a new referent, the same as nothing before it.
     let before = words[0].checked_sub(1).map(|i| lower(ctx, i)).unwrap_or_default();
-    if matches!(before.as_str(), "a" | "an" | "another" | "one") {
+    if matches!(before.as_ref(), "a" | "an" | "another" | "one") {
         return None;
     }
     // "24 kilometres long", "the tall": measures and adjectives are not things.
@@ -1014,7 +1021,7 @@ fn noun_phrase(
     }
     let mods: Vec<String> = words[..words.len() - 1]
         .iter()
-        .map(|&i| lower(ctx, i))
+        .map(|&i| lower(ctx, i).into_owned())
         .filter(|w| !is_stopword(w))
         .collect();
     let head_word = super::singular(&hw);
@@ -1029,7 +1036,7 @@ fn clause_bounds(ctx: &SentenceContext, a: usize, b: usize) -> (usize, usize) {
         lo -= 1;
     }
     // "in 2004, when 628 people were killed": a clause that continues the one before.
-    if lo > 1 && clause_comma(ctx, lo - 1) && matches!(lower(ctx, lo).as_str(), "when" | "which" | "where" | "while") {
+    if lo > 1 && clause_comma(ctx, lo - 1) && matches!(lower(ctx, lo).as_ref(), "when" | "which" | "where" | "while") {
         lo -= 1;
         while lo > 0 && !matches!(ctx.word(lo - 1), ";" | "—" | "–" | "(" | ")") && !clause_comma(ctx, lo - 1) {
             lo -= 1;
@@ -1094,8 +1101,8 @@ fn skip_aux_back(ctx: &SentenceContext, mut k: usize) -> Option<usize> {
     while k > 0 {
         let p = k - 1;
         let w = lower(ctx, p);
-        if (AUX.contains(&w.as_str()) && !matches!(w.as_str(), "which" | "who" | "that"))
-            || matches!(w.as_str(), "not" | "never")
+        if (AUX.contains(&w.as_ref()) && !matches!(w.as_ref(), "which" | "who" | "that"))
+            || matches!(w.as_ref(), "not" | "never")
         {
             k = p;
             continue;
@@ -1116,21 +1123,21 @@ fn amount_key(
     phrase_end: usize,
     discourse: &mut Discourse,
 ) -> Option<FigureKey> {
-    let before = if a > 0 { lower(ctx, a - 1) } else { String::new() };
+    let before = if a > 0 { lower(ctx, a - 1) } else { Cow::Borrowed("") };
     // Increments, parts and ranks: "another 200", "the first 50", "by 5%".
-    if INCREMENTS.contains(&before.as_str()) {
+    if INCREMENTS.contains(&before.as_ref()) {
         return None;
     }
-    if a >= 2 && matches!(before.as_str(), "an" | "the") && INCREMENTS.contains(&lower(ctx, a - 2).as_str()) {
+    if a >= 2 && matches!(before.as_ref(), "an" | "the") && INCREMENTS.contains(&lower(ctx, a - 2).as_ref()) {
         return None;
     }
     // Rates: "5 people a day", "$3 per hour", "10% a year".
     let after = lower(ctx, phrase_end);
-    if RATE_WORDS.contains(&after.as_str())
+    if RATE_WORDS.contains(&after.as_ref())
         && (after != "a" && after != "an" || {
             let n = lower(ctx, phrase_end + 1);
             matches!(
-                n.as_str(),
+                n.as_ref(),
                 "day" | "week" | "month" | "year" | "hour" | "minute" | "head" | "piece" | "person"
             )
         })
@@ -1138,7 +1145,7 @@ fn amount_key(
         return None;
     }
     // "of whom", "out of 300": parts of a whole.
-    if matches!(after.as_str(), "out") || before == "out" {
+    if matches!(after.as_ref(), "out") || before == "out" {
         return None;
     }
 
@@ -1165,7 +1172,7 @@ fn amount_key(
             if ctx.is_word(a.wrapping_sub(1), "at") || ctx.is_word(a.wrapping_sub(1), "then") {
                 return None;
             }
-            if is_word(ctx, b) && !AUX.contains(&lower(ctx, b).as_str()) {
+            if is_word(ctx, b) && !AUX.contains(&lower(ctx, b).as_ref()) {
                 attributive_np(ctx, mentions, lexicon, a, b, discourse)?
             } else {
                 // "Lopez is 54 years old"
@@ -1178,7 +1185,7 @@ fn amount_key(
         } else if before == "of" {
             // "John Marsh, a man of about 30": the person named just before.
             let p = a.checked_sub(2)?;
-            if p >= 3 && matches!(lower(ctx, p - 1).as_str(), "a" | "an") && ctx.word(p - 2) == "," {
+            if p >= 3 && matches!(lower(ctx, p - 1).as_ref(), "a" | "an") && ctx.word(p - 2) == "," {
                 noun_phrase(ctx, mentions, lexicon, p - 3, true, discourse)?
             } else {
                 noun_phrase(ctx, mentions, lexicon, p, true, discourse)?
@@ -1230,7 +1237,7 @@ fn amount_key(
     let mut pred_from_before: Option<(String, usize)> = None; // (word, subject end)
     if a > 0 && is_word(ctx, a - 1) {
         let w = lower(ctx, a - 1);
-        if matches!(w.as_str(), "has" | "have" | "had") && fig.noun.is_some() {
+        if matches!(w.as_ref(), "has" | "have" | "had") && fig.noun.is_some() {
             // "Marlow University has 31,000 students"; "… and has 31,000 students": the sentence's subject.
             let subj = if a >= 2 && ctx.is_word(a - 2, "and") {
                 (discourse.sentence == ctx.sentence)
@@ -1244,40 +1251,40 @@ fn amount_key(
             }
             subject.as_ref()?;
             pred_from_before = Some(("have".into(), a - 1));
-        } else if w == "of" && a >= 2 && content(ctx, a - 2) && !EMPTY_PREDICATES.contains(&lower(ctx, a - 2).as_str())
+        } else if w == "of" && a >= 2 && content(ctx, a - 2) && !EMPTY_PREDICATES.contains(&lower(ctx, a - 2).as_ref())
         {
             // "Kenya’s deployment of about 380 officers", "a death toll of 50", "a length of 1,200 metres"
             let noun = lower(ctx, a - 2);
             if !capitalised(ctx, a - 2) || a - 2 == 0 {
-                pred_from_before = Some((noun, a - 2));
+                pred_from_before = Some((noun.into_owned(), a - 2));
             }
-        } else if LINKING.contains(&w.as_str()) {
+        } else if LINKING.contains(&w.as_ref()) {
             // "the toll rose to 50", "the bridge, which …, is 1,200 metres long": the token before the verbs.
             let mut k = a;
             while k > 0 && {
                 let l = lower(ctx, k - 1);
-                LINKING.contains(&l.as_str())
-                    || (AUX.contains(&l.as_str()) && !matches!(l.as_str(), "which" | "who" | "that"))
+                LINKING.contains(&l.as_ref())
+                    || (AUX.contains(&l.as_ref()) && !matches!(l.as_ref(), "which" | "who" | "that"))
             } {
                 k -= 1;
             }
             if k > 0 {
                 let n = k - 1;
-                let pronoun = matches!(lower(ctx, n).as_str(), "it" | "he" | "she" | "they");
+                let pronoun = matches!(lower(ctx, n).as_ref(), "it" | "he" | "she" | "they");
                 if ctx.word(n) == ","
                     || pronoun
-                    || (content(ctx, n) && !EMPTY_PREDICATES.contains(&lower(ctx, n).as_str()))
+                    || (content(ctx, n) && !EMPTY_PREDICATES.contains(&lower(ctx, n).as_ref()))
                 {
-                    pred_from_before = Some((lower(ctx, n), n));
+                    pred_from_before = Some((lower(ctx, n).into_owned(), n));
                 }
             }
         } else if content(ctx, a - 1)
-            && !EMPTY_PREDICATES.contains(&w.as_str())
+            && !EMPTY_PREDICATES.contains(&w.as_ref())
             && !capitalised(ctx, a - 1)
             && !w.ends_with("’s")
             && !w.ends_with("'s")
         {
-            pred_from_before = Some((w, a - 1));
+            pred_from_before = Some((w.into_owned(), a - 1));
         }
     }
     // 2. A word after the figure's noun phrase: "400 police have been deployed", "1,200 metres long".
@@ -1287,25 +1294,25 @@ fn amount_key(
         // "1,500 soldiers and 600 rescue workers have been deployed": past the coordinated figure.
         if ctx.is_word(k, "and")
             && ctx.kind(k + 1) == Some(TokenKind::Number)
-            && let Some(j) = (k + 2..(k + 8).min(ctx.tokens.len())).find(|&j| AUX.contains(&lower(ctx, j).as_str()))
+            && let Some(j) = (k + 2..(k + 8).min(ctx.tokens.len())).find(|&j| AUX.contains(&lower(ctx, j).as_ref()))
         {
             k = j;
         }
-        while k < ctx.tokens.len() && AUX.contains(&lower(ctx, k).as_str()) {
+        while k < ctx.tokens.len() && AUX.contains(&lower(ctx, k).as_ref()) {
             k += 1;
         }
         if content(ctx, k)
             && !capitalised(ctx, k)
-            && !EMPTY_PREDICATES.contains(&lower(ctx, k).as_str())
+            && !EMPTY_PREDICATES.contains(&lower(ctx, k).as_ref())
             && (k > phrase_end || {
                 let w = lower(ctx, k);
                 w.ends_with("ed")
                     || w.ends_with("en")
                     || dimension.is_some()
-                    || PREDICATE_CLASSES.iter().any(|(_, m)| m.contains(&w.as_str()))
+                    || PREDICATE_CLASSES.iter().any(|(_, m)| m.contains(&w.as_ref()))
             })
         {
-            pred_from_after = Some(lower(ctx, k));
+            pred_from_after = Some(lower(ctx, k).into_owned());
         }
     }
     // An attributive quantity: "the 900-metre bridge".
@@ -1317,10 +1324,10 @@ fn amount_key(
         && ctx.is_word(a - 1, "the")
         && content(ctx, b)
         && !capitalised(ctx, b)
-        && !EMPTY_PREDICATES.contains(&lower(ctx, b).as_str());
+        && !EMPTY_PREDICATES.contains(&lower(ctx, b).as_ref());
 
     let pred_is_noun = a > 0
-        && (ctx.is_word(a - 1, "of") || LINKING.contains(&lower(ctx, a - 1).as_str()))
+        && (ctx.is_word(a - 1, "of") || LINKING.contains(&lower(ctx, a - 1).as_ref()))
         && pred_from_before.as_ref().is_some_and(|(w, _)| w != ",");
     let word = if attributive {
         if subject.is_none() {
@@ -1332,7 +1339,7 @@ fn amount_key(
         subject.as_ref()?;
         Some("cost".to_string())
     } else if let Some((w, end)) = pred_from_before.clone() {
-        let linking = a > 0 && LINKING.contains(&lower(ctx, a - 1).as_str());
+        let linking = a > 0 && LINKING.contains(&lower(ctx, a - 1).as_ref());
         if linking {
             // the noun before the linking verb names the quantity ("toll") or is its subject ("the bridge is … long")
             if let Some(after) = pred_from_after
@@ -1437,7 +1444,7 @@ fn percent_of(ctx: &SentenceContext, from: usize) -> String {
     let mut k = from + 1;
     while k < ctx.tokens.len() && k < from + 4 {
         let w = lower(ctx, k);
-        if matches!(w.as_str(), "the" | "a" | "an" | "its" | "their" | "his" | "her" | "all")
+        if matches!(w.as_ref(), "the" | "a" | "an" | "its" | "their" | "his" | "her" | "all")
             || w.ends_with("’s")
             || w.ends_with("'s")
         {
@@ -1450,7 +1457,7 @@ fn percent_of(ctx: &SentenceContext, from: usize) -> String {
     while k < ctx.tokens.len()
         && is_word(ctx, k)
         && !is_stopword(&lower(ctx, k))
-        && !AUX.contains(&lower(ctx, k).as_str())
+        && !AUX.contains(&lower(ctx, k).as_ref())
     {
         head = Some(k);
         k += 1;
@@ -1471,7 +1478,7 @@ fn context_names(ctx: &SentenceContext, a: usize, b: usize) -> Vec<String> {
     let mut names = Vec::new();
     places(ctx, lo, hi, &mut names);
     // A sentence that opens with a place: "In the village of Tamar, 35 people were killed".
-    if lo > 0 && matches!(lower(ctx, 0).as_str(), "in" | "at" | "near") {
+    if lo > 0 && matches!(lower(ctx, 0).as_ref(), "in" | "at" | "near") {
         let end = (0..lo).find(|&i| ctx.word(i) == ",").unwrap_or(lo);
         places(ctx, 0, end, &mut names);
     }
@@ -1506,19 +1513,19 @@ fn places(ctx: &SentenceContext, lo: usize, hi: usize, out: &mut Vec<String>) {
     ];
     for i in lo..hi {
         if !matches!(
-            lower(ctx, i).as_str(),
+            lower(ctx, i).as_ref(),
             "in" | "at" | "near" | "inside" | "outside" | "across"
         ) {
             continue;
         }
         let mut k = i + 1;
-        while k < hi && k < i + 5 && SKIP.contains(&lower(ctx, k).as_str()) {
+        while k < hi && k < i + 5 && SKIP.contains(&lower(ctx, k).as_ref()) {
             k += 1;
         }
         while k < hi && capitalised(ctx, k) {
             let w = lower(ctx, k);
             if !matches!(
-                w.as_str(),
+                w.as_ref(),
                 "monday"
                     | "tuesday"
                     | "wednesday"
@@ -1539,7 +1546,7 @@ fn places(ctx: &SentenceContext, lo: usize, hi: usize, out: &mut Vec<String>) {
                     | "november"
                     | "december"
             ) {
-                out.push(w);
+                out.push(w.into_owned());
             }
             k += 1;
         }
@@ -1556,7 +1563,7 @@ fn attributive_np(
     discourse: &Discourse,
 ) -> Option<(Subject, Option<String>)> {
     // "a 34-year-old man", "a 900-metre bridge": a new referent, the same as nothing before it.
-    if fig_start > 0 && matches!(lower(ctx, fig_start - 1).as_str(), "a" | "an" | "another" | "one") {
+    if fig_start > 0 && matches!(lower(ctx, fig_start - 1).as_ref(), "a" | "an" | "another" | "one") {
         return None;
     }
     let mut k = from;
@@ -1564,13 +1571,13 @@ fn attributive_np(
     let mut last = None;
     while k < n && k < from + 3 && is_word(ctx, k) {
         let w = lower(ctx, k);
-        if is_stopword(&w) || AUX.contains(&w.as_str()) || EMPTY_PREDICATES.contains(&w.as_str()) {
+        if is_stopword(&w) || AUX.contains(&w.as_ref()) || EMPTY_PREDICATES.contains(&w.as_ref()) {
             break;
         }
         if last.is_some()
             && (w.ends_with("ed")
                 || (w.ends_with('s') && !capitalised(ctx, k))
-                || IRREGULAR_VERBS.contains(&w.as_str()))
+                || IRREGULAR_VERBS.contains(&w.as_ref()))
         {
             break;
         }
@@ -1589,7 +1596,7 @@ fn attributive_np(
             other => (other, r),
         });
     }
-    let mods: Vec<String> = (from..head).map(|i| lower(ctx, i)).collect();
+    let mods: Vec<String> = (from..head).map(|i| lower(ctx, i).into_owned()).collect();
     let hw = super::singular(&lower(ctx, head));
     if PRONOUNS.contains(&hw.as_str()) {
         return None;
@@ -1610,7 +1617,7 @@ fn possessor(
     while k > 0 && k + 3 > noun {
         let p = k - 1;
         let w = lower(ctx, p);
-        if w.ends_with("’s") || w.ends_with("'s") || matches!(w.as_str(), "its" | "his" | "her" | "their") {
+        if w.ends_with("’s") || w.ends_with("'s") || matches!(w.as_ref(), "its" | "his" | "her" | "their") {
             return noun_phrase(ctx, mentions, lexicon, p, true, discourse);
         }
         if !content(ctx, p) {
@@ -1620,14 +1627,14 @@ fn possessor(
     }
     // "Norwind reported a net profit of $1.2 billion": the subject of the verb before the noun.
     let mut v = k.checked_sub(1)?;
-    if matches!(lower(ctx, v).as_str(), "a" | "an" | "the") {
+    if matches!(lower(ctx, v).as_ref(), "a" | "an" | "the") {
         v = v.checked_sub(1)?;
     }
     let vw = lower(ctx, v);
     let verb = is_word(ctx, v)
         && !capitalised(ctx, v)
-        && (matches!(vw.as_str(), "has" | "have" | "had")
-            || (content(ctx, v) && !EMPTY_PREDICATES.contains(&vw.as_str())));
+        && (matches!(vw.as_ref(), "has" | "have" | "had")
+            || (content(ctx, v) && !EMPTY_PREDICATES.contains(&vw.as_ref())));
     if !verb || v == 0 {
         return None;
     }
@@ -1646,22 +1653,22 @@ fn event_key(
     fig.date?;
     // "opened in 1987", "was born on 3 March 1950", "born 3 March 1950", "founded in 1987".
     let mut v = a.checked_sub(1)?;
-    if matches!(lower(ctx, v).as_str(), "in" | "on") {
+    if matches!(lower(ctx, v).as_ref(), "in" | "on") {
         v = v.checked_sub(1)?;
     }
     let mut verb = lower(ctx, v);
     let mut object = None;
-    if !EVENT_VERBS.contains(&verb.as_str()) {
+    if !EVENT_VERBS.contains(&verb.as_ref()) {
         // "founded his practice in 1979": the verb and its object name the event.
         let head = v;
         if !content(ctx, head) || capitalised(ctx, head) {
             return None;
         }
         let mut k = head;
-        while k > 0 && k + 3 > head && is_word(ctx, k - 1) && !EVENT_VERBS.contains(&lower(ctx, k - 1).as_str()) {
+        while k > 0 && k + 3 > head && is_word(ctx, k - 1) && !EVENT_VERBS.contains(&lower(ctx, k - 1).as_ref()) {
             k -= 1;
         }
-        if k == 0 || !EVENT_VERBS.contains(&lower(ctx, k - 1).as_str()) {
+        if k == 0 || !EVENT_VERBS.contains(&lower(ctx, k - 1).as_ref()) {
             return None;
         }
         v = k - 1;
@@ -1670,16 +1677,16 @@ fn event_key(
     }
     let verb = match object {
         Some(o) => format!("{verb} {o}"),
-        None => verb,
+        None => verb.into_owned(),
     };
     // "re-opened", "first opened", "officially opened" are still the one event; "reopened" is another.
     let s = skip_aux_back(ctx, v);
     let subject = match s {
         Some(s) => {
             let w = lower(ctx, s);
-            if matches!(w.as_str(), "first" | "originally" | "officially" | "formally") {
+            if matches!(w.as_ref(), "first" | "originally" | "officially" | "formally") {
                 skip_aux_back(ctx, s).and_then(|s| subject_before(ctx, mentions, lexicon, s, discourse))
-            } else if matches!(w.as_str(), "was" | "were") || w == "," || w == "(" {
+            } else if matches!(w.as_ref(), "was" | "were") || w == "," || w == "(" {
                 // "Lopez (born 3 March 1950)", "The plant, opened in 1987,"
                 subject_before(ctx, mentions, lexicon, s.saturating_sub(1), discourse)
                     .or_else(|| subject_before(ctx, mentions, lexicon, s, discourse))

@@ -15,7 +15,7 @@
 use super::figures::SentenceContext;
 use super::{Figure, Lexicon, Mention};
 use crate::rules::Measure;
-use crate::text::{Span, TokenKind, stem};
+use crate::text::{Span, TokenKind, stem_into};
 
 const PLACE_PREPOSITIONS: &[&str] = &[
     "in",
@@ -77,6 +77,22 @@ struct Sentence {
     continues: Vec<bool>,
     /// Mentions in this sentence with their first and last token index.
     mentions: Vec<(Mention, usize, usize)>,
+}
+
+/// The tokens where a cue for a figure spanning tokens `fstart..fend` (its
+/// noun included) may be.
+fn cue_range(fstart: usize, fend: usize, len: usize) -> (usize, usize) {
+    (fstart.saturating_sub(CUE_WINDOW), (fend + CUE_WINDOW).min(len))
+}
+
+/// [`cue_range`] of a figure.
+fn cue_window(ctx: &SentenceContext, fig: &Figure) -> (usize, usize) {
+    let fstart = token_at(ctx, fig.span.start);
+    let fend = match fig.noun {
+        Some(n) => token_at(ctx, n.start) + 1,
+        None => token_at(ctx, fig.span.end.saturating_sub(1)) + 1,
+    };
+    cue_range(fstart, fend, ctx.tokens.len())
 }
 
 fn token_at(ctx: &SentenceContext, offset: usize) -> usize {
@@ -164,20 +180,19 @@ pub fn attach(ctx: &SentenceContext, mentions: &[Mention], lexicon: &Lexicon, fi
         return;
     }
     let s = analyse(ctx, mentions);
-    let stems: Vec<String> = if lexicon.measures.is_empty() {
-        Vec::new()
-    } else {
-        ctx.tokens
-            .iter()
-            .map(|t| {
-                if t.kind == TokenKind::Word {
-                    stem(t.text(ctx.text))
-                } else {
-                    String::new()
+    // Stems of the words a cue window reaches; `measure_for` reads no other.
+    let mut stems: Vec<String> = Vec::new();
+    if !lexicon.measures.is_empty() {
+        stems.resize(ctx.tokens.len(), String::new());
+        for fig in figures.iter().filter(|f| f.kind.is_amount()) {
+            let (lo, hi) = cue_window(ctx, fig);
+            for (t, slot) in ctx.tokens[lo..hi].iter().zip(&mut stems[lo..hi]) {
+                if t.kind == TokenKind::Word && slot.is_empty() {
+                    stem_into(t.text(ctx.text), slot);
                 }
-            })
-            .collect()
-    };
+            }
+        }
+    }
     for fig in figures.iter_mut().filter(|f| f.kind.is_amount()) {
         let fstart = token_at(ctx, fig.span.start);
         let fend = token_at(ctx, fig.span.end.saturating_sub(1)) + 1;
@@ -270,8 +285,7 @@ fn measure_for<'m>(
     fend: usize,
     fclause: u16,
 ) -> Option<(&'m Measure, Span)> {
-    let lo = fstart.saturating_sub(CUE_WINDOW);
-    let hi = (fend + CUE_WINDOW).min(ctx.tokens.len());
+    let (lo, hi) = cue_range(fstart, fend, ctx.tokens.len());
     let mut best: Option<(&Measure, usize, usize)> = None; // (measure, first token, last token)
     for m in measures.iter().filter(|m| unit_matches(m, fig)) {
         for (k, stem_k) in stems.iter().enumerate().take(hi).skip(lo) {
@@ -283,9 +297,13 @@ fn measure_for<'m>(
                 hit = Some(k);
             }
             for phrase in &m.cue_phrases {
-                let words: Vec<&str> = phrase.split_whitespace().collect();
-                if words.iter().enumerate().all(|(j, w)| ctx.is_word(k + j, w)) {
-                    hit = Some(k + words.len() - 1);
+                let mut len = 0;
+                if phrase.split_whitespace().all(|w| {
+                    len += 1;
+                    ctx.is_word(k + len - 1, w)
+                }) && len > 0
+                {
+                    hit = Some(k + len - 1);
                 }
             }
             let Some(last) = hit else { continue };

@@ -1,14 +1,13 @@
 //! Entity mentions: the rules' entities and the built-in gazetteer compiled
-//! into one regex, found in one pass over the article.
+//! into one [`NameSet`], found in one pass over the article.
 
 use rustc_hash::FxHashMap as HashMap;
-
-use regex::Regex;
 
 use crate::rules::{Measure, RuleSet};
 use crate::text::Span;
 
 use super::gazetteer;
+use super::names::NameSet;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Mention {
@@ -24,36 +23,30 @@ pub struct Mention {
 #[derive(Debug)]
 pub struct Lexicon {
     pub entities: Vec<String>,
-    alias_regex: Option<Regex>,
-    alias_to_entity: HashMap<String, usize>,
-    wrong_regex: Option<Regex>,
-    wrong_to_entity: HashMap<String, usize>,
+    aliases: Names,
+    wrong_forms: Names,
     pub measures: Vec<Measure>,
 }
 
-fn alternative(alias: &str) -> String {
-    let mut s = String::new();
-    // ASCII word boundaries keep the regex on the fast DFA path; an alias that
-    // starts or ends with a non-ASCII letter or a period gets no boundary there.
-    if alias.chars().next().is_some_and(|c| c.is_ascii_alphanumeric()) {
-        s.push_str(r"(?-u:\b)");
-    }
-    s.push_str(&regex::escape(alias));
-    if alias.chars().last().is_some_and(|c| c.is_ascii_alphanumeric()) {
-        s.push_str(r"(?-u:\b)");
-    }
-    s
+/// Names and the entity each stands for.
+#[derive(Debug)]
+struct Names {
+    set: NameSet,
+    /// By the set's name index.
+    entity: Vec<usize>,
 }
 
-fn build(aliases: &HashMap<String, usize>) -> Option<Regex> {
-    if aliases.is_empty() {
-        return None;
+impl Names {
+    fn new(to_entity: &HashMap<String, usize>) -> Names {
+        let set = NameSet::new(to_entity.keys().map(String::as_str));
+        let entity = (0..set.len()).map(|i| to_entity[set.name(i)]).collect();
+        Names { set, entity }
     }
-    let mut names: Vec<&str> = aliases.keys().map(String::as_str).collect();
-    // Longest first so "United States of America" wins over "United States".
-    names.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-    let pattern = names.iter().map(|a| alternative(a)).collect::<Vec<_>>().join("|");
-    Regex::new(&pattern).ok()
+
+    /// (span, entity) of each name in `text[from..]`, in text order.
+    fn find_iter<'t>(&'t self, text: &'t str, from: usize) -> impl Iterator<Item = (Span, usize)> + 't {
+        self.set.find_iter(text, from).map(|(span, i)| (span, self.entity[i]))
+    }
 }
 
 impl Lexicon {
@@ -85,11 +78,9 @@ impl Lexicon {
             }
         }
         Lexicon {
-            alias_regex: build(&alias_to_entity),
-            wrong_regex: build(&wrong_to_entity),
+            aliases: Names::new(&alias_to_entity),
+            wrong_forms: Names::new(&wrong_to_entity),
             entities,
-            alias_to_entity,
-            wrong_to_entity,
             measures: rules.measures.clone(),
         }
     }
@@ -105,36 +96,26 @@ impl Lexicon {
 
     /// Entity mentions in `text[from..]`, in text order.
     pub fn mentions(&self, text: &str, from: usize) -> Vec<Mention> {
-        let Some(re) = &self.alias_regex else { return Vec::new() };
-        re.find_iter(&text[from..])
-            .filter_map(|m| {
-                let entity = *self.alias_to_entity.get(m.as_str())?;
-                let span = Span::new(from + m.start(), from + m.end());
+        self.aliases
+            .find_iter(text, from)
+            .map(|(span, entity)| {
                 let rest = &text[span.end..];
                 let possessive = rest.starts_with("’s")
                     || rest.starts_with("'s")
                     || rest.starts_with("’ ")
                     || rest.starts_with("' ");
-                Some(Mention {
+                Mention {
                     span,
                     entity,
                     possessive,
-                })
+                }
             })
             .collect()
     }
 
     /// Known wrong forms of entity names in `text[from..]`: (span, entity).
     pub fn wrong_forms(&self, text: &str, from: usize) -> Vec<(Span, usize)> {
-        let Some(re) = &self.wrong_regex else { return Vec::new() };
-        re.find_iter(&text[from..])
-            .filter_map(|m| {
-                Some((
-                    Span::new(from + m.start(), from + m.end()),
-                    *self.wrong_to_entity.get(m.as_str())?,
-                ))
-            })
-            .collect()
+        self.wrong_forms.find_iter(text, from).collect()
     }
 }
 

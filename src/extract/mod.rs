@@ -9,6 +9,7 @@ pub mod entities;
 mod figures;
 pub mod gazetteer;
 pub mod keys;
+mod names;
 pub mod numbers;
 
 use chrono::NaiveDate;

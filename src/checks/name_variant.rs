@@ -252,6 +252,10 @@ pub fn article_names(analysis: &Analysis, tokens: &[Token]) -> Vec<ArticleName> 
             (name, Vec::new())
         });
         st.count += 1;
+        // A full set takes no more neighbours.
+        if st.neighbours.len() >= MAX_NEIGHBOURS {
+            return;
+        }
         for w in nb.into_iter().flatten() {
             // A word seen before is in the set already, or the set was full.
             if seen.contains(&w) {

@@ -245,8 +245,12 @@ fn scan_named_variants(
             continue;
         }
         let w = t.text(text);
+        // Capitalised words only: most words are out before `singular` allocates.
+        if !w.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
         let l = crate::extract::singular(w);
-        if !heads.contains(l.as_str()) || !w.chars().next().is_some_and(char::is_uppercase) {
+        if !heads.contains(l.as_str()) {
             continue;
         }
         // "Castle Bridge": capitalised words before a capitalised head.

@@ -15,15 +15,23 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::text::Span;
 
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct NameSet {
     names: Vec<Box<str>>,
     /// Whether some name starts with this byte.
-    first: Vec<bool>,
+    first: Box<[bool; 256]>,
+    /// Whether some name of two bytes or more starts with these two (a bit
+    /// per pair): most capitalised words are out before the map is read.
+    pairs: Box<[u64; 1024]>,
     /// Names of two bytes or more by their first two bytes, longest first.
     by_prefix: HashMap<[u8; 2], Vec<u32>>,
-    /// The name of one byte that starts with this byte, if any.
-    single: HashMap<u8, u32>,
+    /// The name of one byte that is this byte, if any.
+    single: Box<[Option<u32>; 256]>,
+}
+
+fn pair_bit(a: u8, b: u8) -> (usize, u64) {
+    let pair = usize::from(a) << 8 | usize::from(b);
+    (pair >> 6, 1 << (pair & 63))
 }
 
 /// A word byte for `(?-u:\b)`: an ASCII letter, digit or underscore.
@@ -38,15 +46,20 @@ impl NameSet {
         names.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
         names.dedup();
         let mut set = NameSet {
-            first: vec![false; 256],
-            ..NameSet::default()
+            names: Vec::new(),
+            first: Box::new([false; 256]),
+            pairs: Box::new([0; 1024]),
+            by_prefix: HashMap::default(),
+            single: Box::new([None; 256]),
         };
         for (i, name) in names.iter().enumerate() {
             let b = name.as_bytes();
             set.first[usize::from(b[0])] = true;
             if let [one] = b {
-                set.single.insert(*one, i as u32);
+                set.single[usize::from(*one)] = Some(i as u32);
             } else {
+                let (word, bit) = pair_bit(b[0], b[1]);
+                set.pairs[word] |= bit;
                 set.by_prefix.entry([b[0], b[1]]).or_default().push(i as u32);
             }
         }
@@ -96,15 +109,16 @@ impl NameSet {
         };
         let longer = hay
             .get(p + 1)
+            .filter(|&&second| {
+                let (word, bit) = pair_bit(hay[p], second);
+                self.pairs[word] & bit != 0
+            })
             .and_then(|&second| self.by_prefix.get(&[hay[p], second]))
             .and_then(|ids| ids.iter().find(|&&i| ends_well(self.names[i as usize].as_bytes())));
         longer
-            .or_else(|| {
-                self.single
-                    .get(&hay[p])
-                    .filter(|&&i| ends_well(self.names[i as usize].as_bytes()))
-            })
-            .map(|&i| i as usize)
+            .copied()
+            .or_else(|| self.single[usize::from(hay[p])].filter(|&i| ends_well(self.names[i as usize].as_bytes())))
+            .map(|i| i as usize)
     }
 }
 

@@ -1,7 +1,5 @@
 #![doc = include_str!("docs/duplicate-article.md")]
 
-use rustc_hash::FxHashMap as HashMap;
-
 use super::{Analysis, RuleInfo};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::text::{Span, Token, TokenKind, tokens_within};
@@ -132,15 +130,11 @@ fn shared(a: &[u64], b: &[u64], needed: usize) -> Option<usize> {
         if n + (a.len() - i).min(b.len() - j) < needed {
             return None;
         }
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
+        // Branch-free: which list advances is unpredictable.
+        let (x, y) = (a[i], b[j]);
+        n += usize::from(x == y);
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
     }
     (n >= needed).then_some(n)
 }
@@ -163,23 +157,28 @@ pub fn check(analyses: &[Analysis], out: &mut Vec<Diagnostic>) {
     let sets: Vec<&Vec<u64>> = analyses.iter().map(|a| &a.keys.shingles).collect();
     let sigs: Vec<Option<[u64; BANDS * ROWS]>> =
         sets.par_iter().map(|s| (!s.is_empty()).then(|| signature(s))).collect();
-    // Candidate pairs from shared bands, one band per task.
+    // Candidate pairs from shared bands, one band per task: the articles
+    // sorted by their band's key, each run of equal keys a bucket.
     let mut pairs: Vec<(usize, usize)> = (0..BANDS)
         .into_par_iter()
         .flat_map_iter(|b| {
-            let mut buckets: HashMap<u64, Vec<usize>> = HashMap::default();
-            for (i, sig) in sigs.iter().enumerate() {
-                let Some(sig) = sig else { continue };
-                let key = sig[b * ROWS..(b + 1) * ROWS].iter().fold(b as u64, |h, &x| mix(h ^ x));
-                buckets.entry(key).or_default().push(i);
-            }
+            let mut keyed: Vec<(u64, usize)> = sigs
+                .iter()
+                .enumerate()
+                .filter_map(|(i, sig)| {
+                    let sig = sig.as_ref()?;
+                    Some((
+                        sig[b * ROWS..(b + 1) * ROWS].iter().fold(b as u64, |h, &x| mix(h ^ x)),
+                        i,
+                    ))
+                })
+                .collect();
+            keyed.sort_unstable();
             let mut pairs = Vec::new();
             // A bucket of very many articles is a shared template, not a story.
-            for members in buckets.values().filter(|m| m.len() <= 64) {
-                for (x, &i) in members.iter().enumerate() {
-                    for &j in &members[x + 1..] {
-                        pairs.push((i.min(j), i.max(j)));
-                    }
+            for bucket in keyed.chunk_by(|x, y| x.0 == y.0).filter(|m| m.len() <= 64) {
+                for (x, &(_, i)) in bucket.iter().enumerate() {
+                    pairs.extend(bucket[x + 1..].iter().map(|&(_, j)| (i, j)));
                 }
             }
             pairs
@@ -187,18 +186,21 @@ pub fn check(analyses: &[Analysis], out: &mut Vec<Diagnostic>) {
         .collect();
     pairs.par_sort_unstable();
     pairs.dedup();
+    // The signatures estimate the overlap, compared as 32-bit prints: half
+    // the memory per candidate pair. Two equal values have equal prints; a
+    // rare chance collision can only send a pair on to the exact count.
+    let prints: Vec<[u32; BANDS * ROWS]> = sigs
+        .par_iter()
+        .map(|sig| sig.map_or([0; BANDS * ROWS], |sig| sig.map(|v| (v ^ (v >> 32)) as u32)))
+        .collect();
     // Each later article is reported once, against its earliest copy.
     // Verified in parallel; kept in pair order, so the same on any thread count.
     let copies: Vec<(usize, usize, f64)> = pairs
         .par_iter()
         .filter_map(|&(i, j)| {
             let (a, b) = (&sets[i], &sets[j]);
-            // The signatures estimate the overlap; only pairs that may reach
-            // the threshold are verified exactly.
-            let (Some(sa), Some(sb)) = (&sigs[i], &sigs[j]) else {
-                return None;
-            };
-            let agree = sa.iter().zip(sb.iter()).filter(|(x, y)| x == y).count();
+            // Only pairs that may reach the threshold are verified exactly.
+            let agree = prints[i].iter().zip(&prints[j]).filter(|(x, y)| x == y).count();
             let jaccard = agree as f64 / (BANDS * ROWS) as f64;
             let est_shared = jaccard / (1.0 + jaccard) * (a.len() + b.len()) as f64;
             if est_shared < 0.5 * a.len().min(b.len()) as f64 {

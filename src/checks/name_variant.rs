@@ -72,6 +72,21 @@ fn fold_chars(word: &str) -> impl Iterator<Item = char> + '_ {
     })
 }
 
+/// No character deleted (see [`deletion`]).
+const NO_DELETION: u32 = u32::MAX;
+
+/// `key`'s characters without the one at `skip`.
+fn deletion(key: &str, skip: u32) -> impl Iterator<Item = char> + '_ {
+    key.chars().zip(0..).filter(move |&(_, i)| i != skip).map(|(c, _)| c)
+}
+
+fn deletion_hash(key: &str, skip: u32) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    deletion(key, skip).for_each(|c| h.write_u32(u32::from(c)));
+    h.finish()
+}
+
 /// A capitalised name token as written, without a possessive ending.
 fn name_of(text: &str, t: &Token) -> Option<Span> {
     if t.kind != TokenKind::Word {
@@ -349,26 +364,24 @@ pub fn check_corpus(analyses: &[Analysis], rules: &RuleSet, out: &mut Vec<Diagno
             union(&mut parent, members[0], m);
         }
     }
-    // One edit apart: keys sharing a one-deletion variant.
-    let mut deletions: HashMap<String, Vec<&str>> = HashMap::default();
-    for k in by_key.keys().filter(|k| k.chars().count() >= 5) {
-        let chars: Vec<char> = k.chars().collect();
-        for skip in 1..chars.len() {
-            let d: String = chars
-                .iter()
-                .enumerate()
-                .filter(|&(i, _)| i != skip)
-                .map(|(_, c)| c)
-                .collect();
-            deletions.entry(d).or_default().push(k);
+    // One edit apart: keys sharing a one-deletion variant. The variants are
+    // hashed, not built, and sorted; keys whose hashes meet are compared
+    // character by character, so a hash collision adds nothing.
+    let keys: Vec<&str> = by_key.keys().copied().filter(|k| k.chars().nth(4).is_some()).collect();
+    let mut variants: Vec<(u64, u32, u32)> = Vec::new();
+    for (ki, k) in keys.iter().enumerate() {
+        let len = k.chars().count() as u32;
+        for skip in (1..len).chain([NO_DELETION]) {
+            variants.push((deletion_hash(k, skip), ki as u32, skip));
         }
-        deletions.entry((*k).to_string()).or_default().push(k);
     }
+    variants.sort_unstable();
     let mut edit_pairs: BTreeSet<(&str, &str)> = BTreeSet::new();
-    for ks in deletions.values() {
-        for (x, &a) in ks.iter().enumerate() {
-            for &b in &ks[x + 1..] {
-                if a != b {
+    for run in variants.chunk_by(|x, y| x.0 == y.0) {
+        for (x, &(_, ka, sa)) in run.iter().enumerate() {
+            for &(_, kb, sb) in &run[x + 1..] {
+                let (a, b) = (keys[ka as usize], keys[kb as usize]);
+                if a != b && deletion(a, sa).eq(deletion(b, sb)) {
                     edit_pairs.insert((a.min(b), a.max(b)));
                 }
             }

@@ -304,7 +304,7 @@ pub fn article_from_bytes(path: &str, bytes: Vec<u8>) -> Result<Article, InputEr
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(InputError::Empty { path });
     }
-    if bytes.iter().take(8192).any(|&b| b == 0) {
+    if memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some() {
         return Err(InputError::Binary { path });
     }
     match String::from_utf8(bytes) {

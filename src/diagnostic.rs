@@ -171,11 +171,19 @@ impl Diagnostic {
 /// repeated sentence) a `-2`, `-3`… suffix, in text order, so that each is
 /// distinct and keeps its identity when text is inserted above.
 pub fn disambiguate_fingerprints(diags: &mut [Diagnostic]) {
-    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    for d in diags.iter_mut() {
-        let n = seen.entry(d.fingerprint.clone()).or_default();
-        *n += 1;
-        if *n > 1 && !d.fingerprint.is_empty() {
+    // Counted first (borrowing the fingerprints), renamed after.
+    let mut seen: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
+    let nth: Vec<usize> = diags
+        .iter()
+        .map(|d| {
+            let n = seen.entry(d.fingerprint.as_str()).or_default();
+            *n += 1;
+            *n
+        })
+        .collect();
+    drop(seen);
+    for (d, n) in diags.iter_mut().zip(nth) {
+        if n > 1 && !d.fingerprint.is_empty() {
             d.fingerprint = format!("{}-{}", d.fingerprint, n);
         }
     }

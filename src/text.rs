@@ -611,6 +611,51 @@ pub fn is_stopword_any_case(word: &str) -> bool {
     with_lowercase(word, is_stopword)
 }
 
+/// Hashed stems of the content words of `text` (see [`content_stems_within`]).
+pub fn content_stems(text: &str) -> Vec<u64> {
+    let tokens = tokenize(text, Span::new(0, text.len()));
+    let mut buf = String::new();
+    content_stems_within(text, &tokens, &mut buf).collect()
+}
+
+/// The hashed stems of the content words among `tokens` (of `text`): words
+/// of three characters or more that are not stop words. `buf` is scratch.
+pub fn content_stems_within<'a>(
+    text: &'a str,
+    tokens: &'a [Token],
+    buf: &'a mut String,
+) -> impl Iterator<Item = u64> + 'a {
+    use std::hash::BuildHasher;
+    tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| t.text(text))
+        .filter(|w| w.chars().nth(2).is_some())
+        .filter_map(|w| {
+            // Lower-cased once, for the stop-word test and the stem.
+            lower_into(w, buf);
+            if is_stopword(buf) {
+                return None;
+            }
+            stem_lowercase(buf);
+            Some(rustc_hash::FxBuildHasher.hash_one(buf.as_str()))
+        })
+}
+
+/// Sorts `v[from..]` and removes its duplicates: a set kept as a sorted run,
+/// several of which can share one buffer.
+pub fn sort_dedup_from(v: &mut Vec<u64>, from: usize) {
+    v[from..].sort_unstable();
+    let mut kept = from;
+    for i in from..v.len() {
+        if kept == from || v[i] != v[kept - 1] {
+            v[kept] = v[i];
+            kept += 1;
+        }
+    }
+    v.truncate(kept);
+}
+
 /// Small Levenshtein distance for did-you-mean suggestions and name variants.
 pub fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
@@ -729,6 +774,25 @@ mod tests {
         let off = t.find('x').unwrap();
         assert_eq!(idx.line_col(t, off), (2, 7));
         assert_eq!(idx.line_span(t, 2), Some(Span::new(3, t.len())));
+    }
+
+    #[test]
+    fn sorted_runs_are_sets() {
+        let mut v = vec![9, 3, 5, 3, 1, 5, 5, 2];
+        sort_dedup_from(&mut v, 3);
+        assert_eq!(v, [9, 3, 5, 1, 2, 3, 5]);
+        sort_dedup_from(&mut v, 0);
+        assert_eq!(v, [1, 2, 3, 5, 9]);
+        let mut empty: Vec<u64> = Vec::new();
+        sort_dedup_from(&mut empty, 0);
+        assert!(empty.is_empty());
+    }
+
+    #[test]
+    fn content_stems_skip_short_and_stop_words() {
+        let stems = content_stems("The police deployed; officers deploying in Haiti, as it said.");
+        assert_eq!(stems.len(), 5);
+        assert_eq!(stems[1], stems[3], "deployed and deploying share a stem");
     }
 
     #[test]

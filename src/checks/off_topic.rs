@@ -1,14 +1,12 @@
 #![doc = include_str!("docs/off-topic.md")]
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-
 use super::{Block, RuleInfo, quote};
 use crate::corpus::Article;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::RuleSet;
-use std::hash::BuildHasher;
+use std::ops::Range;
 
-use crate::text::{Span, Token, TokenKind, is_stopword, lower_into, stem_lowercase, tokenize, tokens_within};
+use crate::text::{Span, Token, content_stems, content_stems_within, sort_dedup_from, tokens_within};
 
 pub const ID: &str = "off-topic";
 pub const RULE: RuleInfo = RuleInfo {
@@ -23,31 +21,6 @@ const MIN_CONTENT_WORDS: usize = 10;
 /// At most this share of a paragraph's content words may be found elsewhere.
 const MAX_SHARED_RATIO: f64 = 0.08;
 
-/// Hashed stems of the content words of `text` (see [`stems_of`]).
-pub(crate) fn content_stems(text: &str) -> Vec<u64> {
-    let tokens = tokenize(text, Span::new(0, text.len()));
-    let mut buf = String::new();
-    stems_of(text, &tokens, &mut buf).collect()
-}
-
-/// The hashed stems of the content words among `tokens` (of `text`).
-fn stems_of<'a>(text: &'a str, tokens: &'a [Token], buf: &'a mut String) -> impl Iterator<Item = u64> + 'a {
-    tokens
-        .iter()
-        .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| t.text(text))
-        .filter(|w| w.chars().nth(2).is_some())
-        .filter_map(|w| {
-            // Lower-cased once, for the stop-word test and the stem.
-            lower_into(w, buf);
-            if is_stopword(buf) {
-                return None;
-            }
-            stem_lowercase(buf);
-            Some(rustc_hash::FxBuildHasher.hash_one(buf.as_str()))
-        })
-}
-
 /// Paragraphs that share (almost) nothing with the rest of the article, its
 /// title or the rules' topic.
 ///
@@ -58,36 +31,41 @@ pub fn find(article: &Article, tokens: &[Token], excluded: &[Block], rules: &Rul
     if article.paragraphs.iter().filter(|p| !inside(p.span)).count() < 4 {
         return Vec::new();
     }
+    // Each judged paragraph's stems as a sorted run in one buffer: cheaper to
+    // build than a set per paragraph, and searched by bisection.
     let mut buf = String::new();
-    let paras: Vec<(usize, HashSet<u64>)> = article
-        .paragraphs
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| !inside(p.span))
-        .map(|(i, p)| {
-            (
-                i,
-                stems_of(&article.text, tokens_within(tokens, p.span), &mut buf).collect(),
-            )
-        })
-        .collect();
-    let mut df: HashMap<u64, usize> = HashMap::default();
-    for (_, set) in &paras {
-        for &s in set {
-            *df.entry(s).or_default() += 1;
-        }
+    let mut stems: Vec<u64> = Vec::new();
+    let mut runs: Vec<(usize, Range<usize>)> = Vec::new();
+    for (i, p) in article.paragraphs.iter().enumerate().filter(|(_, p)| !inside(p.span)) {
+        let from = stems.len();
+        stems.extend(content_stems_within(
+            &article.text,
+            tokens_within(tokens, p.span),
+            &mut buf,
+        ));
+        sort_dedup_from(&mut stems, from);
+        runs.push((i, from..stems.len()));
     }
-    let mut anchor: HashSet<u64> = rules.topic.iter().flat_map(|t| content_stems(t)).collect();
-    if let Some(t) = article.title_text() {
-        anchor.extend(content_stems(t));
-    }
+    let paras: Vec<(usize, &[u64])> = runs.into_iter().map(|(i, r)| (i, &stems[r])).collect();
+    // Every paragraph's stems together, sorted: a stem occurs in as many
+    // paragraphs as it has copies here.
+    let mut everywhere = stems.clone();
+    everywhere.sort_unstable();
+    let in_more_paragraphs_than = |s: u64, mine: usize| {
+        let first = everywhere.partition_point(|&x| x < s);
+        everywhere.get(first + mine) == Some(&s)
+    };
+    let mut title_stems = article.title_text().map(content_stems).unwrap_or_default();
+    sort_dedup_from(&mut title_stems, 0);
+    let in_anchor = |s: &u64| rules.topic_stems.binary_search(s).is_ok() || title_stems.binary_search(s).is_ok();
     // Shares a stem when the title or topic has it, or a paragraph other than its own.
-    let unrelated = |own: &[&HashSet<u64>]| {
+    let unrelated = |own: &[&[u64]]| {
         // Each stem of the paragraphs once; stops as soon as too many are shared.
         let distinct = || {
-            own.iter()
-                .enumerate()
-                .flat_map(move |(k, set)| set.iter().filter(move |s| !own[..k].iter().any(|o| o.contains(*s))))
+            own.iter().enumerate().flat_map(move |(k, set)| {
+                set.iter()
+                    .filter(move |s| !own[..k].iter().any(|o| o.binary_search(s).is_ok()))
+            })
         };
         let n = if own.len() == 1 {
             own[0].len()
@@ -97,8 +75,8 @@ pub fn find(article: &Article, tokens: &[Token], excluded: &[Block], rules: &Rul
         let cap = ((MAX_SHARED_RATIO * n as f64).floor() as usize).min(2);
         let mut shared = 0;
         for s in distinct() {
-            let mine = own.iter().filter(|o| o.contains(s)).count();
-            if anchor.contains(s) || df.get(s).copied().unwrap_or(0) > mine {
+            let mine = own.iter().filter(|o| o.binary_search(s).is_ok()).count();
+            if in_anchor(s) || in_more_paragraphs_than(*s, mine) {
                 shared += 1;
                 if shared > cap {
                     return false;
@@ -115,7 +93,7 @@ pub fn find(article: &Article, tokens: &[Token], excluded: &[Block], rules: &Rul
     let mut out: Vec<Block> = Vec::new();
     let mut single = vec![false; paras.len()];
     for (k, (i, set)) in paras.iter().enumerate() {
-        if set.len() >= MIN_CONTENT_WORDS && unrelated(&[set]) {
+        if set.len() >= MIN_CONTENT_WORDS && unrelated(&[*set]) {
             single[k] = true;
             let mut span = article.paragraphs[*i].span;
             // Its headline goes with it.
@@ -124,7 +102,7 @@ pub fn find(article: &Article, tokens: &[Token], excluded: &[Block], rules: &Rul
                 && head.len() < MIN_CONTENT_WORDS
                 && !single[k - 1]
                 && !article.slice(article.paragraphs[*h].span).trim_end().ends_with('.')
-                && unrelated(&[head, set])
+                && unrelated(&[*head, *set])
             {
                 span = article.paragraphs[*h].span.cover(span);
             }
@@ -148,8 +126,8 @@ pub fn find(article: &Article, tokens: &[Token], excluded: &[Block], rules: &Rul
         let is_headline = *j == i + 1
             && head.len() < MIN_CONTENT_WORDS
             && !article.slice(head_span).trim_end().ends_with('.')
-            && head.union(teaser).count() >= MIN_CONTENT_WORDS;
-        if is_headline && unrelated(&[head, teaser]) {
+            && head.len() + teaser.iter().filter(|s| head.binary_search(s).is_err()).count() >= MIN_CONTENT_WORDS;
+        if is_headline && unrelated(&[*head, *teaser]) {
             out.push(block(head_span.cover(article.paragraphs[*j].span)));
             k -= 2;
         } else {
@@ -172,5 +150,62 @@ pub fn report(article: &Article, blocks: &[Block], out: &mut Vec<Diagnostic>) {
         .label("shares no vocabulary with the article or its topic")
         .help("if it was scraped in from another story, remove it; claimlint does not check figures inside it");
         out.push(d.kind("off-topic").finish());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize;
+
+    fn off_topic(text: &str, rules: &RuleSet) -> Vec<String> {
+        let a = Article::from_text("t.txt", text.to_string());
+        let tokens = tokenize(&a.text, Span::new(0, a.text.len()));
+        find(&a, &tokens, &[], rules)
+            .iter()
+            .map(|b| a.slice(b.span).to_string())
+            .collect()
+    }
+
+    const BODY: [&str; 3] = [
+        "The harbour council approved the ferry budget after a long debate about the harbour terminal and its ferry routes.",
+        "Ferry operators told the council the terminal repairs would delay the routes until the harbour budget was settled.",
+        "Harbour residents asked the council whether the ferry terminal would keep its routes once the repairs began.",
+    ];
+    const STRAY: &str = "Celebrity chefs unveiled spicy mango desserts during glamorous culinary festivals across sunny seaside resorts.";
+
+    #[test]
+    fn a_paragraph_sharing_no_vocabulary_is_off_topic() {
+        let rules = RuleSet::default();
+        let text = format!(
+            "Harbour Council Approves Ferry Budget\n\n{}\n\n{}\n\n{STRAY}\n\n{}\n",
+            BODY[0], BODY[1], BODY[2]
+        );
+        assert_eq!(off_topic(&text, &rules), [STRAY]);
+        // Too few paragraphs to judge.
+        let short = format!("{}\n\n{}\n\n{STRAY}\n", BODY[0], BODY[1]);
+        assert!(off_topic(&short, &rules).is_empty());
+    }
+
+    #[test]
+    fn the_rules_topic_anchors_a_paragraph() {
+        let rules =
+            crate::rules::load_sources(&[("t.yaml".to_string(), "topic: [chefs, mango, desserts]\n".to_string())])
+                .unwrap();
+        let text = format!(
+            "Harbour Council Approves Ferry Budget\n\n{}\n\n{}\n\n{STRAY}\n\n{}\n",
+            BODY[0], BODY[1], BODY[2]
+        );
+        assert!(off_topic(&text, &rules).is_empty());
+    }
+
+    #[test]
+    fn a_headline_goes_with_its_unrelated_paragraph() {
+        let rules = RuleSet::default();
+        let text = format!(
+            "Harbour Council Approves Ferry Budget\n\n{}\n\n{}\n\n{}\n\nSummer treats\n\n{STRAY}\n",
+            BODY[0], BODY[1], BODY[2]
+        );
+        assert_eq!(off_topic(&text, &rules), [format!("Summer treats\n\n{STRAY}")]);
     }
 }

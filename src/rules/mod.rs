@@ -379,6 +379,9 @@ pub struct RuleSet {
     pub claims: Vec<Claim>,
     pub boilerplate: Vec<BoilerplatePattern>,
     pub topic: Vec<String>,
+    /// The hashed content stems of `topic` (`text::content_stems`), sorted
+    /// and deduplicated: made once here rather than for every article.
+    pub topic_stems: Vec<u64>,
     /// The files the rules came from, in load order.
     pub files: Vec<String>,
     pub tests: Vec<(String, serde_yaml::Value)>,
@@ -493,6 +496,8 @@ pub fn load_sources(sources: &[(String, String)]) -> Result<RuleSet, RulesError>
         }
         set.topic.extend(file.topic.iter().cloned());
     }
+    set.topic_stems = set.topic.iter().flat_map(|t| crate::text::content_stems(t)).collect();
+    crate::text::sort_dedup_from(&mut set.topic_stems, 0);
     let known_entities: Vec<String> = set
         .entities
         .iter()

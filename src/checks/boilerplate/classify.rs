@@ -334,10 +334,10 @@ fn section_end(article: &Article, units: &[Span], feats: &[Features], rules: &Ru
         let before = before.get_or_insert_with(|| {
             units[..start]
                 .iter()
-                .flat_map(|&u| crate::checks::off_topic::content_stems(article.slice(u)))
+                .flat_map(|&u| crate::text::content_stems(article.slice(u)))
                 .collect()
         });
-        let stems = crate::checks::off_topic::content_stems(text);
+        let stems = crate::text::content_stems(text);
         let shared = stems.iter().filter(|s| before.contains(*s)).count();
         shared * 5 >= stems.len() && shared >= 1
     };

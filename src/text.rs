@@ -585,10 +585,58 @@ pub const STOPWORDS: &[&str] = &[
     "work",
 ];
 
-/// Whether a lower-case word is a stop word. O(1): a set built once.
+/// Whether a lower-case word is a stop word. O(1): sets built once.
 pub fn is_stopword(lower: &str) -> bool {
-    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> = std::sync::OnceLock::new();
-    SET.get_or_init(|| STOPWORDS.iter().copied().collect()).contains(lower)
+    static SETS: std::sync::OnceLock<StopwordSets> = std::sync::OnceLock::new();
+    SETS.get_or_init(StopwordSets::new).contains(lower)
+}
+
+/// [`STOPWORDS`] arranged for a fast lookup (it runs for most words of every
+/// article): a word of up to eight bytes is hashed and compared as one
+/// integer, in the set of its length; the few longer ones are listed.
+struct StopwordSets {
+    by_length: [rustc_hash::FxHashSet<u64>; 9],
+    longer: Vec<&'static str>,
+}
+
+impl StopwordSets {
+    fn new() -> StopwordSets {
+        let mut sets = StopwordSets {
+            by_length: Default::default(),
+            longer: Vec::new(),
+        };
+        for w in STOPWORDS {
+            match sets.by_length.get_mut(w.len()) {
+                Some(set) => {
+                    set.insert(pack_le(w.as_bytes()));
+                }
+                None => sets.longer.push(w),
+            }
+        }
+        sets
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        match self.by_length.get(word.len()) {
+            Some(set) => set.contains(&pack_le(word.as_bytes())),
+            None => self.longer.contains(&word),
+        }
+    }
+}
+
+/// Up to eight bytes as a little-endian integer, zero-padded: distinct for
+/// distinct byte strings of one length. Two overlapping loads, no loop.
+fn pack_le(b: &[u8]) -> u64 {
+    let n = b.len();
+    debug_assert!(n <= 8);
+    let load = |at: usize, width: usize| b[at..at + width].iter().rev().fold(0u64, |v, &x| v << 8 | u64::from(x));
+    if n >= 4 {
+        load(0, 4) | load(n - 4, 4) << ((n - 4) * 8)
+    } else if n >= 2 {
+        load(0, 2) | load(n - 2, 2) << ((n - 2) * 8)
+    } else {
+        load(0, n)
+    }
 }
 
 /// Calls `f` with the lower-case form of `word`, without allocating for
@@ -793,6 +841,47 @@ mod tests {
         let stems = content_stems("The police deployed; officers deploying in Haiti, as it said.");
         assert_eq!(stems.len(), 5);
         assert_eq!(stems[1], stems[3], "deployed and deploying share a stem");
+    }
+
+    #[test]
+    fn stop_word_lookup_agrees_with_the_list() {
+        let mut words: Vec<String> = vec![
+            String::new(),
+            "police".into(),
+            "haiti".into(),
+            "deployment".into(),
+            "multinational".into(),
+            "a\0".into(),
+            "the\0\0".into(),
+            "thé".into(),
+            "naïve".into(),
+            "wednesdays".into(),
+            "themselves’".into(),
+            "THE".into(),
+        ];
+        // Every stop word, and its near misses: one byte more, one less, one changed.
+        for w in STOPWORDS {
+            words.push(w.to_string());
+            words.push(format!("{w}s"));
+            words.push(format!("x{w}"));
+            words.push(w[..w.len() - 1].to_string());
+            words.push(w[1..].to_string());
+            let mut changed = w.as_bytes().to_vec();
+            changed[0] = if changed[0] == b'z' { b'y' } else { b'z' };
+            words.extend(String::from_utf8(changed));
+        }
+        for w in &words {
+            assert_eq!(is_stopword(w), STOPWORDS.contains(&w.as_str()), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn packed_bytes_are_the_little_endian_integer() {
+        for w in ["", "a", "ab", "abc", "abcd", "abcde", "abcdef", "abcdefg", "abcdefgh"] {
+            let mut padded = [0u8; 8];
+            padded[..w.len()].copy_from_slice(w.as_bytes());
+            assert_eq!(pack_le(w.as_bytes()), u64::from_le_bytes(padded), "{w}");
+        }
     }
 
     #[test]

@@ -587,41 +587,63 @@ pub const STOPWORDS: &[&str] = &[
 
 /// Whether a lower-case word is a stop word. O(1): sets built once.
 pub fn is_stopword(lower: &str) -> bool {
-    static SETS: std::sync::OnceLock<StopwordSets> = std::sync::OnceLock::new();
-    SETS.get_or_init(StopwordSets::new).contains(lower)
+    static SET: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
+    SET.get_or_init(|| WordSet::new(STOPWORDS)).contains(lower)
 }
 
-/// [`STOPWORDS`] arranged for a fast lookup (it runs for most words of every
-/// article): a word of up to eight bytes is hashed and compared as one
+/// A fixed set of words for lookups in hot loops (stop words, function
+/// words): a word of up to eight bytes is hashed and compared as one
 /// integer, in the set of its length; the few longer ones are listed.
-struct StopwordSets {
+pub struct WordSet {
     by_length: [rustc_hash::FxHashSet<u64>; 9],
     longer: Vec<&'static str>,
 }
 
-impl StopwordSets {
-    fn new() -> StopwordSets {
-        let mut sets = StopwordSets {
+impl WordSet {
+    pub fn new(words: &[&'static str]) -> WordSet {
+        let mut set = WordSet {
             by_length: Default::default(),
             longer: Vec::new(),
         };
-        for w in STOPWORDS {
-            match sets.by_length.get_mut(w.len()) {
-                Some(set) => {
-                    set.insert(pack_le(w.as_bytes()));
+        for w in words {
+            match set.by_length.get_mut(w.len()) {
+                Some(short) => {
+                    short.insert(pack_le(w.as_bytes()));
                 }
-                None => sets.longer.push(w),
+                None => set.longer.push(w),
             }
         }
-        sets
+        set
     }
 
-    fn contains(&self, word: &str) -> bool {
+    pub fn contains(&self, word: &str) -> bool {
         match self.by_length.get(word.len()) {
-            Some(set) => set.contains(&pack_le(word.as_bytes())),
+            Some(short) => short.contains(&pack_le(word.as_bytes())),
             None => self.longer.contains(&word),
         }
     }
+
+    /// Whether the ASCII `word`, lower-cased, is in the set, without
+    /// copying it: the packed integer is lower-cased instead.
+    pub fn contains_ascii_any_case(&self, word: &str) -> bool {
+        debug_assert!(word.is_ascii());
+        match self.by_length.get(word.len()) {
+            Some(short) => short.contains(&ascii_lowercase_packed(pack_le(word.as_bytes()))),
+            None => self.longer.iter().any(|w| w.eq_ignore_ascii_case(word)),
+        }
+    }
+}
+
+/// A packed ASCII word (see [`pack_le`]) in lower case: 0x20 added to each
+/// byte in `A..=Z`, all bytes at once.
+fn ascii_lowercase_packed(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // Every byte is below 0x80, so these sums never carry into the next byte;
+    // a byte's top bit then tells whether it was at least `A`, or above `Z`.
+    let at_least_a = x + ONES * u64::from(0x80 - b'A');
+    let above_z = x + ONES * u64::from(0x80 - b'Z' - 1);
+    let upper = at_least_a & !above_z & (ONES * 0x80);
+    x | upper >> 2
 }
 
 /// Up to eight bytes as a little-endian integer, zero-padded: distinct for
@@ -873,6 +895,30 @@ mod tests {
         for w in &words {
             assert_eq!(is_stopword(w), STOPWORDS.contains(&w.as_str()), "{w:?}");
         }
+    }
+
+    #[test]
+    fn packed_words_lower_case_like_ascii() {
+        for x in 0u8..0x80 {
+            for at in 0..8 {
+                let mut word = *b"aZ@[`{~\0";
+                word[at] = x;
+                let lower = word.map(|c| c.to_ascii_lowercase());
+                assert_eq!(
+                    ascii_lowercase_packed(u64::from_le_bytes(word)),
+                    u64::from_le_bytes(lower),
+                    "{word:?}"
+                );
+            }
+        }
+        let set = WordSet::new(&["the", "their", "themselves"]);
+        for w in ["the", "THE", "Their", "ThemSelves"] {
+            assert!(set.contains_ascii_any_case(w), "{w}");
+        }
+        for w in ["thee", "th", "THEIRS", "themselve"] {
+            assert!(!set.contains_ascii_any_case(w), "{w}");
+        }
+        assert!(set.contains("their") && !set.contains("Their"));
     }
 
     #[test]

@@ -22,7 +22,7 @@ use super::memory::{CorpusMemory, MIN_ARTICLES};
 use crate::checks::Block;
 use crate::corpus::Article;
 use crate::rules::RuleSet;
-use crate::text::Span;
+use crate::text::{Span, WordSet};
 
 /// What a paragraph's text shows.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -51,10 +51,61 @@ const FUNCTION_WORDS: &[&str] = &[
     "which", "while", "who", "whom", "whose", "will", "with", "would", "you", "your",
 ];
 
-fn is_function_word(lower: &str) -> bool {
-    static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
-        std::sync::LazyLock::new(|| FUNCTION_WORDS.iter().copied().collect());
-    lower.len() <= 6 && SET.contains(lower)
+/// Whether `word`, in any case, is a function word.
+fn is_function_word(word: &str) -> bool {
+    static SET: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| WordSet::new(FUNCTION_WORDS));
+    // Function words are short and ASCII: only those are looked up.
+    word.len() <= 6 && word.is_ascii() && SET.contains_ascii_any_case(word)
+}
+
+/// Calls `f` with the alphanumeric core of each whitespace-separated word of
+/// `text` and whether the core has a letter: the same as `split_whitespace`,
+/// then `trim_matches(|c: char| !c.is_alphanumeric())` and
+/// `chars().any(char::is_alphabetic)`, in one pass over an ASCII word's
+/// bytes. A word with other characters takes the char-by-char way.
+fn for_each_word_core<'a>(text: &'a str, mut f: impl FnMut(&'a str, bool)) {
+    let b = text.as_bytes();
+    let is_ascii_space = |x: u8| matches!(x, b' ' | b'\t'..=b'\r');
+    let mut i = 0;
+    while i < b.len() {
+        if is_ascii_space(b[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        // The first and last alphanumeric bytes, while the word is ASCII.
+        let (mut first, mut end, mut letters, mut ascii) = (usize::MAX, start, false, true);
+        while i < b.len() {
+            let x = b[i];
+            if x.is_ascii() {
+                if is_ascii_space(x) {
+                    break;
+                }
+                if x.is_ascii_alphanumeric() {
+                    first = first.min(i);
+                    end = i + 1;
+                    letters |= x.is_ascii_alphabetic();
+                }
+                i += 1;
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                if c.is_whitespace() {
+                    break;
+                }
+                ascii = false;
+                i += c.len_utf8();
+            }
+        }
+        if i == start {
+            // A non-ASCII whitespace character.
+            i += text[i..].chars().next().map_or(1, char::len_utf8);
+        } else if ascii {
+            f(if first <= end { &text[first..end] } else { "" }, letters);
+        } else {
+            let core = text[start..i].trim_matches(|c: char| !c.is_alphanumeric());
+            f(core, core.chars().any(char::is_alphabetic));
+        }
+    }
 }
 
 impl Features {
@@ -76,25 +127,16 @@ impl Features {
                     p >= 1 && head[..p].iter().all(u8::is_ascii_digit) && t.as_bytes().get(p + 1) == Some(&b' ')
                 })
             };
-        let mut lower = String::new();
-        for w in t.split_whitespace() {
-            let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+        for_each_word_core(t, |core, letters| {
             if core.is_empty() {
-                continue;
+                return;
             }
             f.words += 1;
-            if !core.chars().any(char::is_alphabetic) {
-                continue;
+            if !letters {
+                return;
             }
             f.has_letters = true;
-            // Function words are short and ASCII: lower-case only those.
-            let function = core.len() <= 6 && core.is_ascii() && {
-                lower.clear();
-                lower.push_str(core);
-                lower.make_ascii_lowercase();
-                is_function_word(&lower)
-            };
-            if function {
+            if is_function_word(core) {
                 f.function += 1;
             } else {
                 f.lexical += 1;
@@ -102,7 +144,7 @@ impl Features {
                     f.capitalized += 1;
                 }
             }
-        }
+        });
         let end = t.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»', ' ']);
         f.ends_sentence = end.ends_with(['.', '!', '?', '…']);
         f.ends_with_period = end.ends_with('.');
@@ -602,6 +644,30 @@ mod tests {
     #[test]
     fn function_words_are_sorted_for_binary_search() {
         assert!(FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn word_cores_are_split_and_trimmed_as_by_chars() {
+        let texts = [
+            "",
+            "  ",
+            "The council voted, 7-2, on Monday.",
+            "“Kenya’s” (police) —deployed— 1,000 officers… ‘again’",
+            "a\u{a0}b\u{2028}c \u{3000} d\u{1680}e\u{85}f\u{b}g\u{c}h\ri\tj\nk",
+            "\u{a0}\u{a0} -- ... 42 4a a4 _x_ ſtuff \u{212a}elvin ÉCOLE école",
+            "• item · 12) ▪ ◦ ►",
+        ];
+        for t in texts {
+            let mut got = Vec::new();
+            for_each_word_core(t, |core, letters| got.push((core, letters)));
+            let want: Vec<(&str, bool)> = t
+                .split_whitespace()
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                .map(|core| (core, core.chars().any(char::is_alphabetic)))
+                .collect();
+            assert_eq!(got, want, "{t:?}");
+        }
+        assert!(is_function_word("The") && is_function_word("WHOSE") && !is_function_word("Theirs"));
     }
 
     #[test]

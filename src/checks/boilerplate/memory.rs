@@ -72,17 +72,49 @@ impl CorpusMemory {
 fn hash_line(line: &str) -> Option<u64> {
     let core = line.trim_matches(|c: char| !c.is_alphanumeric());
     // Most lines of an article are long paragraphs: rule them out before hashing.
-    if core.split_whitespace().nth(MAX_WORDS).is_some() || !core.chars().any(char::is_alphabetic) {
+    if more_words_than(core, MAX_WORDS) || !core.chars().any(char::is_alphabetic) {
         return None;
     }
     let mut h = DefaultHasher::default();
     for w in core.split_whitespace() {
-        for c in w.chars().flat_map(char::to_lowercase) {
-            c.hash(&mut h);
+        for c in w.chars() {
+            // The same hash as `to_lowercase` gives, without its iterator for ASCII.
+            if c.is_ascii() {
+                c.to_ascii_lowercase().hash(&mut h);
+            } else {
+                c.to_lowercase().for_each(|l| l.hash(&mut h));
+            }
         }
         ' '.hash(&mut h);
     }
     Some(h.finish())
+}
+
+/// Whether `text` has more than `n` words, as `split_whitespace` counts
+/// them; reads bytes, and stops as soon as it knows.
+fn more_words_than(text: &str, n: usize) -> bool {
+    let b = text.as_bytes();
+    let (mut words, mut in_word, mut i) = (0, false, 0);
+    while i < b.len() {
+        // Only these lead bytes start non-ASCII whitespace (U+0085, U+00A0,
+        // U+1680, U+2000 to U+205F, U+3000); other bytes are read as they are.
+        if matches!(b[i], 0xC2 | 0xE1 | 0xE2 | 0xE3) {
+            let c = text[i..].chars().next().unwrap_or('\0');
+            if c.is_whitespace() {
+                in_word = false;
+                i += c.len_utf8();
+                continue;
+            }
+        }
+        let space = matches!(b[i], b' ' | b'\t'..=b'\r');
+        words += usize::from(!space && !in_word);
+        if words > n {
+            return true;
+        }
+        in_word = !space;
+        i += 1;
+    }
+    false
 }
 
 #[cfg(test)]
@@ -101,6 +133,34 @@ mod tests {
         let m = CorpusMemory::build([&a, &b, &c]);
         assert_eq!(m.articles_with("Share this story"), 3);
         assert_eq!(m.articles_with("Rain fell all day."), 0);
+    }
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them() {
+        for t in [
+            "",
+            " \u{a0} ",
+            "one",
+            "one two  three",
+            "a\u{a0}b\u{2028}c \u{3000} d\u{1680}e\u{85}f\u{b}g\u{c}h\ri\tj\nk",
+            "“Kenya’s” — police… ‘again’ 1,000 ſ é",
+        ] {
+            let words = t.split_whitespace().count();
+            for n in 0..words + 2 {
+                assert_eq!(more_words_than(t, n), words > n, "{t:?} {n}");
+            }
+        }
+    }
+
+    #[test]
+    fn lines_differing_in_case_and_spacing_hash_alike() {
+        let h = hash_line("Share  THIS Story!").unwrap();
+        assert_eq!(hash_line("share this story"), Some(h));
+        assert_eq!(hash_line("“Émile’s BOOK”"), hash_line("émile’s book"));
+        assert_ne!(hash_line("share this stories"), Some(h));
+        assert_eq!(hash_line("1,000 2,000"), None);
+        assert_eq!(hash_line(&"word ".repeat(MAX_WORDS + 1)), None);
+        assert!(hash_line(&"word ".repeat(MAX_WORDS)).is_some());
     }
 
     #[test]

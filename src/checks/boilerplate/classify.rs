@@ -14,6 +14,7 @@
 //!    boilerplate when it sits between boilerplate blocks, or when it looks
 //!    like furniture (a name, a Title Case label, a number) next to one.
 
+use std::cell::OnceCell;
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -21,7 +22,7 @@ use regex::Regex;
 use super::memory::{CorpusMemory, MIN_ARTICLES};
 use crate::checks::Block;
 use crate::corpus::Article;
-use crate::rules::RuleSet;
+use crate::rules::{BoilerplatePattern, RuleSet};
 use crate::text::{Span, WordSet};
 
 /// What a paragraph's text shows.
@@ -368,13 +369,13 @@ fn interface_kind(text: &str, f: &Features) -> Option<&'static str> {
 
 /// The last paragraph of a `section` (a list of links or sources) opened at
 /// `start`: bullet and numbered items, headlines and the teasers under them.
-fn section_end(article: &Article, units: &[Span], feats: &[Features], rules: &RuleSet, start: usize) -> usize {
+fn section_end(article: &Article, units: &Units, feats: &[Features], start: usize) -> usize {
     // A plain teaser must be about something else than the article before the
     // section; text about the article's own subject means the article resumed.
     let mut before: Option<rustc_hash::FxHashSet<u64>> = None;
     let mut about_article = |text: &str| {
         let before = before.get_or_insert_with(|| {
-            units[..start]
+            units.spans[..start]
                 .iter()
                 .flat_map(|&u| crate::text::content_stems(article.slice(u)))
                 .collect()
@@ -386,13 +387,10 @@ fn section_end(article: &Article, units: &[Span], feats: &[Features], rules: &Ru
     let mut end = start;
     let mut after_item = false;
     for (k, f) in feats.iter().enumerate().skip(start + 1) {
-        let text = article.slice(units[k]);
+        let text = article.slice(units.spans[k]);
         if f.item || f.is_headline(text) {
             after_item = true;
-        } else if f.indent
-            || (after_item && f.words <= 45 && !about_article(text))
-            || rules.boilerplate_match(text).is_some()
-        {
+        } else if f.indent || (after_item && f.words <= 45 && !about_article(text)) || units.pattern(k).is_some() {
             after_item = false;
         } else {
             break;
@@ -401,7 +399,7 @@ fn section_end(article: &Article, units: &[Span], feats: &[Features], rules: &Ru
     }
     // A headline just before the article resumes is the article's own heading.
     while end > start && !feats[end].item && !feats[end].indent && end + 1 < feats.len() {
-        let text = article.slice(units[end]);
+        let text = article.slice(units.spans[end]);
         if feats[end].is_headline(text) && about_article(text) {
             end -= 1;
         } else {
@@ -414,41 +412,80 @@ fn section_end(article: &Article, units: &[Span], feats: &[Features], rules: &Ru
 /// The units judged: the article's paragraphs, except that a paragraph of
 /// several lines is judged line by line when one of its lines is marked by a
 /// pattern on its own ("84 views0 comments" wrapped onto "bottom of page").
-fn units(article: &Article, rules: &RuleSet) -> Vec<Span> {
-    let mut out = Vec::with_capacity(article.paragraphs.len());
-    for p in &article.paragraphs {
-        let text = article.slice(p.span);
-        if !text.contains('\n') {
-            out.push(p.span);
-            continue;
-        }
+struct Units<'a> {
+    spans: Vec<Span>,
+    article: &'a Article,
+    rules: &'a RuleSet,
+    /// Each unit's first matching boilerplate pattern, looked for once, when
+    /// first asked (the passes and `section_end` ask again).
+    patterns: Vec<OnceCell<Option<&'a BoilerplatePattern>>>,
+}
+
+impl<'a> Units<'a> {
+    fn of(article: &'a Article, rules: &'a RuleSet) -> Units<'a> {
+        let mut units = Units {
+            spans: Vec::with_capacity(article.paragraphs.len()),
+            article,
+            rules,
+            patterns: Vec::with_capacity(article.paragraphs.len()),
+        };
         let mut lines = Vec::new();
-        let mut offset = p.span.start;
-        for line in text.split_inclusive('\n') {
-            let content = line.trim_end_matches(['\n', '\r']);
-            let trimmed = content.trim();
-            if !trimmed.is_empty() {
-                let lead = content.len() - content.trim_start().len();
-                lines.push(Span::new(offset + lead, offset + lead + trimmed.len()));
+        for p in &article.paragraphs {
+            let text = article.slice(p.span);
+            if !text.contains('\n') {
+                units.push(p.span, OnceCell::new());
+                continue;
             }
-            offset += line.len();
+            lines.clear();
+            let mut offset = p.span.start;
+            for line in text.split_inclusive('\n') {
+                let content = line.trim_end_matches(['\n', '\r']);
+                let trimmed = content.trim();
+                if !trimmed.is_empty() {
+                    let lead = content.len() - content.trim_start().len();
+                    lines.push(Span::new(offset + lead, offset + lead + trimmed.len()));
+                }
+                offset += line.len();
+            }
+            // What the lines up to the first match gave is kept for the passes.
+            let mut looked: Vec<OnceCell<Option<&BoilerplatePattern>>> = Vec::with_capacity(lines.len());
+            let mut marked = false;
+            for &l in &lines {
+                let found = rules.boilerplate_match(article.slice(l));
+                looked.push(OnceCell::from(found));
+                if found.is_some() {
+                    marked = true;
+                    break;
+                }
+            }
+            if marked {
+                looked.resize_with(lines.len(), OnceCell::new);
+                for (&l, m) in lines.iter().zip(looked) {
+                    units.push(l, m);
+                }
+            } else {
+                units.push(p.span, OnceCell::new());
+            }
         }
-        if lines
-            .iter()
-            .any(|&l| rules.boilerplate_match(article.slice(l)).is_some())
-        {
-            out.extend(lines);
-        } else {
-            out.push(p.span);
-        }
+        units
     }
-    out
+
+    fn push(&mut self, span: Span, pattern: OnceCell<Option<&'a BoilerplatePattern>>) {
+        self.spans.push(span);
+        self.patterns.push(pattern);
+    }
+
+    /// The first boilerplate pattern that matches unit `i`.
+    fn pattern(&self, i: usize) -> Option<&'a BoilerplatePattern> {
+        *self.patterns[i].get_or_init(|| self.rules.boilerplate_match(self.article.slice(self.spans[i])))
+    }
 }
 
 /// Classifies every paragraph of the article and returns its boilerplate
 /// blocks, sorted by start.
 pub fn classify(article: &Article, rules: &RuleSet, memory: &CorpusMemory) -> Vec<Block> {
-    let paras = units(article, rules);
+    let units = Units::of(article, rules);
+    let paras = &units.spans;
     let n = paras.len();
     if n == 0 {
         return Vec::new();
@@ -469,12 +506,11 @@ pub fn classify(article: &Article, rules: &RuleSet, memory: &CorpusMemory) -> Ve
     // 1. Strong marks: patterns first.
     let mut i = 0;
     while i < n {
-        let text = article.slice(paras[i]);
-        if let Some(p) = rules.boilerplate_match(text) {
+        if let Some(p) = units.pattern(i) {
             let end = if p.to_end {
                 n - 1
             } else if p.section {
-                section_end(article, &paras, &feats, rules, i)
+                section_end(article, &units, &feats, i)
             } else {
                 i
             };

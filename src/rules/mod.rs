@@ -385,21 +385,30 @@ pub struct RuleSet {
     /// The files the rules came from, in load order.
     pub files: Vec<String>,
     pub tests: Vec<(String, serde_yaml::Value)>,
-    /// Every boilerplate pattern compiled together: one pass tells whether
-    /// any pattern matches a paragraph (most match none).
     /// Every boilerplate pattern in two sets, to rule out most paragraphs in
     /// one pass each: the patterns anchored at the paragraph's start (their
     /// automaton gives up after a few characters of prose) and the others.
-    pub(crate) boilerplate_any: Vec<regex::RegexSet>,
+    /// With each set, the index in `boilerplate` of each of its patterns.
+    pub(crate) boilerplate_any: Vec<(regex::RegexSet, Vec<usize>)>,
 }
 
 impl RuleSet {
     /// The first boilerplate pattern (in rule order) that matches `text`.
     pub fn boilerplate_match(&self, text: &str) -> Option<&BoilerplatePattern> {
-        if !self.boilerplate_any.is_empty() && !self.boilerplate_any.iter().any(|set| set.is_match(text)) {
+        if self.boilerplate_any.is_empty() {
+            return self.boilerplate.iter().find(|p| p.regex.is_match(text));
+        }
+        if !self.boilerplate_any.iter().any(|(set, _)| set.is_match(text)) {
             return None;
         }
-        self.boilerplate.iter().find(|p| p.regex.is_match(text))
+        // The sets tell which patterns match, at a pass each, rather than
+        // trying the patterns one by one.
+        let first = self
+            .boilerplate_any
+            .iter()
+            .flat_map(|(set, index)| set.matches(text).into_iter().map(|k| index[k]))
+            .min()?;
+        self.boilerplate.get(first)
     }
 
     pub fn measure(&self, name: &str) -> Option<&Measure> {
@@ -582,19 +591,18 @@ pub fn load_sources(sources: &[(String, String)]) -> Result<RuleSet, RulesError>
         }
     }
     // Each pattern was compiled on its own above, so an error names its pattern.
-    let (anchored, free): (Vec<&BoilerplatePattern>, Vec<&BoilerplatePattern>) = set
-        .boilerplate
-        .iter()
-        .partition(|p| anchored_at_start(p.regex.as_str()));
-    let prefilter: Option<Vec<regex::RegexSet>> = [anchored, free]
-        .iter()
+    let (anchored, free): (Vec<usize>, Vec<usize>) =
+        (0..set.boilerplate.len()).partition(|&i| anchored_at_start(set.boilerplate[i].regex.as_str()));
+    let prefilter: Option<Vec<(regex::RegexSet, Vec<usize>)>> = [anchored, free]
+        .into_iter()
         .filter(|group| !group.is_empty())
         .map(|group| {
-            regex::RegexSetBuilder::new(group.iter().map(|p| p.regex.as_str()))
+            regex::RegexSetBuilder::new(group.iter().map(|&i| set.boilerplate[i].regex.as_str()))
                 .dfa_size_limit(64 << 20)
                 .size_limit(64 << 20)
                 .build()
                 .ok()
+                .map(|regexes| (regexes, group))
         })
         .collect();
     // Without a prefilter (a set too large to build) every pattern is tried.
@@ -709,5 +717,42 @@ mod tests {
         ])
         .unwrap();
         assert!(r.boilerplate.is_empty());
+    }
+
+    #[test]
+    fn the_first_matching_pattern_is_the_first_in_rule_order() {
+        let rules = load(&[]).unwrap();
+        assert_eq!(rules.boilerplate_any.len(), 2, "anchored and free sets");
+        let texts = [
+            "Recommended Stories",
+            "READ MORE: Haiti's gangs tighten their grip",
+            "Share this article",
+            "84 views0 comments",
+            "© 2024 The Ledger. All rights reserved.",
+            "Follow us on Twitter",
+            "Sign up for our newsletter to get the latest news delivered to your inbox.",
+            "Police patrol Port-au-Prince. (AP Photo/Jane Doe)",
+            "By Jane Doe, Associated Press",
+            "Kenyan police arrived in Port-au-Prince on Tuesday, officials said.",
+            "",
+        ];
+        for t in texts {
+            let linear = rules.boilerplate.iter().find(|p| p.regex.is_match(t)).map(|p| &p.name);
+            assert_eq!(rules.boilerplate_match(t).map(|p| &p.name), linear, "{t:?}");
+        }
+        // A project pattern listed after a built-in one that also matches.
+        let later = load_sources(&[
+            (BUILTIN_NAME.to_string(), BUILTIN.to_string()),
+            (
+                "a.yaml".into(),
+                "boilerplate:\n  x-share:\n    pattern: 'hare'\n".into(),
+            ),
+        ])
+        .unwrap();
+        assert_eq!(later.boilerplate_match("Share").map(|p| p.name.as_str()), Some("share"));
+        assert_eq!(
+            later.boilerplate_match("Shared joy").map(|p| p.name.as_str()),
+            Some("x-share")
+        );
     }
 }

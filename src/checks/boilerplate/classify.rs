@@ -330,25 +330,44 @@ fn interface_kind(text: &str, f: &Features) -> Option<&'static str> {
     if f.words < 2 || f.words > 12 || f.ends_sentence {
         return None;
     }
+    static SETS: std::sync::LazyLock<[WordSet; 4]> =
+        std::sync::LazyLock::new(|| [SOCIAL, UI, NAV, UI_GLUE].map(WordSet::new));
+    let [social_words, ui_words, nav_words, glue_words] = &*SETS;
+    // Words of other kinds leave only a breadcrumb possible: at most two, in at most eight words.
+    let most_other = if f.words <= 8 { 2 } else { 0 };
     let (mut social, mut ui, mut nav, mut other) = (0, 0, 0, 0);
     let mut lower = String::new();
-    for w in text.split_whitespace() {
-        let core = w.trim_matches(|c: char| !c.is_alphanumeric());
-        if core.is_empty() {
-            continue;
+    let mut too_many_other = false;
+    for_each_word_core(text, |core, _| {
+        if core.is_empty() || too_many_other {
+            return;
         }
-        lower.clear();
-        lower.extend(core.chars().flat_map(char::to_lowercase));
-        let l = lower.as_str();
-        if SOCIAL.contains(&l) {
+        // ASCII words are looked up in any case as they are; others lower-cased.
+        let ascii = core.is_ascii();
+        if !ascii {
+            lower.clear();
+            lower.extend(core.chars().flat_map(char::to_lowercase));
+        }
+        let listed = |set: &WordSet| {
+            if ascii {
+                set.contains_ascii_any_case(core)
+            } else {
+                set.contains(&lower)
+            }
+        };
+        if listed(social_words) {
             social += 1;
-        } else if UI.contains(&l) {
+        } else if listed(ui_words) {
             ui += 1;
-        } else if NAV.contains(&l) {
+        } else if listed(nav_words) {
             nav += 1;
-        } else if !UI_GLUE.contains(&l) {
+        } else if !listed(glue_words) {
             other += 1;
+            too_many_other = other > most_other;
         }
+    });
+    if too_many_other {
+        return None;
     }
     let separators = text.matches(['|', '›', '»', '>', '•', '·', '/']).count();
     if other > 0 {
@@ -773,6 +792,11 @@ mod tests {
         assert_eq!(f("Home › News › Local"), Some("navigation"));
         assert_eq!(f("Police arrive in the capital"), None);
         assert_eq!(f("World News and Politics"), None);
+        assert_eq!(f("FACEBOOK twitter"), Some("share"));
+        assert_eq!(f("Home › World › Haiti"), Some("navigation"));
+        assert_eq!(f("Home › World › Haiti › Kenya › Police"), None);
+        assert_eq!(f("Share on Facebook, Twitter or Email via our partners"), None);
+        assert_eq!(f("Home | World | Sport | Politics | Business"), Some("navigation"));
     }
 
     #[test]

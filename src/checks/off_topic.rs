@@ -55,16 +55,19 @@ pub fn find(article: &Article, tokens: &[Token], excluded: &[Block], rules: &Rul
         let first = everywhere.partition_point(|&x| x < s);
         everywhere.get(first + mine) == Some(&s)
     };
-    let mut title_stems = article.title_text().map(content_stems).unwrap_or_default();
-    sort_dedup_from(&mut title_stems, 0);
-    let in_anchor = |s: &u64| rules.topic_stems.binary_search(s).is_ok() || title_stems.binary_search(s).is_ok();
+    // The title's stems and the topic's, in one sorted run.
+    let mut anchor = rules.topic_stems.clone();
+    anchor.extend(article.title_text().map(content_stems).unwrap_or_default());
+    sort_dedup_from(&mut anchor, 0);
     // Shares a stem when the title or topic has it, or a paragraph other than its own.
     let unrelated = |own: &[&[u64]]| {
-        // Each stem of the paragraphs once; stops as soon as too many are shared.
+        // Each stem of the paragraphs once, with the first paragraph that has
+        // it; stops as soon as too many are shared.
         let distinct = || {
             own.iter().enumerate().flat_map(move |(k, set)| {
                 set.iter()
                     .filter(move |s| !own[..k].iter().any(|o| o.binary_search(s).is_ok()))
+                    .map(move |s| (k, *s))
             })
         };
         let n = if own.len() == 1 {
@@ -74,9 +77,13 @@ pub fn find(article: &Article, tokens: &[Token], excluded: &[Block], rules: &Rul
         };
         let cap = ((MAX_SHARED_RATIO * n as f64).floor() as usize).min(2);
         let mut shared = 0;
-        for s in distinct() {
-            let mine = own.iter().filter(|o| o.binary_search(s).is_ok()).count();
-            if in_anchor(s) || in_more_paragraphs_than(*s, mine) {
+        for (k, s) in distinct() {
+            let in_another_paragraph = || {
+                // Its own paragraphs that have it: the k-th, none before, maybe some after.
+                let mine = 1 + own[k + 1..].iter().filter(|o| o.binary_search(&s).is_ok()).count();
+                in_more_paragraphs_than(s, mine)
+            };
+            if anchor.binary_search(&s).is_ok() || in_another_paragraph() {
                 shared += 1;
                 if shared > cap {
                     return false;

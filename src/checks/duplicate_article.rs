@@ -122,6 +122,11 @@ fn signature(shingles: &[u64]) -> [u64; BANDS * ROWS] {
     sig
 }
 
+/// A signature value folded to 16 bits (its densification distance too).
+fn print(v: u64) -> u16 {
+    (v ^ (v >> 16) ^ (v >> 32) ^ (v >> 48)) as u16
+}
+
 /// How many values the sorted lists `a` and `b` share, or None as soon as
 /// fewer than `needed` can be (most candidate pairs stop early).
 fn shared(a: &[u64], b: &[u64], needed: usize) -> Option<usize> {
@@ -186,12 +191,13 @@ pub fn check(analyses: &[Analysis], out: &mut Vec<Diagnostic>) {
         .collect();
     pairs.par_sort_unstable();
     pairs.dedup();
-    // The signatures estimate the overlap, compared as 32-bit prints: half
-    // the memory per candidate pair. Two equal values have equal prints; a
-    // rare chance collision can only send a pair on to the exact count.
-    let prints: Vec<[u32; BANDS * ROWS]> = sigs
+    // The signatures estimate the overlap, compared as 16-bit prints: a
+    // quarter of the memory read per candidate pair. Two equal values have
+    // equal prints; a chance collision (one slot in 65,536) can only send a
+    // pair on to the exact count, never drop one or report a false copy.
+    let prints: Vec<[u16; BANDS * ROWS]> = sigs
         .par_iter()
-        .map(|sig| sig.map_or([0; BANDS * ROWS], |sig| sig.map(|v| (v ^ (v >> 32)) as u32)))
+        .map(|sig| sig.map_or([0; BANDS * ROWS], |sig| sig.map(print)))
         .collect();
     // Each later article is reported once, against its earliest copy.
     // Verified in parallel; kept in pair order, so the same on any thread count.

@@ -3,6 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
+use std::hash::BuildHasher;
 
 use super::claims::{bears_on, overlaps};
 use super::{Analysis, RuleInfo, quote};
@@ -47,11 +48,20 @@ pub fn check(analyses: &[Analysis], rules: &RuleSet, out: &mut Vec<Diagnostic>) 
         .enumerate()
         .map(|(ai, a)| members_of(ai, a, rules, analyses.len()))
         .collect();
-    // Grouped by a stable parallel sort: groups in key order, each group's
-    // members in article and text order.
-    let mut all: Vec<(Group, Member)> = per_article.into_iter().flatten().collect();
-    all.par_sort_by(|a, b| a.0.cmp(&b.0));
-    let (keys, members): (Vec<Group>, Vec<Member>) = all.into_iter().unzip();
+    // Grouped by a stable parallel sort of indices on (key hash, key): the
+    // keys are compared in full only where their hashes meet, and no tuple
+    // is moved until the order is known. Each group's members stay in article
+    // and text order; the groups come in hash order (the engine sorts the
+    // findings).
+    let all: Vec<(Group, Member)> = per_article.into_iter().flatten().collect();
+    let hashes: Vec<u64> = all
+        .par_iter()
+        .map(|(key, _)| rustc_hash::FxBuildHasher.hash_one(key))
+        .collect();
+    let mut order: Vec<usize> = (0..all.len()).collect();
+    order.par_sort_by(|&x, &y| hashes[x].cmp(&hashes[y]).then_with(|| all[x].0.cmp(&all[y].0)));
+    let mut slots: Vec<Option<(Group, Member)>> = all.into_iter().map(Some).collect();
+    let (keys, members): (Vec<Group>, Vec<Member>) = order.iter().filter_map(|&i| slots[i].take()).unzip();
     let mut groups: Vec<std::ops::Range<usize>> = Vec::new();
     for (i, key) in keys.iter().enumerate() {
         match groups.last_mut() {

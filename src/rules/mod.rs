@@ -556,6 +556,19 @@ pub fn load_sources(sources: &[(String, String)]) -> Result<RuleSet, RulesError>
                 origin,
             });
         }
+        // The file's patterns are compiled side by side (the built-in file has
+        // dozens); an error is still the first one in the file's order.
+        let mut compiled = {
+            use rayon::prelude::*;
+            let enabled: Vec<&str> = file
+                .boilerplate
+                .values()
+                .filter(|spec| spec.enabled)
+                .map(|spec| spec.pattern.as_str())
+                .collect();
+            let regexes: Vec<Result<Regex, regex::Error>> = enabled.par_iter().map(|p| Regex::new(p)).collect();
+            regexes.into_iter()
+        };
         for (pname, spec) in &file.boilerplate {
             let (line, col) = locate::mapping_key(text, "boilerplate", pname).unwrap_or((1, 1));
             // A later file may switch off (or replace) a pattern of the same name.
@@ -563,16 +576,19 @@ pub fn load_sources(sources: &[(String, String)]) -> Result<RuleSet, RulesError>
             if !spec.enabled {
                 continue;
             }
-            let regex = Regex::new(&spec.pattern).map_err(|e| {
-                RulesError::at(
-                    name,
-                    text,
-                    line,
-                    col,
-                    &format!("boilerplate pattern `{pname}` is not a valid regex"),
-                    Some(&regex_error_text(&e)),
-                )
-            })?;
+            let regex = compiled
+                .next()
+                .expect("one compiled regex per enabled pattern")
+                .map_err(|e| {
+                    RulesError::at(
+                        name,
+                        text,
+                        line,
+                        col,
+                        &format!("boilerplate pattern `{pname}` is not a valid regex"),
+                        Some(&regex_error_text(&e)),
+                    )
+                })?;
             set.boilerplate.push(BoilerplatePattern {
                 name: pname.clone(),
                 regex,
@@ -591,10 +607,12 @@ pub fn load_sources(sources: &[(String, String)]) -> Result<RuleSet, RulesError>
         }
     }
     // Each pattern was compiled on its own above, so an error names its pattern.
+    // The two sets are built side by side.
+    use rayon::prelude::*;
     let (anchored, free): (Vec<usize>, Vec<usize>) =
         (0..set.boilerplate.len()).partition(|&i| anchored_at_start(set.boilerplate[i].regex.as_str()));
     let prefilter: Option<Vec<(regex::RegexSet, Vec<usize>)>> = [anchored, free]
-        .into_iter()
+        .into_par_iter()
         .filter(|group| !group.is_empty())
         .map(|group| {
             regex::RegexSetBuilder::new(group.iter().map(|&i| set.boilerplate[i].regex.as_str()))

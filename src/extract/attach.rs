@@ -115,9 +115,9 @@ fn analyse(ctx: &SentenceContext, mentions: &[Mention]) -> Sentence {
             continue;
         }
         if at_clause_start && t.kind == TokenKind::Word {
-            let lower = w.to_ascii_lowercase();
+            let lower = t.text(ctx.lower);
             if let Some(slot) = continues.last_mut() {
-                *slot = c > 0 && CONTINUATIONS.contains(&lower.as_str());
+                *slot = c > 0 && CONTINUATIONS.contains(&lower);
             }
             at_clause_start = false;
         }
@@ -153,13 +153,9 @@ impl Sentence {
 
     fn is_place_object(&self, ctx: &SentenceContext, tok: usize) -> bool {
         tok > 0 && {
-            let prev = ctx.word(tok - 1).to_ascii_lowercase();
-            let prev = if prev == "the" && tok > 1 {
-                ctx.word(tok - 2).to_ascii_lowercase()
-            } else {
-                prev
-            };
-            PLACE_PREPOSITIONS.contains(&prev.as_str())
+            let prev = ctx.lw(tok - 1);
+            let prev = if prev == "the" && tok > 1 { ctx.lw(tok - 2) } else { prev };
+            PLACE_PREPOSITIONS.contains(&prev)
         }
     }
 
@@ -234,7 +230,7 @@ fn entity_for(
     }
     // b. Right after it: "1,000 troops from Kenya", "80% of Haiti’s capital".
     if let Some((m, _, _)) = s.mentions.iter().find(|(_, a, _)| {
-        *a == phrase_end + 1 && matches!(ctx.word(phrase_end).to_ascii_lowercase().as_str(), "from" | "of")
+        *a == phrase_end + 1 && matches!(ctx.lw(phrase_end), "from" | "of")
             || (*a == phrase_end + 2 && ctx.is_word(phrase_end, "of") && ctx.is_word(phrase_end + 1, "the"))
     }) {
         return Some(m.entity);
@@ -249,7 +245,7 @@ fn entity_for(
     }
     // d. "its"/"their" in the noun phrase: the sentence's subject.
     let reach = (phrase_end + 3).min(ctx.tokens.len());
-    if (fend..reach).any(|k| matches!(ctx.word(k).to_ascii_lowercase().as_str(), "its" | "their"))
+    if (fend..reach).any(|k| matches!(ctx.lw(k), "its" | "their"))
         && let Some(e) = s.subject(ctx)
     {
         return Some(e);

@@ -16,11 +16,14 @@ pub const RULE: RuleInfo = RuleInfo {
 const MIN_WORDS: usize = 6;
 
 pub fn check(analysis: &Analysis, out: &mut Vec<Diagnostic>) {
+    use std::collections::hash_map::Entry;
     use std::hash::{BuildHasher, Hasher};
     let article = &analysis.article;
     // Paragraphs keyed by a hash of their words (whitespace ignored); the
     // words are compared only when two hashes meet, so nothing is collected.
-    let mut seen: HashMap<u64, Vec<usize>> = HashMap::default();
+    // The first paragraph with each hash, and any others with the same hash
+    // but other words (a collision): no allocation in the common case.
+    let mut seen: HashMap<u64, (usize, Vec<usize>)> = HashMap::default();
     for (i, p) in article.paragraphs.iter().enumerate() {
         if analysis.is_excluded(p.span) {
             continue;
@@ -51,24 +54,34 @@ pub fn check(analysis: &Analysis, out: &mut Vec<Diagnostic>) {
             let other = article.slice(article.paragraphs[*j].span);
             other.split_whitespace().eq(text.split_whitespace())
         };
-        let copies = seen.entry(hasher.finish()).or_default();
-        match copies.iter().find(|j| same(j)).copied() {
-            None => copies.push(i),
-            Some(first) => {
-                let first_span = article.paragraphs[first].span;
-                let (line, _) = article.line_col(first_span.start);
-                let d = Diagnostic::new(
-                    ID,
-                    RULE.severity,
-                    article,
-                    p.span,
-                    format!("paragraph repeats line {line}: {}", quote(article, p.span)),
-                )
-                .label("second copy")
-                .help("delete the second copy")
-                .related(article, first_span, "first copy");
-                out.push(d.finish());
+        let first = match seen.entry(hasher.finish()) {
+            Entry::Vacant(slot) => {
+                slot.insert((i, Vec::new()));
+                None
             }
+            Entry::Occupied(mut slot) => {
+                let (first, others) = slot.get_mut();
+                let found = std::iter::once(&*first).chain(others.iter()).find(|j| same(j)).copied();
+                if found.is_none() {
+                    others.push(i);
+                }
+                found
+            }
+        };
+        if let Some(first) = first {
+            let first_span = article.paragraphs[first].span;
+            let (line, _) = article.line_col(first_span.start);
+            let d = Diagnostic::new(
+                ID,
+                RULE.severity,
+                article,
+                p.span,
+                format!("paragraph repeats line {line}: {}", quote(article, p.span)),
+            )
+            .label("second copy")
+            .help("delete the second copy")
+            .related(article, first_span, "first copy");
+            out.push(d.finish());
         }
     }
 }

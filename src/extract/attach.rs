@@ -154,7 +154,11 @@ impl Sentence {
     fn is_place_object(&self, ctx: &SentenceContext, tok: usize) -> bool {
         tok > 0 && {
             let prev = ctx.lw(tok - 1);
-            let prev = if prev == "the" && tok > 1 { ctx.lw(tok - 2) } else { prev };
+            let prev = if prev == "the" && tok > 1 {
+                ctx.lw(tok - 2)
+            } else {
+                prev
+            };
             PLACE_PREPOSITIONS.contains(&prev)
         }
     }

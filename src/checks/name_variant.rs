@@ -254,30 +254,23 @@ pub struct ArticleName {
 
 /// The article's names, in no particular order (the corpus merge sorts).
 pub fn article_names(analysis: &Analysis, tokens: &[Token]) -> Vec<ArticleName> {
-    let mut m: HashMap<&str, (ArticleName, Vec<&str>)> = HashMap::default();
+    let mut m: HashMap<&str, ArticleName> = HashMap::default();
     let mut buf = String::new();
     for_each_name(analysis, tokens, |form, span, nb| {
-        let (st, seen) = m.entry(form).or_insert_with(|| {
-            let name = ArticleName {
-                first: span,
-                hash: shard_hash(form),
-                count: 0,
-                neighbours: Vec::new(),
-            };
-            (name, Vec::new())
+        let st = m.entry(form).or_insert_with(|| ArticleName {
+            first: span,
+            hash: shard_hash(form),
+            count: 0,
+            neighbours: Vec::new(),
         });
         st.count += 1;
-        // A full set takes no more neighbours.
-        if st.neighbours.len() >= MAX_NEIGHBOURS {
-            return;
-        }
+        // Each neighbour's key once, while the set has room (it only grows,
+        // so a word met again adds nothing new).
         for w in nb.into_iter().flatten() {
-            // A word seen before is in the set already, or the set was full.
-            if seen.contains(&w) {
-                continue;
+            if st.neighbours.len() >= MAX_NEIGHBOURS {
+                break;
             }
-            seen.push(w);
-            if st.neighbours.len() < MAX_NEIGHBOURS && !is_stopword_any_case(w) {
+            if !is_stopword_any_case(w) {
                 fold_into(w, &mut buf);
                 let key = word_key(&buf);
                 if !st.neighbours.contains(&key) {
@@ -286,7 +279,7 @@ pub fn article_names(analysis: &Analysis, tokens: &[Token]) -> Vec<ArticleName> 
             }
         }
     });
-    m.into_values().map(|(name, _)| name).collect()
+    m.into_values().collect()
 }
 
 /// Corpus-wide: the same name spelled two ways, with no rules needed.

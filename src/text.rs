@@ -603,21 +603,22 @@ pub fn is_stopword(lower: &str) -> bool {
 /// integer, in the set of its length; the few longer ones are listed.
 pub struct WordSet {
     by_length: [rustc_hash::FxHashSet<u64>; 9],
-    longer: Vec<&'static str>,
+    longer: Vec<Box<str>>,
 }
 
 impl WordSet {
-    pub fn new(words: &[&'static str]) -> WordSet {
+    pub fn new<S: AsRef<str>>(words: impl IntoIterator<Item = S>) -> WordSet {
         let mut set = WordSet {
             by_length: Default::default(),
             longer: Vec::new(),
         };
         for w in words {
+            let w = w.as_ref();
             match set.by_length.get_mut(w.len()) {
                 Some(short) => {
                     short.insert(pack_le(w.as_bytes()));
                 }
-                None => set.longer.push(w),
+                None => set.longer.push(w.into()),
             }
         }
         set
@@ -626,7 +627,7 @@ impl WordSet {
     pub fn contains(&self, word: &str) -> bool {
         match self.by_length.get(word.len()) {
             Some(short) => short.contains(&pack_le(word.as_bytes())),
-            None => self.longer.contains(&word),
+            None => self.longer.iter().any(|w| &**w == word),
         }
     }
 
@@ -951,7 +952,7 @@ mod tests {
                 );
             }
         }
-        let set = WordSet::new(&["the", "their", "themselves"]);
+        let set = WordSet::new(["the", "their", "themselves"]);
         for w in ["the", "THE", "Their", "ThemSelves"] {
             assert!(set.contains_ascii_any_case(w), "{w}");
         }

@@ -7,12 +7,11 @@ use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
-use rustc_hash::FxHashSet;
 
 use super::figures::SentenceContext;
 use super::numbers::parse_numeral;
 use super::{FigureKind, Grain};
-use crate::text::TokenKind;
+use crate::text::{TokenKind, WordSet};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct DateMatch {
@@ -123,8 +122,8 @@ pub(super) fn calendar_words() -> impl Iterator<Item = Cow<'static, str>> {
 /// numerals of "two weeks ago": month names and abbreviations, weekdays and
 /// their abbreviations, the openers of relative dates and quarters, and the
 /// first word of every holiday (with `’` for `'`, as [`same_word`] allows).
-static DATE_OPENERS: LazyLock<FxHashSet<Cow<'static, str>>> = LazyLock::new(|| {
-    let mut set: FxHashSet<Cow<'static, str>> = FxHashSet::default();
+static DATE_OPENERS: LazyLock<WordSet> = LazyLock::new(|| {
+    let mut set: Vec<Cow<'static, str>> = Vec::new();
     set.extend(MONTHS.iter().map(|&(w, _)| Cow::Borrowed(w)));
     set.extend(WEEKDAYS.iter().map(|&(w, _)| Cow::Borrowed(w)));
     set.extend(WEEKDAY_ABBREVIATIONS.iter().map(|&w| Cow::Borrowed(w)));
@@ -132,13 +131,13 @@ static DATE_OPENERS: LazyLock<FxHashSet<Cow<'static, str>>> = LazyLock::new(|| {
     set.extend(RELATIVE_OPENERS.iter().map(|&w| Cow::Borrowed(w)));
     for (words, _) in HOLIDAYS {
         let w = words[0];
-        set.insert(Cow::Borrowed(w));
+        set.push(Cow::Borrowed(w));
         // `same_word` lets one curly apostrophe stand for a straight one.
         for (at, _) in w.match_indices('\'') {
-            set.insert(Cow::Owned(format!("{}’{}", &w[..at], &w[at + 1..])));
+            set.push(Cow::Owned(format!("{}’{}", &w[..at], &w[at + 1..])));
         }
     }
-    set
+    WordSet::new(set)
 });
 
 /// Whether a date may start at word token `i`: a cheap superset test (one

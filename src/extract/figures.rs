@@ -362,16 +362,16 @@ const FIGURE_WORDS: &[&str] = &[
 /// Whether the sentence may state a figure: it has a digit, a vulgar
 /// fraction or one of [`FIGURE_WORDS`].
 pub fn may_hold_figure(ctx: &SentenceContext) -> bool {
-    static WORDS: std::sync::LazyLock<rustc_hash::FxHashSet<std::borrow::Cow<'static, str>>> =
-        std::sync::LazyLock::new(|| {
-            let words = FIGURE_WORDS.iter().copied().chain(super::numbers::table_words());
-            let units = TIME_UNITS.iter().map(|&(w, _)| w);
+    static WORDS: std::sync::LazyLock<crate::text::WordSet> = std::sync::LazyLock::new(|| {
+        let words = FIGURE_WORDS.iter().copied().chain(super::numbers::table_words());
+        let units = TIME_UNITS.iter().map(|&(w, _)| w);
+        crate::text::WordSet::new(
             words
                 .chain(units)
                 .map(std::borrow::Cow::Borrowed)
-                .chain(super::dates::calendar_words())
-                .collect()
-        });
+                .chain(super::dates::calendar_words()),
+        )
+    });
     ctx.tokens.iter().enumerate().any(|(i, t)| match t.kind {
         TokenKind::Number => true,
         TokenKind::Punct => super::numbers::vulgar_fraction(ctx.word(i)).is_some(),

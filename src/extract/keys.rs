@@ -30,11 +30,9 @@ use chrono::{Datelike, NaiveDate};
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashSet;
-
 use super::figures::SentenceContext;
 use super::{Figure, FigureKind, Grain, Lexicon, Mention};
-use crate::text::{Span, TokenKind, is_stopword, stem};
+use crate::text::{Span, TokenKind, WordSet, is_stopword, stem};
 
 /// Who or what a figure belongs to.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -852,8 +850,8 @@ impl Discourse {
         // No allocation and one set lookup per word: this runs on every
         // sentence. The lists are lower-case ASCII (a test checks it), so the
         // ASCII-lower-cased word is compared.
-        static AUX_SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| AUX.iter().copied().collect());
-        static LINKING_SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| LINKING.iter().copied().collect());
+        static AUX_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(AUX));
+        static LINKING_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(LINKING));
         let Some(verb) = (1..n).find(|&i| {
             let w = ctx.lw(i);
             (AUX_SET.contains(w) && !matches!(w, "who" | "that" | "which"))

@@ -171,7 +171,15 @@ impl Sentence {
     }
 }
 
-pub fn attach(ctx: &SentenceContext, mentions: &[Mention], lexicon: &Lexicon, figures: &mut [Figure]) {
+/// `stems` is scratch space, kept by the caller from sentence to sentence
+/// so that its strings are allocated once.
+pub fn attach(
+    ctx: &SentenceContext,
+    mentions: &[Mention],
+    lexicon: &Lexicon,
+    figures: &mut [Figure],
+    stems: &mut Vec<String>,
+) {
     // "the senator, 54, said": an age, not a count.
     for fig in figures.iter_mut() {
         super::keys::mark_appositive_age(ctx, fig);
@@ -181,9 +189,13 @@ pub fn attach(ctx: &SentenceContext, mentions: &[Mention], lexicon: &Lexicon, fi
     }
     let s = analyse(ctx, mentions);
     // Stems of the words a cue window reaches; `measure_for` reads no other.
-    let mut stems: Vec<String> = Vec::new();
-    if !lexicon.measures.is_empty() {
-        stems.resize(ctx.tokens.len(), String::new());
+    let stems = if lexicon.measures.is_empty() {
+        &stems[..0]
+    } else {
+        if stems.len() < ctx.tokens.len() {
+            stems.resize(ctx.tokens.len(), String::new());
+        }
+        stems[..ctx.tokens.len()].iter_mut().for_each(String::clear);
         for fig in figures.iter().filter(|f| f.kind.is_amount()) {
             let (lo, hi) = cue_window(ctx, fig);
             for (t, slot) in ctx.tokens[lo..hi].iter().zip(&mut stems[lo..hi]) {
@@ -192,7 +204,8 @@ pub fn attach(ctx: &SentenceContext, mentions: &[Mention], lexicon: &Lexicon, fi
                 }
             }
         }
-    }
+        &stems[..ctx.tokens.len()]
+    };
     for fig in figures.iter_mut().filter(|f| f.kind.is_amount()) {
         let fstart = token_at(ctx, fig.span.start);
         let fend = token_at(ctx, fig.span.end.saturating_sub(1)) + 1;
@@ -205,7 +218,7 @@ pub fn attach(ctx: &SentenceContext, mentions: &[Mention], lexicon: &Lexicon, fi
             && let Some((m, cue)) = measure_for(
                 ctx,
                 &s,
-                &stems,
+                stems,
                 &lexicon.measures,
                 fig,
                 fstart,

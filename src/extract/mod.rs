@@ -158,6 +158,7 @@ pub fn extract_with_tokens(
     let lower = article.text.to_ascii_lowercase();
     let mut fig_keys = Vec::new();
     let mut discourse = keys::Discourse::default();
+    let mut stems: Vec<String> = Vec::new();
     for (pi, para) in article.paragraphs.iter().enumerate() {
         if skip.iter().any(|s| s.contains(para.span)) {
             continue;
@@ -196,7 +197,7 @@ pub fn extract_with_tokens(
                     article.slice(sentence)
                 );
             }
-            attach::attach(&ctx, &mentions, lexicon, &mut figures[start..]);
+            attach::attach(&ctx, &mentions, lexicon, &mut figures[start..], &mut stems);
             fig_keys.extend(
                 figures[start..]
                     .iter()

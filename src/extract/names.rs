@@ -97,8 +97,18 @@ impl NameSet {
                     _ => {}
                 }
                 let c = hay[p];
-                // A name opening with a letter or digit needs a boundary before it.
-                if !self.first[usize::from(c)] || (c.is_ascii_alphanumeric() && p > 0 && is_word_byte(hay[p - 1])) {
+                // A name opening with a letter or digit needs a boundary
+                // before it, and one opening with anything else cannot start
+                // at a letter or digit: inside a word, none starts before the
+                // next other byte.
+                if c.is_ascii_alphanumeric() && p > 0 && is_word_byte(hay[p - 1]) {
+                    p += 1;
+                    while p < hay.len() && hay[p].is_ascii_alphanumeric() {
+                        p += 1;
+                    }
+                    continue;
+                }
+                if !self.first[usize::from(c)] {
                     p += 1;
                     continue;
                 }

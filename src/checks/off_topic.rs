@@ -181,13 +181,18 @@ mod tests {
     ];
     const STRAY: &str = "Celebrity chefs unveiled spicy mango desserts during glamorous culinary festivals across sunny seaside resorts.";
 
+    /// A headline, then the body with the stray paragraph as the third of four.
+    fn stray_among_body() -> String {
+        format!(
+            "Harbour Council Approves Ferry Budget\n\n{}\n\n{}\n\n{STRAY}\n\n{}\n",
+            BODY[0], BODY[1], BODY[2]
+        )
+    }
+
     #[test]
     fn a_paragraph_sharing_no_vocabulary_is_off_topic() {
         let rules = RuleSet::default();
-        let text = format!(
-            "Harbour Council Approves Ferry Budget\n\n{}\n\n{}\n\n{STRAY}\n\n{}\n",
-            BODY[0], BODY[1], BODY[2]
-        );
+        let text = stray_among_body();
         assert_eq!(off_topic(&text, &rules), [STRAY]);
         // Too few paragraphs to judge.
         let short = format!("{}\n\n{}\n\n{STRAY}\n", BODY[0], BODY[1]);
@@ -199,10 +204,7 @@ mod tests {
         let rules =
             crate::rules::load_sources(&[("t.yaml".to_string(), "topic: [chefs, mango, desserts]\n".to_string())])
                 .unwrap();
-        let text = format!(
-            "Harbour Council Approves Ferry Budget\n\n{}\n\n{}\n\n{STRAY}\n\n{}\n",
-            BODY[0], BODY[1], BODY[2]
-        );
+        let text = stray_among_body();
         assert!(off_topic(&text, &rules).is_empty());
     }
 

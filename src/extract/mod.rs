@@ -116,7 +116,8 @@ pub struct Facts {
     pub figures: Vec<Figure>,
     pub mentions: Vec<Mention>,
     /// What each figure measures, read from its sentence (`keys[i]` is `figures[i]`'s).
-    pub keys: Vec<Option<keys::FigureKey>>,
+    /// Boxed: most figures have none, and a key is large.
+    pub keys: Vec<Option<Box<keys::FigureKey>>>,
 }
 
 /// Options of an extraction run.
@@ -201,7 +202,7 @@ pub fn extract_with_tokens(
             fig_keys.extend(
                 figures[start..]
                     .iter()
-                    .map(|f| keys::derive(&ctx, &mentions, lexicon, f, &mut discourse)),
+                    .map(|f| keys::derive(&ctx, &mentions, lexicon, f, &mut discourse).map(Box::new)),
             );
             discourse.observe(&ctx, &mentions, lexicon);
         }

@@ -93,7 +93,7 @@ fn members_of<'a>(ai: usize, a: &'a Analysis, rules: &RuleSet, articles: usize) 
             .figures
             .iter()
             .zip(&a.facts.keys)
-            .filter_map(|(f, k)| Some((f, k.as_ref()?)))
+            .filter_map(|(f, k)| Some((f, k.as_deref()?)))
             .filter(|(f, _)| !a.is_excluded(f.span))
             // A claimed quantity is judged against its claim, by claim-mismatch.
             .filter(|(f, _)| !rules.claims.iter().any(|c| bears_on(c, f)))

@@ -11,7 +11,7 @@ fn keyed(text: &str) -> Vec<(String, Option<FigureKey>)> {
         .figures
         .iter()
         .zip(facts.keys)
-        .map(|(f, k)| (text[f.span.start..f.span.end].to_string(), k))
+        .map(|(f, k)| (text[f.span.start..f.span.end].to_string(), k.map(|k| *k)))
         .collect()
 }
 

@@ -72,7 +72,9 @@ fn finish(
     rules: &RuleSet,
 ) -> Report {
     let mut analyses = Vec::with_capacity(results.len());
-    let mut diagnostics = Vec::new();
+    // Sized once: growing by doubling would copy every finding several times.
+    let per_article: usize = results.iter().map(|r| r.as_ref().map_or(0, |(_, d)| d.len())).sum();
+    let mut diagnostics = Vec::with_capacity(per_article + per_article / 4);
     for r in results {
         match r {
             Ok((a, d)) => {

@@ -101,13 +101,6 @@ pub struct FigureKey {
     pub context: Vec<String>,
 }
 
-impl FigureKey {
-    /// The grouping key: every part that must agree.
-    pub fn group(&self) -> (String, String, String) {
-        (self.unit.clone(), self.predicate.clone(), self.anchor.clone())
-    }
-}
-
 /// State carried from sentence to sentence: the last subject, for pronouns.
 #[derive(Debug, Default)]
 pub struct Discourse {

@@ -34,38 +34,40 @@ struct Member<'a> {
     fig: &'a Figure,
     key: &'a FigureKey,
     subject: Subject,
+    /// For subjects that only make sense inside one article ("the bridge"), that article.
+    scope: Option<usize>,
     interval: (f64, f64),
+    /// `FxBuildHasher` hash of [`Member::group`].
+    hash: u64,
 }
 
-/// Grouping key: unit class, predicate, anchor, subject and, for subjects that
-/// only make sense inside one article ("the bridge"), that article.
-type Group = (String, String, String, Subject, Option<usize>);
+/// Grouping key: unit class, predicate, anchor, subject and scope, borrowed
+/// from the member (no copies of the strings while grouping).
+type Group<'m> = (&'m str, &'m str, &'m str, &'m Subject, Option<usize>);
+
+impl Member<'_> {
+    fn group(&self) -> Group<'_> {
+        (&self.key.unit, &self.key.predicate, &self.key.anchor, &self.subject, self.scope)
+    }
+}
 
 pub fn check(analyses: &[Analysis], rules: &RuleSet, out: &mut Vec<Diagnostic>) {
     // Each article's keyed figures, with subjects resolved, in parallel.
-    let per_article: Vec<Vec<(Group, Member)>> = analyses
+    let per_article: Vec<Vec<Member>> = analyses
         .par_iter()
         .enumerate()
         .map(|(ai, a)| members_of(ai, a, rules, analyses.len()))
         .collect();
-    // Grouped by a stable parallel sort of indices on (key hash, key): the
-    // keys are compared in full only where their hashes meet, and no tuple
-    // is moved until the order is known. Each group's members stay in article
-    // and text order; the groups come in hash order (the engine sorts the
-    // findings).
-    let all: Vec<(Group, Member)> = per_article.into_iter().flatten().collect();
-    let hashes: Vec<u64> = all
-        .par_iter()
-        .map(|(key, _)| rustc_hash::FxBuildHasher.hash_one(key))
-        .collect();
-    let mut order: Vec<usize> = (0..all.len()).collect();
-    order.par_sort_by(|&x, &y| hashes[x].cmp(&hashes[y]).then_with(|| all[x].0.cmp(&all[y].0)));
-    let mut slots: Vec<Option<(Group, Member)>> = all.into_iter().map(Some).collect();
-    let (keys, members): (Vec<Group>, Vec<Member>) = order.iter().filter_map(|&i| slots[i].take()).unzip();
+    // Grouped by a stable parallel sort on (key hash, key): the keys are
+    // compared in full only where their hashes meet. Each group's members
+    // stay in article and text order; the groups come in hash order (the
+    // engine sorts the findings).
+    let mut members: Vec<Member> = per_article.into_iter().flatten().collect();
+    members.par_sort_by(|x, y| x.hash.cmp(&y.hash).then_with(|| x.group().cmp(&y.group())));
     let mut groups: Vec<std::ops::Range<usize>> = Vec::new();
-    for (i, key) in keys.iter().enumerate() {
+    for (i, m) in members.iter().enumerate() {
         match groups.last_mut() {
-            Some(g) if keys[g.start] == *key => g.end = i + 1,
+            Some(g) if members[g.start].hash == m.hash && members[g.start].group() == m.group() => g.end = i + 1,
             _ => groups.push(i..i + 1),
         }
     }
@@ -84,43 +86,40 @@ pub fn check(analyses: &[Analysis], rules: &RuleSet, out: &mut Vec<Diagnostic>) 
     out.extend(found.into_iter().flatten());
 }
 
-/// The keyed figures of one article with their groups.
-fn members_of<'a>(ai: usize, a: &'a Analysis, rules: &RuleSet, articles: usize) -> Vec<(Group, Member<'a>)> {
-    let mut out = Vec::new();
-    {
-        let keyed: Vec<(&Figure, &FigureKey)> = a
-            .facts
-            .figures
-            .iter()
-            .zip(&a.facts.keys)
-            .filter_map(|(f, k)| Some((f, k.as_deref()?)))
-            .filter(|(f, _)| !a.is_excluded(f.span))
-            // A claimed quantity is judged against its claim, by claim-mismatch.
-            .filter(|(f, _)| !rules.claims.iter().any(|c| bears_on(c, f)))
-            .collect();
-        if keyed.len() < 2 && articles < 2 {
-            return out;
-        }
-        let resolved = resolve_subjects(a, &keyed);
-
-        for ((fig, key), subject) in keyed.into_iter().zip(resolved) {
-            let Some(subject) = subject else { continue };
-            let Some(interval) = interval(&a.article.text, fig, key) else {
-                continue;
-            };
-            let scope = if subject.is_named() { None } else { Some(ai) };
-            let (unit, predicate, anchor) = key.group();
-            out.push((
-                (unit, predicate, anchor, subject.clone(), scope),
-                Member {
-                    article: ai,
-                    fig,
-                    key,
-                    subject,
-                    interval,
-                },
-            ));
-        }
+/// The keyed figures of one article, each with its group's hash.
+fn members_of<'a>(ai: usize, a: &'a Analysis, rules: &RuleSet, articles: usize) -> Vec<Member<'a>> {
+    let keyed: Vec<(&Figure, &FigureKey)> = a
+        .facts
+        .figures
+        .iter()
+        .zip(&a.facts.keys)
+        .filter_map(|(f, k)| Some((f, k.as_deref()?)))
+        .filter(|(f, _)| !a.is_excluded(f.span))
+        // A claimed quantity is judged against its claim, by claim-mismatch.
+        .filter(|(f, _)| !rules.claims.iter().any(|c| bears_on(c, f)))
+        .collect();
+    if keyed.len() < 2 && articles < 2 {
+        return Vec::new();
+    }
+    let resolved = resolve_subjects(a, &keyed);
+    let mut out = Vec::with_capacity(keyed.len());
+    for ((fig, key), subject) in keyed.into_iter().zip(resolved) {
+        let Some(subject) = subject else { continue };
+        let Some(interval) = interval(&a.article.text, fig, key) else {
+            continue;
+        };
+        let scope = if subject.is_named() { None } else { Some(ai) };
+        let mut m = Member {
+            article: ai,
+            fig,
+            key,
+            subject,
+            scope,
+            interval,
+            hash: 0,
+        };
+        m.hash = rustc_hash::FxBuildHasher.hash_one(m.group());
+        out.push(m);
     }
     out
 }

@@ -72,19 +72,25 @@ fn finish(
     rules: &RuleSet,
 ) -> Report {
     let mut analyses = Vec::with_capacity(results.len());
-    // Sized once: growing by doubling would copy every finding several times.
-    let per_article: usize = results.iter().map(|r| r.as_ref().map_or(0, |(_, d)| d.len())).sum();
-    let mut diagnostics = Vec::with_capacity(per_article + per_article / 4);
+    let mut per_article = Vec::with_capacity(results.len());
     for r in results {
         match r {
             Ok((a, d)) => {
                 analyses.push(a);
-                diagnostics.extend(d);
+                per_article.push(d);
             }
             Err(e) => input_errors.push(e),
         }
     }
-    diagnostics.extend(checks::check_corpus(&analyses, rules));
+    let corpus = checks::check_corpus(&analyses, rules);
+    // Sized once, exactly: growing by doubling would copy every finding
+    // several times and map fresh memory for each copy.
+    let total = per_article.iter().map(Vec::len).sum::<usize>() + corpus.len();
+    let mut diagnostics = Vec::with_capacity(total);
+    for d in per_article {
+        diagnostics.extend(d);
+    }
+    diagnostics.extend(corpus);
     diagnostics.par_sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diagnostics.dedup_by(|a, b| a.sort_key() == b.sort_key());
     crate::diagnostic::disambiguate_fingerprints(&mut diagnostics);

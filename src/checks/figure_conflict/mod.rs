@@ -47,7 +47,13 @@ type Group<'m> = (&'m str, &'m str, &'m str, &'m Subject, Option<usize>);
 
 impl Member<'_> {
     fn group(&self) -> Group<'_> {
-        (&self.key.unit, &self.key.predicate, &self.key.anchor, &self.subject, self.scope)
+        (
+            &self.key.unit,
+            &self.key.predicate,
+            &self.key.anchor,
+            &self.subject,
+            self.scope,
+        )
     }
 }
 
@@ -423,7 +429,7 @@ fn diagnostic(analyses: &[Analysis], members: &[Member], reference: &[usize], o:
         let mut files: Vec<&str> = Vec::new();
         let mut more = false;
         for &r in reference {
-            let path = analyses[members[r].article].article.path.as_str();
+            let path = analyses[members[r].article].article.path.as_ref();
             if !files.contains(&path) {
                 if files.len() == MAX_FILES_NAMED {
                     more = true;

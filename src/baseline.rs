@@ -45,13 +45,13 @@ impl Entry {
     pub fn of(d: &Diagnostic) -> Entry {
         Entry {
             rule: d.rule.to_string(),
-            file: d.location.file.clone(),
+            file: d.location.file.to_string(),
             quote: d.location.quote.clone(),
             related: d
                 .related
                 .iter()
                 .map(|r| RelatedQuote {
-                    file: r.location.file.clone(),
+                    file: r.location.file.to_string(),
                     quote: r.location.quote.clone(),
                 })
                 .collect(),
@@ -190,7 +190,7 @@ impl Baseline {
         let body = line_text.trim().trim_end_matches(',');
         let span = Span::new(start + lead, start + lead + body.len());
         let location = Location {
-            file: self.file.clone(),
+            file: self.file.as_str().into(),
             span,
             line,
             column: lead + 1,
@@ -256,7 +256,7 @@ mod tests {
         let unused = b.apply(&mut diags, &BTreeSet::from(["a.txt"]));
         assert_eq!(unused.len(), 1);
         assert_eq!(
-            (unused[0].location.file.as_str(), unused[0].location.line),
+            (unused[0].location.file.as_ref(), unused[0].location.line),
             ("b.json", 2)
         );
         // Entries of files not checked in this run are left alone.

@@ -18,8 +18,9 @@ pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
 /// One article, read once and never re-read by later stages.
 #[derive(Debug, Clone)]
 pub struct Article {
-    /// The path as the user named it (relative where they gave a relative path).
-    pub path: String,
+    /// The path as the user named it (relative where they gave a relative path);
+    /// shared, because every finding's location names it.
+    pub path: std::sync::Arc<str>,
     pub text: String,
     pub lines: LineIndex,
     /// Markdown articles may carry comments; plain text may not.
@@ -43,7 +44,7 @@ pub struct Paragraph {
 impl Article {
     /// Builds an article from text already known to be valid UTF-8.
     pub fn from_text(path: impl Into<String>, text: String) -> Article {
-        let path = path.into();
+        let path: String = path.into();
         let markdown = path.ends_with(".md") || path.ends_with(".markdown");
         let lines = LineIndex::new(&text);
         let front = parse_front_matter(&text);
@@ -56,7 +57,7 @@ impl Article {
             })
             .collect::<Vec<_>>();
         let mut article = Article {
-            path,
+            path: path.into(),
             lines,
             markdown,
             title: None,

@@ -44,7 +44,8 @@ impl fmt::Display for Severity {
 /// A place in an article: file, byte span, 1-based line and column, quoted text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Location {
-    pub file: String,
+    /// The article's path, shared with it.
+    pub file: std::sync::Arc<str>,
     pub span: Span,
     pub line: usize,
     pub column: usize,

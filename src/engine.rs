@@ -23,7 +23,7 @@ pub struct Report {
 
 impl Report {
     pub fn article(&self, file: &str) -> Option<&crate::corpus::Article> {
-        self.analyses.iter().map(|a| &a.article).find(|a| a.path == file)
+        self.analyses.iter().map(|a| &a.article).find(|a| &*a.path == file)
     }
 }
 

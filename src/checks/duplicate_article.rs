@@ -268,7 +268,7 @@ mod tests {
         let mut out = Vec::new();
         check(&analyses, &mut out);
         out.iter()
-            .map(|d| (d.location.file.clone(), d.related[0].location.file.clone()))
+            .map(|d| (d.location.file.to_string(), d.related[0].location.file.to_string()))
             .collect()
     }
 

@@ -485,7 +485,7 @@ mod tests {
         let mut out = Vec::new();
         check_corpus(&analyses, rules, &mut out);
         out.iter()
-            .map(|d| (d.location.file.clone(), d.location.quote.clone()))
+            .map(|d| (d.location.file.to_string(), d.location.quote.clone()))
             .collect()
     }
 

@@ -303,7 +303,7 @@ pub fn execute(resolved: &Resolved, run: &RunOptions) -> Result<Report, BoxedErr
         let checked: BTreeSet<&str> = report
             .analyses
             .iter()
-            .map(|a| a.article.path.as_str())
+            .map(|a| a.article.path.as_ref())
             .filter(|f| reported(f))
             .collect();
         unused.extend(b.apply(&mut diags, &checked));

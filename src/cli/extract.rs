@@ -121,7 +121,7 @@ fn per_line(article: &Article, lexicon: &Lexicon, options: ExtractOptions) -> Ve
     lines
         .into_par_iter()
         .map(|(n, l)| {
-            let doc = Article::from_text(article.path.clone(), l.to_string());
+            let doc = Article::from_text(article.path.to_string(), l.to_string());
             let facts = extract::extract(&doc, lexicon, options);
             Document {
                 line: Some(n),

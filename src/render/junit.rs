@@ -26,11 +26,11 @@ pub fn escape(s: &str) -> String {
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let mut by_file: BTreeMap<&str, Vec<&Diagnostic>> = BTreeMap::new();
     for a in &report.analyses {
-        by_file.entry(a.article.path.as_str()).or_default();
+        by_file.entry(a.article.path.as_ref()).or_default();
     }
     for d in &report.diagnostics {
         if d.severity > Severity::Info {
-            by_file.entry(d.location.file.as_str()).or_default().push(d);
+            by_file.entry(d.location.file.as_ref()).or_default().push(d);
         }
     }
     let failures = by_file.values().filter(|v| !v.is_empty()).count();

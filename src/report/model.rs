@@ -208,17 +208,17 @@ pub fn build<'a>(report: &'a Report, rules: &'a RuleSet) -> ReportModel<'a> {
     let column_of: BTreeMap<&str, usize> = order
         .iter()
         .enumerate()
-        .map(|(col, &ai)| (report.analyses[ai].article.path.as_str(), col))
+        .map(|(col, &ai)| (report.analyses[ai].article.path.as_ref(), col))
         .collect();
 
-    let analysis_of: BTreeMap<&str, &Analysis> = report.analyses.iter().map(|a| (a.article.path.as_str(), a)).collect();
+    let analysis_of: BTreeMap<&str, &Analysis> = report.analyses.iter().map(|a| (a.article.path.as_ref(), a)).collect();
     let mut findings = findings(report, &column_of);
     // (rule, file, start, end) → finding, to link figures to their findings.
     let mut by_place: BTreeMap<(&str, &str, usize, usize), usize> = BTreeMap::new();
     for (i, f) in findings.iter().enumerate() {
         let l = &f.d.location;
         by_place
-            .entry((f.d.rule, l.file.as_str(), l.span.start, l.span.end))
+            .entry((f.d.rule, l.file.as_ref(), l.span.start, l.span.end))
             .or_insert(i);
     }
 
@@ -259,13 +259,13 @@ pub fn build<'a>(report: &'a Report, rules: &'a RuleSet) -> ReportModel<'a> {
         let rule = if agrees { claim_agrees::ID } else { claim_mismatch::ID };
         let phrase = fig.phrase();
         let finding = by_place
-            .get(&(rule, a.article.path.as_str(), phrase.start, phrase.end))
+            .get(&(rule, a.article.path.as_ref(), phrase.start, phrase.end))
             .copied();
         if let Some(f) = finding {
             findings[f].claim = Some(ci);
             findings[f].tolerance = Some(rules.claims[ci].tolerance_text());
         }
-        let col = column_of[a.article.path.as_str()];
+        let col = column_of[a.article.path.as_ref()];
         let (line, column) = a.article.line_col(phrase.start);
         rows[ci].cells[col].hits.push(Hit {
             agrees,
@@ -334,13 +334,13 @@ pub fn build<'a>(report: &'a Report, rules: &'a RuleSet) -> ReportModel<'a> {
         let places = std::iter::once((&f.d.location, true, Some(i)))
             .chain(f.d.related.iter().map(|r| (&r.location, false, None)));
         for (loc, outlier, finding) in places {
-            let Some(&a) = analysis_of.get(loc.file.as_str()) else {
+            let Some(&a) = analysis_of.get(loc.file.as_ref()) else {
                 continue;
             };
             let Some(fig) = find_figure(a, loc.span) else {
                 continue;
             };
-            let col = column_of[a.article.path.as_str()];
+            let col = column_of[a.article.path.as_ref()];
             let m = member(a, fig, col, outlier, finding);
             match members
                 .iter_mut()
@@ -372,13 +372,13 @@ pub fn build<'a>(report: &'a Report, rules: &'a RuleSet) -> ReportModel<'a> {
 
     let mut by_file: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, f) in findings.iter().enumerate() {
-        by_file.entry(f.d.location.file.as_str()).or_default().push(i);
+        by_file.entry(f.d.location.file.as_ref()).or_default().push(i);
     }
     let articles = order
         .iter()
         .map(|&ai| {
             let a = &report.analyses[ai];
-            let mine = by_file.remove(a.article.path.as_str()).unwrap_or_default();
+            let mine = by_file.remove(a.article.path.as_ref()).unwrap_or_default();
             for &i in &mine {
                 let span = findings[i].d.location.span;
                 findings[i].block = a.excluded.iter().any(|b| b.span == span);
@@ -423,7 +423,7 @@ fn findings<'a>(report: &'a Report, column_of: &BTreeMap<&str, usize>) -> Vec<Fi
             Finding {
                 d,
                 anchor,
-                article: column_of.get(d.location.file.as_str()).copied(),
+                article: column_of.get(d.location.file.as_ref()).copied(),
                 claim: None,
                 tolerance: None,
                 block: false,

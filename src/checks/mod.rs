@@ -89,7 +89,7 @@ pub struct CorpusKeys {
     /// `duplicate-article`: hashed word shingles, sorted.
     pub shingles: Vec<u64>,
     /// `name-variant`: the article's capitalised names.
-    pub names: Vec<name_variant::ArticleName>,
+    pub names: name_variant::ArticleNames,
 }
 
 impl CorpusKeys {

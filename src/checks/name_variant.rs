@@ -246,40 +246,71 @@ pub struct ArticleName {
     first: Span,
     /// `shard_hash` of the form.
     hash: u64,
-    count: usize,
-    /// Neighbouring capitalised words (folded, as `word_key`s), at most
-    /// `MAX_NEIGHBOURS`, in the order they are first met.
+    count: u32,
+    /// Its neighbours' range in [`ArticleNames::neighbours`].
+    neighbours: (u32, u32),
+}
+
+/// An article's capitalised names, in no particular order (the corpus merge
+/// sorts), with their neighbours in one buffer: a million names of a large
+/// corpus cost no allocation each.
+#[derive(Debug, Default)]
+pub struct ArticleNames {
+    names: Vec<ArticleName>,
+    /// Neighbouring capitalised words (folded, as `word_key`s) of each name,
+    /// at most `MAX_NEIGHBOURS`, in the order they are first met.
     neighbours: Vec<u64>,
 }
 
-/// The article's names, in no particular order (the corpus merge sorts).
-pub fn article_names(analysis: &Analysis, tokens: &[Token]) -> Vec<ArticleName> {
-    let mut m: HashMap<&str, ArticleName> = HashMap::default();
+impl ArticleNames {
+    fn neighbours(&self, name: &ArticleName) -> &[u64] {
+        let (start, len) = name.neighbours;
+        &self.neighbours[start as usize..(start + len) as usize]
+    }
+}
+
+/// The article's names with their neighbours.
+pub fn article_names(analysis: &Analysis, tokens: &[Token]) -> ArticleNames {
+    let mut index: HashMap<&str, u32> = HashMap::default();
+    let mut names: Vec<ArticleName> = Vec::new();
+    // Every (name, neighbour) met, in text order; grouped by name below.
+    let mut met: Vec<(u32, u64)> = Vec::new();
     let mut buf = String::new();
     for_each_name(analysis, tokens, |form, span, nb| {
-        let st = m.entry(form).or_insert_with(|| ArticleName {
-            first: span,
-            hash: shard_hash(form),
-            count: 0,
-            neighbours: Vec::new(),
+        let i = *index.entry(form).or_insert_with(|| {
+            names.push(ArticleName {
+                first: span,
+                hash: shard_hash(form),
+                count: 0,
+                neighbours: (0, 0),
+            });
+            (names.len() - 1) as u32
         });
-        st.count += 1;
-        // Each neighbour's key once, while the set has room (it only grows,
-        // so a word met again adds nothing new).
+        names[i as usize].count += 1;
         for w in nb.into_iter().flatten() {
-            if st.neighbours.len() >= MAX_NEIGHBOURS {
-                break;
-            }
             if !is_stopword_any_case(w) {
                 fold_into(w, &mut buf);
-                let key = word_key(&buf);
-                if !st.neighbours.contains(&key) {
-                    st.neighbours.push(key);
-                }
+                met.push((i, word_key(&buf)));
             }
         }
     });
-    m.into_values().collect()
+    // Stable: each name's neighbours stay in the order they were met.
+    met.sort_by_key(|&(i, _)| i);
+    let mut neighbours: Vec<u64> = Vec::with_capacity(met.len());
+    for run in met.chunk_by(|x, y| x.0 == y.0) {
+        let start = neighbours.len();
+        for &(_, key) in run {
+            let own = &neighbours[start..];
+            if own.len() == MAX_NEIGHBOURS {
+                break;
+            }
+            if !own.contains(&key) {
+                neighbours.push(key);
+            }
+        }
+        names[run[0].0 as usize].neighbours = (start as u32, (neighbours.len() - start) as u32);
+    }
+    ArticleNames { names, neighbours }
 }
 
 /// Corpus-wide: the same name spelled two ways, with no rules needed.
@@ -288,10 +319,10 @@ pub fn check_corpus(analyses: &[Analysis], rules: &RuleSet, out: &mut Vec<Diagno
     // Merged in article order, one shard of forms per task: the same result
     // whatever the thread count.
     const SHARDS: usize = 16;
-    let mut by_shard: Vec<Vec<(usize, &ArticleName)>> = vec![Vec::new(); SHARDS];
+    let mut by_shard: Vec<Vec<(u32, &ArticleName)>> = vec![Vec::new(); SHARDS];
     for (ai, a) in analyses.iter().enumerate() {
-        for n in &a.keys.names {
-            by_shard[(n.hash % SHARDS as u64) as usize].push((ai, n));
+        for n in &a.keys.names.names {
+            by_shard[(n.hash % SHARDS as u64) as usize].push((ai as u32, n));
         }
     }
     let shards: Vec<Vec<(&str, FormStat)>> = by_shard
@@ -299,14 +330,15 @@ pub fn check_corpus(analyses: &[Analysis], rules: &RuleSet, out: &mut Vec<Diagno
         .map(|names| {
             let mut merged: HashMap<&str, FormStat> = HashMap::default();
             for &(ai, st) in names {
+                let (ai, article_names) = (ai as usize, &analyses[ai as usize].keys.names);
                 let form = analyses[ai].article.slice(st.first);
                 let e = merged.entry(form).or_default();
-                e.count += st.count;
+                e.count += st.count as usize;
                 if e.first.is_none() {
                     e.first = Some((ai, st.first));
                 }
                 e.holders.push(ai);
-                for n in &st.neighbours {
+                for n in article_names.neighbours(st) {
                     if e.neighbours.len() < MAX_NEIGHBOURS && !e.neighbours.contains(n) {
                         e.neighbours.push(*n);
                     }

@@ -87,28 +87,19 @@ impl NameSet {
         let mut p = 0;
         std::iter::from_fn(move || {
             while p < hay.len() {
-                // With few first bytes (a handful of wrong forms), memchr
-                // jumps to the next one.
-                match self.few_firsts.as_deref() {
+                // Jump to the next byte that may open a name: memchr with few
+                // first bytes (a handful of wrong forms), else a table lookup
+                // per byte (most bytes open none).
+                p += match self.few_firsts.as_deref() {
                     Some([]) => return None,
-                    Some(&[a]) => p += memchr::memchr(a, &hay[p..])?,
-                    Some(&[a, b]) => p += memchr::memchr2(a, b, &hay[p..])?,
-                    Some(&[a, b, c]) => p += memchr::memchr3(a, b, c, &hay[p..])?,
-                    _ => {}
-                }
-                let c = hay[p];
+                    Some(&[a]) => memchr::memchr(a, &hay[p..])?,
+                    Some(&[a, b]) => memchr::memchr2(a, b, &hay[p..])?,
+                    Some(&[a, b, c]) => memchr::memchr3(a, b, c, &hay[p..])?,
+                    _ => hay[p..].iter().position(|&b| self.first[usize::from(b)])?,
+                };
                 // A name opening with a letter or digit needs a boundary
-                // before it, and one opening with anything else cannot start
-                // at a letter or digit: inside a word, none starts before the
-                // next other byte.
-                if c.is_ascii_alphanumeric() && p > 0 && is_word_byte(hay[p - 1]) {
-                    p += 1;
-                    while p < hay.len() && hay[p].is_ascii_alphanumeric() {
-                        p += 1;
-                    }
-                    continue;
-                }
-                if !self.first[usize::from(c)] {
+                // before it.
+                if hay[p].is_ascii_alphanumeric() && p > 0 && is_word_byte(hay[p - 1]) {
                     p += 1;
                     continue;
                 }

@@ -65,11 +65,35 @@ fn is_function_word(word: &str) -> bool {
 /// `chars().any(char::is_alphabetic)`, in one pass over an ASCII word's
 /// bytes. A word with other characters takes the char-by-char way.
 fn for_each_word_core<'a>(text: &'a str, mut f: impl FnMut(&'a str, bool)) {
+    // One table lookup per byte instead of a chain of range tests.
+    const SPACE: u8 = 1;
+    const ALNUM: u8 = 2;
+    const ALPHA: u8 = 4;
+    const WIDE: u8 = 8;
+    static CLASS: [u8; 256] = {
+        let mut t = [0u8; 256];
+        let mut i = 0;
+        while i < 256 {
+            let b = i as u8;
+            t[i] = if !b.is_ascii() {
+                WIDE
+            } else if matches!(b, b' ' | b'\t'..=b'\r') {
+                SPACE
+            } else if b.is_ascii_alphabetic() {
+                ALNUM | ALPHA
+            } else if b.is_ascii_digit() {
+                ALNUM
+            } else {
+                0
+            };
+            i += 1;
+        }
+        t
+    };
     let b = text.as_bytes();
-    let is_ascii_space = |x: u8| matches!(x, b' ' | b'\t'..=b'\r');
     let mut i = 0;
     while i < b.len() {
-        if is_ascii_space(b[i]) {
+        if CLASS[usize::from(b[i])] == SPACE {
             i += 1;
             continue;
         }
@@ -77,17 +101,16 @@ fn for_each_word_core<'a>(text: &'a str, mut f: impl FnMut(&'a str, bool)) {
         // The first and last alphanumeric bytes, while the word is ASCII.
         let (mut first, mut end, mut letters, mut ascii) = (usize::MAX, start, false, true);
         while i < b.len() {
-            let x = b[i];
-            if x.is_ascii() {
-                if is_ascii_space(x) {
-                    break;
-                }
-                if x.is_ascii_alphanumeric() {
+            let class = CLASS[usize::from(b[i])];
+            if class & (SPACE | WIDE) == 0 {
+                if class & ALNUM != 0 {
                     first = first.min(i);
                     end = i + 1;
-                    letters |= x.is_ascii_alphabetic();
+                    letters |= class & ALPHA != 0;
                 }
                 i += 1;
+            } else if class == SPACE {
+                break;
             } else {
                 let c = text[i..].chars().next().unwrap_or(' ');
                 if c.is_whitespace() {

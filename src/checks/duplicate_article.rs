@@ -67,7 +67,8 @@ fn in_furniture(analysis: &Analysis, span: crate::text::Span) -> bool {
 /// (`text::tokenize` over the whole text).
 pub fn shingles(analysis: &Analysis, tokens: &[Token]) -> Vec<u64> {
     let article = &analysis.article;
-    let mut words: Vec<u64> = Vec::new();
+    // At most one hash per token: sized once rather than grown.
+    let mut words: Vec<u64> = Vec::with_capacity(tokens.len());
     for p in &article.paragraphs {
         if p.span.end <= article.header_end || in_furniture(analysis, p.span) {
             continue;

@@ -34,7 +34,8 @@ pub fn find(article: &Article, tokens: &[Token], excluded: &[Block], rules: &Rul
     // Each judged paragraph's stems as a sorted run in one buffer: cheaper to
     // build than a set per paragraph, and searched by bisection.
     let mut buf = String::new();
-    let mut stems: Vec<u64> = Vec::new();
+    // At most one stem per token: sized once rather than grown.
+    let mut stems: Vec<u64> = Vec::with_capacity(tokens.len());
     let mut runs: Vec<(usize, Range<usize>)> = Vec::new();
     for (i, p) in article.paragraphs.iter().enumerate().filter(|(_, p)| !inside(p.span)) {
         let from = stems.len();

@@ -1,5 +1,6 @@
 #![doc = include_str!("../docs/figure-conflict.md")]
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
@@ -33,12 +34,15 @@ struct Member<'a> {
     article: usize,
     fig: &'a Figure,
     key: &'a FigureKey,
-    subject: Subject,
+    /// Borrowed from the key unless resolution named another.
+    subject: Cow<'a, Subject>,
     /// For subjects that only make sense inside one article ("the bridge"), that article.
     scope: Option<usize>,
     interval: (f64, f64),
     /// `FxBuildHasher` hash of [`Member::group`].
     hash: u64,
+    /// Its place in article and text order.
+    seq: u32,
 }
 
 /// Grouping key: unit class, predicate, anchor, subject and scope, borrowed
@@ -51,7 +55,7 @@ impl Member<'_> {
             &self.key.unit,
             &self.key.predicate,
             &self.key.anchor,
-            &self.subject,
+            &*self.subject,
             self.scope,
         )
     }
@@ -64,12 +68,20 @@ pub fn check(analyses: &[Analysis], rules: &RuleSet, out: &mut Vec<Diagnostic>) 
         .enumerate()
         .map(|(ai, a)| members_of(ai, a, rules, analyses.len()))
         .collect();
-    // Grouped by a stable parallel sort on (key hash, key): the keys are
-    // compared in full only where their hashes meet. Each group's members
-    // stay in article and text order; the groups come in hash order (the
-    // engine sorts the findings).
+    // Grouped by a parallel sort in place on (key hash, key, place): the
+    // keys are compared in full only where their hashes meet. Each group's
+    // members stay in article and text order; the groups come in hash order
+    // (the engine sorts the findings).
     let mut members: Vec<Member> = per_article.into_iter().flatten().collect();
-    members.par_sort_by(|x, y| x.hash.cmp(&y.hash).then_with(|| x.group().cmp(&y.group())));
+    for (seq, m) in members.iter_mut().enumerate() {
+        m.seq = seq as u32;
+    }
+    members.par_sort_unstable_by(|x, y| {
+        x.hash
+            .cmp(&y.hash)
+            .then_with(|| x.group().cmp(&y.group()))
+            .then(x.seq.cmp(&y.seq))
+    });
     let mut groups: Vec<std::ops::Range<usize>> = Vec::new();
     for (i, m) in members.iter().enumerate() {
         match groups.last_mut() {
@@ -123,6 +135,7 @@ fn members_of<'a>(ai: usize, a: &'a Analysis, rules: &RuleSet, articles: usize) 
             scope,
             interval,
             hash: 0,
+            seq: 0,
         };
         m.hash = rustc_hash::FxBuildHasher.hash_one(m.group());
         out.push(m);
@@ -186,7 +199,7 @@ fn compatible(a: &Member, b: &Member) -> bool {
 /// Resolves each figure's subject within its article: a bare noun ("the
 /// bridge") stands for the one bridge the article names, and for none when it
 /// names several; a surname stands for the full name. `None` drops the figure.
-fn resolve_subjects(a: &Analysis, keyed: &[(&Figure, &FigureKey)]) -> Vec<Option<Subject>> {
+fn resolve_subjects<'a>(a: &Analysis, keyed: &[(&Figure, &'a FigureKey)]) -> Vec<Option<Cow<'a, Subject>>> {
     let full_names: BTreeSet<&str> = keyed
         .iter()
         .filter_map(|(_, k)| match &k.subject {
@@ -224,8 +237,8 @@ fn resolve_subjects(a: &Analysis, keyed: &[(&Figure, &FigureKey)]) -> Vec<Option
         .iter()
         .map(|(_, k)| match &k.subject {
             Subject::Noun { head, mods } if mods.is_empty() => match variants.get(head) {
-                None => Some(k.subject.clone()),
-                Some(v) if v.len() == 1 => v.iter().next().cloned(),
+                None => Some(Cow::Borrowed(&k.subject)),
+                Some(v) if v.len() == 1 => v.iter().next().cloned().map(Cow::Owned),
                 Some(_) => None,
             },
             Subject::Named(n) if !n.contains(' ') => {
@@ -234,12 +247,12 @@ fn resolve_subjects(a: &Analysis, keyed: &[(&Figure, &FigureKey)]) -> Vec<Option
                     .filter(|f| f.split(' ').any(|w| w == n.as_str()))
                     .collect();
                 match matches.len() {
-                    0 => Some(k.subject.clone()),
-                    1 => Some(Subject::Named(matches[0].to_string())),
+                    0 => Some(Cow::Borrowed(&k.subject)),
+                    1 => Some(Cow::Owned(Subject::Named(matches[0].to_string()))),
                     _ => None,
                 }
             }
-            _ => Some(k.subject.clone()),
+            _ => Some(Cow::Borrowed(&k.subject)),
         })
         .collect()
 }

@@ -496,9 +496,9 @@ fn diagnostic(analyses: &[Analysis], members: &[Member], reference: &[usize], o:
     .help(format!(
         "claimlint took both figures to be {what} because they share {key}; check the sources and correct one, or make clear they are different quantities"
     ));
-    let mut related: Vec<usize> = vec![first];
-    related.extend(reference.iter().copied().filter(|&r| r != first));
-    for r in related.into_iter().take(MAX_RELATED) {
+    // The first few of a group that may hold thousands: never collected.
+    let related = std::iter::once(first).chain(reference.iter().copied().filter(|&r| r != first));
+    for r in related.take(MAX_RELATED) {
         let rm = &members[r];
         let other = &analyses[rm.article];
         let verb = if compatible(rm, m) {

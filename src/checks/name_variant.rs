@@ -48,7 +48,13 @@ pub fn fold(word: &str) -> String {
 /// [`fold`] into a buffer (cleared first), for hot loops.
 fn fold_into(word: &str, out: &mut String) {
     out.clear();
-    out.extend(fold_chars(word));
+    if word.is_ascii() {
+        // No accents to take off: lower case is all there is to it.
+        out.push_str(word);
+        out.make_ascii_lowercase();
+    } else {
+        out.extend(fold_chars(word));
+    }
 }
 
 fn fold_chars(word: &str) -> impl Iterator<Item = char> + '_ {
@@ -219,7 +225,7 @@ fn one_edit_variant(a: &str, b: &str) -> bool {
 
 /// Visits the capitalised names of an article's own text with their
 /// capitalised neighbours; `tokens` are the article's (whole-text) tokens.
-fn for_each_name<'a>(analysis: &'a Analysis, tokens: &[Token], mut f: impl FnMut(&'a str, Span, [Option<&'a str>; 2])) {
+fn for_each_name<'a>(analysis: &'a Analysis, tokens: &[Token], mut f: impl FnMut(&'a str, Span, [Option<Span>; 2])) {
     let article = &analysis.article;
     let text = &article.text;
     let mut names: Vec<Option<Span>> = Vec::new();
@@ -231,8 +237,8 @@ fn for_each_name<'a>(analysis: &'a Analysis, tokens: &[Token], mut f: impl FnMut
         names.extend(tokens_within(tokens, p.span).iter().map(|t| name_of(text, t)));
         for (i, n) in names.iter().enumerate() {
             let Some(span) = n else { continue };
-            let left = i.checked_sub(1).and_then(|j| names[j]).map(|s| &text[s.start..s.end]);
-            let right = names.get(i + 1).copied().flatten().map(|s| &text[s.start..s.end]);
+            let left = i.checked_sub(1).and_then(|j| names[j]);
+            let right = names.get(i + 1).copied().flatten();
             f(&text[span.start..span.end], *span, [left, right]);
         }
     }
@@ -269,31 +275,63 @@ impl ArticleNames {
     }
 }
 
+/// An article's distinct name forms while they are collected.
+struct Forms<'t> {
+    text: &'t str,
+    index: HashMap<&'t str, u32>,
+    names: Vec<ArticleName>,
+    /// Each form's key as a neighbour (none for a stop word), made once.
+    keys: Vec<Option<u64>>,
+    buf: String,
+}
+
+impl Forms<'_> {
+    /// The index of the form at `span`. A neighbour to the right is met
+    /// before its own turn, so a new form's span is its first occurrence.
+    fn id(&mut self, span: Span) -> u32 {
+        let form = &self.text[span.start..span.end];
+        if let Some(&i) = self.index.get(form) {
+            return i;
+        }
+        let i = self.names.len() as u32;
+        self.index.insert(form, i);
+        self.names.push(ArticleName {
+            first: span,
+            hash: shard_hash(form),
+            count: 0,
+            neighbours: (0, 0),
+        });
+        let key = (!is_stopword_any_case(form)).then(|| {
+            fold_into(form, &mut self.buf);
+            word_key(&self.buf)
+        });
+        self.keys.push(key);
+        i
+    }
+}
+
 /// The article's names with their neighbours.
 pub fn article_names(analysis: &Analysis, tokens: &[Token]) -> ArticleNames {
-    let mut index: HashMap<&str, u32> = HashMap::default();
-    let mut names: Vec<ArticleName> = Vec::new();
-    // Every (name, neighbour) met, in text order; grouped by name below.
+    let mut forms = Forms {
+        text: &analysis.article.text,
+        index: HashMap::default(),
+        names: Vec::new(),
+        keys: Vec::new(),
+        buf: String::new(),
+    };
+    // Every (name, neighbour key) met, in text order; grouped by name below.
     let mut met: Vec<(u32, u64)> = Vec::new();
-    let mut buf = String::new();
-    for_each_name(analysis, tokens, |form, span, nb| {
-        let i = *index.entry(form).or_insert_with(|| {
-            names.push(ArticleName {
-                first: span,
-                hash: shard_hash(form),
-                count: 0,
-                neighbours: (0, 0),
-            });
-            (names.len() - 1) as u32
-        });
-        names[i as usize].count += 1;
-        for w in nb.into_iter().flatten() {
-            if !is_stopword_any_case(w) {
-                fold_into(w, &mut buf);
-                met.push((i, word_key(&buf)));
+    for_each_name(analysis, tokens, |_, span, nb| {
+        let i = forms.id(span);
+        forms.names[i as usize].count += 1;
+        for n in nb.into_iter().flatten() {
+            let j = forms.id(n);
+            if let Some(key) = forms.keys[j as usize] {
+                met.push((i, key));
             }
         }
     });
+    let mut names = forms.names;
     // Stable: each name's neighbours stay in the order they were met.
     met.sort_by_key(|&(i, _)| i);
     let mut neighbours: Vec<u64> = Vec::with_capacity(met.len());
@@ -476,7 +514,7 @@ pub fn check_corpus(analyses: &[Analysis], rules: &RuleSet, out: &mut Vec<Diagno
                     let w = word_key(&fold(w));
                     !is_title(w) && stats[i].neighbours.contains(&w) && stats[best].neighbours.contains(&w)
                 };
-                if !nb.into_iter().flatten().any(shared) {
+                if !nb.into_iter().flatten().any(|n| shared(article.slice(n))) {
                     return;
                 }
             }

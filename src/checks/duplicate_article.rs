@@ -62,10 +62,9 @@ fn in_furniture(analysis: &Analysis, span: crate::text::Span) -> bool {
 }
 
 /// The sorted, deduplicated shingle hashes of an article's text, page
-/// furniture left out.
-/// The article's hashed word shingles, sorted; `tokens` are its tokens
-/// (`text::tokenize` over the whole text).
-pub fn shingles(analysis: &Analysis, tokens: &[Token]) -> Vec<u64> {
+/// furniture left out; `tokens` are its tokens (`text::tokenize` over the
+/// whole text).
+fn shingles(analysis: &Analysis, tokens: &[Token]) -> Vec<u64> {
     let article = &analysis.article;
     // At most one hash per token: sized once rather than grown.
     let mut words: Vec<u64> = Vec::with_capacity(tokens.len());
@@ -90,6 +89,48 @@ pub fn shingles(analysis: &Analysis, tokens: &[Token]) -> Vec<u64> {
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// What the corpus check keeps of an article, made while its tokens are at
+/// hand: the MinHash band keys and 16-bit prints, made from the full 64-bit
+/// shingle hashes, and the shingles folded to 32 bits for counting the ones
+/// two candidates share (half the memory; two different shingles of a pair
+/// meet by chance about once in 4 billion comparisons).
+#[derive(Debug, Default)]
+pub struct Digest {
+    shingles: Vec<u32>,
+    signature: Option<Box<Signature>>,
+}
+
+#[derive(Debug)]
+struct Signature {
+    bands: [u64; BANDS],
+    prints: [u16; BANDS * ROWS],
+}
+
+/// The article's digest; `tokens` are its tokens (`text::tokenize` over the whole text).
+pub fn digest(analysis: &Analysis, tokens: &[Token]) -> Digest {
+    let full = shingles(analysis, tokens);
+    if full.is_empty() {
+        return Digest::default();
+    }
+    let sig = signature(&full);
+    let bands = std::array::from_fn(|b| band_key(&sig, b));
+    // The high halves of sorted values are sorted.
+    let mut shingles: Vec<u32> = full.iter().map(|&h| (h >> 32) as u32).collect();
+    shingles.dedup();
+    Digest {
+        shingles,
+        signature: Some(Box::new(Signature {
+            bands,
+            prints: sig.map(print),
+        })),
+    }
+}
+
+/// The bucket key of band `b` of a signature.
+fn band_key(sig: &[u64; BANDS * ROWS], b: usize) -> u64 {
+    sig[b * ROWS..(b + 1) * ROWS].iter().fold(b as u64, |h, &x| mix(h ^ x))
 }
 
 /// One-permutation MinHash: each shingle's hash picks one of the slots and
@@ -130,7 +171,7 @@ fn print(v: u64) -> u16 {
 
 /// How many values the sorted lists `a` and `b` share, or None as soon as
 /// fewer than `needed` can be (most candidate pairs stop early).
-fn shared(a: &[u64], b: &[u64], needed: usize) -> Option<usize> {
+fn shared(a: &[u32], b: &[u32], needed: usize) -> Option<usize> {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         if n + (a.len() - i).min(b.len() - j) < needed {
@@ -160,24 +201,16 @@ fn anchor(analysis: &Analysis) -> Span {
 
 pub fn check(analyses: &[Analysis], out: &mut Vec<Diagnostic>) {
     use rayon::prelude::*;
-    let sets: Vec<&Vec<u64>> = analyses.iter().map(|a| &a.keys.shingles).collect();
-    let sigs: Vec<Option<[u64; BANDS * ROWS]>> =
-        sets.par_iter().map(|s| (!s.is_empty()).then(|| signature(s))).collect();
+    let digests: Vec<&Digest> = analyses.iter().map(|a| &a.keys.duplicates).collect();
     // Candidate pairs from shared bands, one band per task: the articles
     // sorted by their band's key, each run of equal keys a bucket.
     let mut pairs: Vec<(usize, usize)> = (0..BANDS)
         .into_par_iter()
         .flat_map_iter(|b| {
-            let mut keyed: Vec<(u64, usize)> = sigs
+            let mut keyed: Vec<(u64, usize)> = digests
                 .iter()
                 .enumerate()
-                .filter_map(|(i, sig)| {
-                    let sig = sig.as_ref()?;
-                    Some((
-                        sig[b * ROWS..(b + 1) * ROWS].iter().fold(b as u64, |h, &x| mix(h ^ x)),
-                        i,
-                    ))
-                })
+                .filter_map(|(i, d)| Some((d.signature.as_ref()?.bands[b], i)))
                 .collect();
             keyed.sort_unstable();
             let mut pairs = Vec::new();
@@ -195,19 +228,16 @@ pub fn check(analyses: &[Analysis], out: &mut Vec<Diagnostic>) {
     // The signatures estimate the overlap, compared as 16-bit prints: a
     // quarter of the memory read per candidate pair. Two equal values have
     // equal prints; a chance collision (one slot in 65,536) can only send a
-    // pair on to the exact count, never drop one or report a false copy.
-    let prints: Vec<[u16; BANDS * ROWS]> = sigs
-        .par_iter()
-        .map(|sig| sig.map_or([0; BANDS * ROWS], |sig| sig.map(print)))
-        .collect();
+    // pair on to the count, never drop one or report a false copy.
+    let prints = |i: usize| digests[i].signature.as_ref().map(|s| &s.prints);
     // Each later article is reported once, against its earliest copy.
     // Verified in parallel; kept in pair order, so the same on any thread count.
     let copies: Vec<(usize, usize, f64)> = pairs
         .par_iter()
         .filter_map(|&(i, j)| {
-            let (a, b) = (&sets[i], &sets[j]);
-            // Only pairs that may reach the threshold are verified exactly.
-            let agree = prints[i].iter().zip(&prints[j]).filter(|(x, y)| x == y).count();
+            let (a, b) = (&digests[i].shingles, &digests[j].shingles);
+            // Only pairs that may reach the threshold are counted.
+            let agree = prints(i)?.iter().zip(prints(j)?).filter(|(x, y)| x == y).count();
             let jaccard = agree as f64 / (BANDS * ROWS) as f64;
             let est_shared = jaccard / (1.0 + jaccard) * (a.len() + b.len()) as f64;
             if est_shared < 0.5 * a.len().min(b.len()) as f64 {

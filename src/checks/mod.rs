@@ -86,8 +86,8 @@ pub struct Analysis {
 /// Per-article digests for the corpus checks.
 #[derive(Debug, Default)]
 pub struct CorpusKeys {
-    /// `duplicate-article`: hashed word shingles, sorted.
-    pub shingles: Vec<u64>,
+    /// `duplicate-article`: shingles and MinHash signature.
+    pub duplicates: duplicate_article::Digest,
     /// `name-variant`: the article's capitalised names.
     pub names: name_variant::ArticleNames,
 }
@@ -95,9 +95,9 @@ pub struct CorpusKeys {
 impl CorpusKeys {
     /// `tokens` are the article's tokens (`text::tokenize` over the whole text).
     pub fn of(analysis: &Analysis, tokens: &[crate::text::Token]) -> CorpusKeys {
-        let shingles = duplicate_article::shingles(analysis, tokens);
+        let duplicates = duplicate_article::digest(analysis, tokens);
         let names = name_variant::article_names(analysis, tokens);
-        CorpusKeys { shingles, names }
+        CorpusKeys { duplicates, names }
     }
 }
 

@@ -720,6 +720,20 @@ pub fn content_stems_within<'a>(
         })
 }
 
+/// `v` moved into a vector of exactly its length, for vectors kept to the
+/// end of a run (an article's figures, mentions, findings). Grown by
+/// doubling, a vector holds up to twice its length, and `shrink_to_fit`
+/// may keep the block when the allocator judges the saving small; the
+/// moved-from block is reused by the next article instead.
+pub fn exact<T>(v: Vec<T>) -> Vec<T> {
+    if v.len() == v.capacity() {
+        return v;
+    }
+    let mut out = Vec::with_capacity(v.len());
+    out.extend(v);
+    out
+}
+
 /// Sorts `v[from..]` and removes its duplicates: a set kept as a sorted run,
 /// several of which can share one buffer.
 pub fn sort_dedup_from(v: &mut Vec<u64>, from: usize) {
@@ -763,6 +777,16 @@ pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn exact_keeps_the_elements_in_a_vector_of_their_length() {
+        let mut v: Vec<String> = Vec::with_capacity(16);
+        v.extend(["a", "b", "c"].map(String::from));
+        let e = exact(v);
+        assert_eq!(e, ["a", "b", "c"]);
+        assert_eq!(e.capacity(), 3);
+        assert!(exact(Vec::<u8>::new()).is_empty());
+    }
 
     #[test]
     fn tokens_within_a_span_are_the_span_tokenized_alone() {

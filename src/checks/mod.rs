@@ -154,7 +154,7 @@ pub fn analyse_article(
     unbalanced::check(&analysis, &mut diags);
     truncated::check(&analysis, &mut diags);
     metadata::check(&analysis, metadata::today(), &mut diags);
-    (analysis, diags)
+    (analysis, crate::text::exact(diags))
 }
 
 /// Runs the checks that compare articles with the rules and with each other.

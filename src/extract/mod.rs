@@ -208,9 +208,9 @@ pub fn extract_with_tokens(
         }
     }
     Facts {
-        figures,
-        mentions,
-        keys: fig_keys,
+        figures: crate::text::exact(figures),
+        mentions: crate::text::exact(mentions),
+        keys: crate::text::exact(fig_keys),
     }
 }
 

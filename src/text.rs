@@ -987,6 +987,35 @@ mod tests {
     }
 
     #[test]
+    fn word_set_agrees_with_a_hash_set() {
+        use crate::testutil::below;
+        let mut seed = 7;
+        let word = |seed: &mut u64| -> String {
+            let len = below(seed, 11);
+            (0..len).map(|_| b"abeT'"[below(seed, 5)] as char).collect()
+        };
+        for size in [0, 1, 5, 40, 300] {
+            let words: Vec<String> = (0..size)
+                .map(|_| word(&mut seed))
+                .chain([String::new()].into_iter().take(size % 2))
+                .collect();
+            let set = WordSet::new(&words);
+            let reference: std::collections::HashSet<&str> = words.iter().map(String::as_str).collect();
+            for w in &words {
+                assert!(set.contains(w), "{w:?}");
+            }
+            for _ in 0..2000 {
+                let w = word(&mut seed);
+                assert_eq!(
+                    set.contains(&w),
+                    reference.contains(w.as_str()),
+                    "{w:?} in a set of {size}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn packed_bytes_are_the_little_endian_integer() {
         for w in ["", "a", "ab", "abc", "abcd", "abcde", "abcdef", "abcdefg", "abcdefgh"] {
             let mut padded = [0u8; 8];

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use miette::Diagnostic;
 use thiserror::Error;
 
-use crate::text::{LineIndex, Span, split_sentences};
+use crate::text::{LineIndex, Span, split_sentences_into};
 
 /// File extensions that are article files when a folder is walked.
 pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
@@ -31,6 +31,8 @@ pub struct Article {
     pub date_span: Option<Span>,
     /// Blocks of text: a line of a scraped article, or a Markdown paragraph.
     pub paragraphs: Vec<Paragraph>,
+    /// Every paragraph's sentences, in text order.
+    pub sentences: Vec<Span>,
     /// Bytes at the start that are metadata (front matter), not content.
     pub header_end: usize,
 }
@@ -38,7 +40,8 @@ pub struct Article {
 #[derive(Debug, Clone)]
 pub struct Paragraph {
     pub span: Span,
-    pub sentences: Vec<Span>,
+    /// Its sentences' range in [`Article::sentences`] (see [`Article::sentences_of`]).
+    pub sentences: std::ops::Range<u32>,
 }
 
 impl Article {
@@ -49,11 +52,17 @@ impl Article {
         let lines = LineIndex::new(&text);
         let front = parse_front_matter(&text);
         let header_end = front.as_ref().map_or(0, |f| f.end);
+        // Every paragraph's sentences in one vector: no allocation per paragraph.
+        let mut sentences = Vec::new();
         let paragraphs = split_paragraphs(&text, header_end, markdown)
             .into_iter()
-            .map(|span| Paragraph {
-                span,
-                sentences: split_sentences(&text, span),
+            .map(|span| {
+                let from = sentences.len() as u32;
+                split_sentences_into(&text, span, &mut sentences);
+                Paragraph {
+                    span,
+                    sentences: from..sentences.len() as u32,
+                }
             })
             .collect::<Vec<_>>();
         let mut article = Article {
@@ -64,12 +73,18 @@ impl Article {
             date: None,
             date_span: None,
             paragraphs,
+            sentences,
             header_end,
             text: String::new(),
         };
         article.text = text;
         article.read_metadata(front);
         article
+    }
+
+    /// The sentences of one of the article's paragraphs.
+    pub fn sentences_of(&self, paragraph: &Paragraph) -> &[Span] {
+        &self.sentences[paragraph.sentences.start as usize..paragraph.sentences.end as usize]
     }
 
     pub fn slice(&self, span: Span) -> &str {

@@ -222,9 +222,15 @@ pub fn after_last(text: &str, pred: impl Fn(char) -> bool) -> usize {
 /// Sentence spans within `text[span]`. Survives "U.S.", "Mr.", "No. 5", "3.5",
 /// initials ("Lina M. Khan"), closing quotes and curly apostrophes.
 pub fn split_sentences(text: &str, span: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    split_sentences_into(text, span, &mut out);
+    out
+}
+
+/// [`split_sentences`], appending to `out` (an article's sentences in one vector).
+pub fn split_sentences_into(text: &str, span: Span, out: &mut Vec<Span>) {
     let s = &text[span.start..span.end];
     let b = s.as_bytes();
-    let mut out = Vec::new();
     let mut start = 0usize;
     let mut i = 0usize;
     // Jumps from one terminator to the next: most bytes are not one.
@@ -251,13 +257,12 @@ pub fn split_sentences(text: &str, span: Span) -> Vec<Span> {
         let ws = rest.len() - rest.trim_start().len();
         let next = rest.trim_start();
         if ws > 0 && !next.is_empty() && is_boundary(s, start, i, c, next) {
-            push_trimmed(&mut out, s, span.start, start, end);
+            push_trimmed(out, s, span.start, start, end);
             start = end + ws;
         }
         i = end;
     }
-    push_trimmed(&mut out, s, span.start, start, s.len());
-    out
+    push_trimmed(out, s, span.start, start, s.len());
 }
 
 fn push_trimmed(out: &mut Vec<Span>, s: &str, base: usize, start: usize, end: usize) {

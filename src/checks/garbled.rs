@@ -104,7 +104,7 @@ pub fn check_tokens(analysis: &Analysis, all: &[Token], out: &mut Vec<Diagnostic
         if analysis.is_excluded(p.span) {
             continue;
         }
-        for &s in &p.sentences {
+        for &s in article.sentences_of(p) {
             // The first token's `glued` (to what precedes the sentence) is never read.
             let tokens = tokens_within(all, s);
             doubled(analysis, tokens, out);

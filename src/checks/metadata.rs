@@ -156,7 +156,7 @@ fn latest_reported_year(analysis: &Analysis, year: i32) -> Option<(i32, Span)> {
         if analysis.is_excluded(p.span) || Some(p.span) == article.title {
             continue;
         }
-        for &s in &p.sentences {
+        for &s in article.sentences_of(p) {
             let text = article.slice(s);
             if !may_name_year_after(text, year) {
                 continue;

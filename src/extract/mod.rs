@@ -164,7 +164,7 @@ pub fn extract_with_tokens(
         if skip.iter().any(|s| s.contains(para.span)) {
             continue;
         }
-        for (si, &sentence) in para.sentences.iter().enumerate() {
+        for (si, &sentence) in article.sentences_of(para).iter().enumerate() {
             tokens.clear();
             tokens.extend_from_slice(crate::text::tokens_within(all, sentence));
             // The sentence's own first token follows nothing.

@@ -207,8 +207,8 @@ impl Baseline {
                 "baseline entry for {} “{}” in {} matches no finding",
                 e.rule, short, e.file
             ),
-            label: "matches nothing".to_string(),
-            help: Some("delete the entry, or regenerate the baseline with `--write-baseline`".to_string()),
+            label: "matches nothing".into(),
+            help: Some("delete the entry, or regenerate the baseline with `--write-baseline`".into()),
             related: Vec::new(),
             kind: None,
             fingerprint: String::new(),

@@ -2,6 +2,7 @@
 //! severity, located span, message, help and related spans. Checks produce
 //! these; renderers only format them.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -90,8 +91,9 @@ pub struct Diagnostic {
     pub message: String,
     /// Short label under the primary span.
     #[serde(skip)]
-    pub label: String,
-    pub help: Option<String>,
+    pub label: Cow<'static, str>,
+    /// What to do; most rules' help is a fixed text, borrowed rather than copied.
+    pub help: Option<Cow<'static, str>>,
     pub related: Vec<Related>,
     /// A sub-kind, where the rule has them (boilerplate: related-links, bio…).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -114,18 +116,18 @@ impl Diagnostic {
             severity,
             location: Location::new(article, span),
             message: message.into(),
-            label: String::new(),
+            label: Cow::Borrowed(""),
             help: None,
             related: Vec::new(),
             kind: None,
             fingerprint: String::new(),
         }
     }
-    pub fn label(mut self, label: impl Into<String>) -> Self {
+    pub fn label(mut self, label: impl Into<Cow<'static, str>>) -> Self {
         self.label = label.into();
         self
     }
-    pub fn help(mut self, help: impl Into<String>) -> Self {
+    pub fn help(mut self, help: impl Into<Cow<'static, str>>) -> Self {
         self.help = Some(help.into());
         self
     }

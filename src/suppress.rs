@@ -90,7 +90,12 @@ fn next_line(text: &str, offset: usize) -> Option<(usize, usize)> {
     None
 }
 
-fn unused(article: &Article, d: &Directive, message: String, help: &str) -> Diagnostic {
+fn unused(
+    article: &Article,
+    d: &Directive,
+    message: String,
+    help: impl Into<std::borrow::Cow<'static, str>>,
+) -> Diagnostic {
     Diagnostic::new(unused_suppression::ID, Severity::Warning, article, d.span, message)
         .label("suppresses nothing")
         .help(help)
@@ -123,7 +128,7 @@ fn apply_article(article: &Article, diags: &mut Vec<Diagnostic>, enabled: &dyn F
                         article,
                         d,
                         format!("`{}` names an unknown rule `{r}`", d.kind.name()),
-                        &hint,
+                        hint,
                     ));
                 }
             }

@@ -63,7 +63,7 @@ fn is_latin_letter(c: Option<char>) -> bool {
 pub fn check(analysis: &Analysis, out: &mut Vec<Diagnostic>) {
     let article = &analysis.article;
     let text = &article.text;
-    let diag = |span: Span, msg: String, label: &str, help: String| {
+    let diag = |span: Span, msg: String, label: &'static str, help: String| {
         Diagnostic::new(ID, RULE.severity, article, span, msg)
             .label(label)
             .help(help)

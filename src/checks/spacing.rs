@@ -308,7 +308,7 @@ pub fn check(analysis: &Analysis, out: &mut Vec<Diagnostic>) {
     let text = &article.text;
     let from = article.header_end;
     let body = &text[from..];
-    let mut push = |span: Span, msg: String, label: &str, help: String| {
+    let mut push = |span: Span, msg: String, label: &'static str, help: String| {
         out.push(
             Diagnostic::new(ID, RULE.severity, article, span, msg)
                 .label(label)

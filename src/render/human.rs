@@ -106,7 +106,7 @@ fn view<'a>(d: &'a Diagnostic, report: &'a Report) -> View<'a> {
     // A finding outside the corpus (a baseline entry) has no text to quote.
     let mut labels = if article.is_some() {
         vec![LabeledSpan::new_primary_with_span(
-            Some(d.label.clone()).filter(|l| !l.is_empty()),
+            Some(d.label.to_string()).filter(|l| !l.is_empty()),
             visible(text, d.location.span.start, d.location.span.end),
         )]
     } else {
@@ -151,7 +151,7 @@ fn view<'a>(d: &'a Diagnostic, report: &'a Report) -> View<'a> {
         ),
         rule: d.rule,
         severity: d.severity,
-        help: d.help.clone(),
+        help: d.help.as_deref().map(str::to_string),
         labels,
         source: article.map(|a| Source { name: &a.path, text }),
         related,

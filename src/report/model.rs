@@ -330,7 +330,7 @@ pub fn build<'a>(report: &'a Report, rules: &'a RuleSet) -> ReportModel<'a> {
         if f.d.rule != figure_conflict::ID {
             continue;
         }
-        let members = figure_groups.entry(f.d.label.clone()).or_default();
+        let members = figure_groups.entry(f.d.label.to_string()).or_default();
         let places = std::iter::once((&f.d.location, true, Some(i)))
             .chain(f.d.related.iter().map(|r| (&r.location, false, None)));
         for (loc, outlier, finding) in places {

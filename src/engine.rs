@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 
+use crate::checks::boilerplate::{CorpusMemory, LineDigest};
 use crate::checks::{self, Analysis};
 use crate::corpus::{self, InputError};
 use crate::diagnostic::{Diagnostic, Summary};
@@ -41,15 +42,22 @@ pub fn check_sources(
     options: ExtractOptions,
 ) -> Report {
     let lexicon = Lexicon::new(rules);
-    let read: Vec<Result<crate::corpus::Article, InputError>> = sources
+    // Each article with what the corpus memory needs of it, made while its
+    // text is fresh in the cache.
+    let read: Vec<Result<(crate::corpus::Article, LineDigest), InputError>> = sources
         .par_iter()
-        .map(|s| corpus::read_article(&s.path, &s.display))
+        .map(|s| {
+            corpus::read_article(&s.path, &s.display).map(|a| {
+                let digest = LineDigest::of(&a);
+                (a, digest)
+            })
+        })
         .collect();
     // Corpus memory: lines recurring across articles are site furniture.
-    let memory = checks::boilerplate::CorpusMemory::build(read.iter().filter_map(|r| r.as_ref().ok()));
+    let memory = CorpusMemory::from_digests(read.iter().filter_map(|r| r.as_ref().ok()).map(|(_, d)| d));
     let results: Vec<Result<(Analysis, Vec<Diagnostic>), InputError>> = read
         .into_par_iter()
-        .map(|r| r.map(|a| checks::analyse_article(a, rules, &lexicon, options, &memory)))
+        .map(|r| r.map(|(a, _)| checks::analyse_article(a, rules, &lexicon, options, &memory)))
         .collect();
     finish(results, input_errors, rules)
 }
@@ -58,7 +66,7 @@ pub fn check_sources(
 pub fn check_articles(articles: Vec<crate::corpus::Article>, rules: &RuleSet, options: ExtractOptions) -> Report {
     let lexicon = Lexicon::new(rules);
     // Each text stands alone: no corpus memory.
-    let memory = checks::boilerplate::CorpusMemory::default();
+    let memory = CorpusMemory::default();
     let results = articles
         .into_par_iter()
         .map(|a| Ok(checks::analyse_article(a, rules, &lexicon, options, &memory)))

@@ -28,29 +28,20 @@ impl CorpusMemory {
     /// once, so a syndicated story is not mistaken for furniture.
     pub fn build<'a>(articles: impl IntoIterator<Item = &'a Article>) -> CorpusMemory {
         let articles: Vec<&Article> = articles.into_iter().collect();
-        let per_article: Vec<(u64, Vec<u64>)> = articles
-            .par_iter()
-            .map(|a| {
-                // An article's identity: its longest paragraph, which copies share.
-                let longest = a.paragraphs.iter().map(|p| a.slice(p.span)).max_by_key(|t| t.len());
-                let story = longest.map_or(0, |t| {
-                    let mut h = DefaultHasher::default();
-                    t.hash(&mut h);
-                    h.finish()
-                });
-                let mut lines: Vec<u64> = a.paragraphs.iter().filter_map(|p| hash_line(a.slice(p.span))).collect();
-                lines.sort_unstable();
-                lines.dedup();
-                (story, lines)
-            })
-            .collect();
+        let digests: Vec<LineDigest> = articles.par_iter().map(|a| LineDigest::of(a)).collect();
+        CorpusMemory::from_digests(&digests)
+    }
+
+    /// [`CorpusMemory::build`] from the articles' digests, in article order
+    /// (made while each article was read, its text still in the cache).
+    pub fn from_digests<'a>(digests: impl IntoIterator<Item = &'a LineDigest>) -> CorpusMemory {
         let mut seen_stories = std::collections::HashSet::new();
         let mut counts: HashMap<u64, u32> = HashMap::default();
-        for (story, lines) in per_article {
-            if story != 0 && !seen_stories.insert(story) {
+        for d in digests {
+            if d.story != 0 && !seen_stories.insert(d.story) {
                 continue;
             }
-            for h in lines {
+            for &h in &d.lines {
                 *counts.entry(h).or_default() += 1;
             }
         }
@@ -64,6 +55,29 @@ impl CorpusMemory {
             return 0;
         }
         hash_line(line).and_then(|h| self.counts.get(&h).copied()).unwrap_or(0)
+    }
+}
+
+/// What the corpus memory needs of one article: its identity (a hash of its
+/// longest paragraph, which copies share) and its distinct line hashes.
+#[derive(Debug, Default)]
+pub struct LineDigest {
+    story: u64,
+    lines: Vec<u64>,
+}
+
+impl LineDigest {
+    pub fn of(a: &Article) -> LineDigest {
+        let longest = a.paragraphs.iter().map(|p| a.slice(p.span)).max_by_key(|t| t.len());
+        let story = longest.map_or(0, |t| {
+            let mut h = DefaultHasher::default();
+            t.hash(&mut h);
+            h.finish()
+        });
+        let mut lines: Vec<u64> = a.paragraphs.iter().filter_map(|p| hash_line(a.slice(p.span))).collect();
+        lines.sort_unstable();
+        lines.dedup();
+        LineDigest { story, lines }
     }
 }
 

@@ -4,7 +4,7 @@ mod classify;
 mod memory;
 
 pub use classify::{Features, classify};
-pub use memory::CorpusMemory;
+pub use memory::{CorpusMemory, LineDigest};
 
 use super::{Block, RuleInfo, quote};
 use crate::corpus::Article;

@@ -190,6 +190,40 @@ fn a_line_recurring_across_the_corpus_is_site_furniture() {
 }
 
 #[test]
+fn the_date_line_of_stories_of_one_day_is_not_furniture() {
+    // Regression: the metadata line "date 2024-05-14" recurs in every story
+    // of that day, and was reported as site furniture in each.
+    let dir = temp_dir("shared-date");
+    let stories = [
+        (
+            "Harbour dredging begins",
+            "Dredgers began deepening the harbour channel on Monday, a project expected to take two years.",
+        ),
+        (
+            "School meals get cheaper",
+            "The county will cut the price of school lunches by a third from September, officials said on Friday.",
+        ),
+        (
+            "Bus route 9 to be extended",
+            "Route 9 will run to the new hospital from next month, the transport authority said in a statement.",
+        ),
+    ];
+    for (i, (title, body)) in stories.iter().enumerate() {
+        let text =
+            format!("date 2024-05-14\n{title}\n\n{body}\n\nIt is the first such change in a decade, officials said.\n");
+        std::fs::write(dir.join(format!("{i}.txt")), text).unwrap();
+    }
+    let (out, err, _) = claimlint(&["check", dir.to_str().unwrap(), "--no-rules", "--format", "json"]);
+    assert!(err.is_empty(), "{err}");
+    let found = findings(&out);
+    assert!(
+        found.is_empty(),
+        "{:?}",
+        found.iter().map(|f| (&f.file, &f.lines)).collect::<Vec<_>>()
+    );
+}
+
+#[test]
 fn a_title_or_a_quote_shared_by_several_stories_is_not_furniture() {
     let dir = temp_dir("shared-title");
     let bodies = [

@@ -62,14 +62,17 @@ fn in_furniture(analysis: &Analysis, span: crate::text::Span) -> bool {
 }
 
 /// The sorted, deduplicated shingle hashes of an article's text, page
-/// furniture left out; `tokens` are its tokens (`text::tokenize` over the
-/// whole text).
+/// furniture and its date line left out; `tokens` are its tokens
+/// (`text::tokenize` over the whole text).
 fn shingles(analysis: &Analysis, tokens: &[Token]) -> Vec<u64> {
     let article = &analysis.article;
     // At most one hash per token: sized once rather than grown.
     let mut words: Vec<u64> = Vec::with_capacity(tokens.len());
     for p in &article.paragraphs {
-        if p.span.end <= article.header_end || in_furniture(analysis, p.span) {
+        // Metadata is not the story: a copy republished another day has
+        // another date line.
+        let date_line = article.date_span.is_some_and(|d| p.span.contains(d));
+        if p.span.end <= article.header_end || date_line || in_furniture(analysis, p.span) {
             continue;
         }
         for t in tokens_within(tokens, p.span)
@@ -318,6 +321,22 @@ mod tests {
         let found = run(&[("a.txt", a.clone()), ("b.txt", b), ("d.txt", a)]);
         assert_eq!(found.len(), 2);
         assert!(found.iter().all(|(_, r)| r == "a.txt"));
+    }
+
+    #[test]
+    fn the_date_line_is_not_part_of_the_story() {
+        // A copy republished another day differs only in its date line.
+        let shingles_of = |date: &str| {
+            let a = analyse(
+                "a.txt",
+                &format!("date {date}\nStorm leaves thousands without power\n\n{STORY}"),
+            );
+            let tokens = crate::text::tokenize(&a.article.text, Span::new(0, a.article.text.len()));
+            assert!(a.article.date_span.is_some());
+            shingles(&a, &tokens)
+        };
+        assert!(!shingles_of("2024-09-03").is_empty());
+        assert_eq!(shingles_of("2024-09-03"), shingles_of("2025-01-17"));
     }
 
     #[test]

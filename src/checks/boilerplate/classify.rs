@@ -227,6 +227,17 @@ fn indented(article: &Article, span: Span) -> bool {
     span.start > line_start
 }
 
+/// Capitalised words that open a sentence about a thing or a body, never
+/// an author's bio, which opens with the author's name: "The White House
+/// has…", "The U.S. is supporting…".
+const NOT_NAMES: &[&str] = &[
+    "The", "A", "An", "This", "That", "These", "Those", "It", "Its", "Our", "Their", "His", "Her", "Your", "My",
+];
+
+fn opens_with_a_name(text: &str) -> bool {
+    text.split_whitespace().next().is_some_and(|w| !NOT_NAMES.contains(&w))
+}
+
 struct Regexes {
     bio_start: Regex,
     bio_vocab: Regex,
@@ -580,7 +591,8 @@ pub fn classify(article: &Article, rules: &RuleSet, memory: &CorpusMemory) -> Ve
         let f = &feats[i];
         if let Some(kind) = interface_kind(text, f) {
             class[i] = Class::bad(kind);
-        } else if i * 10 >= n * 6 && r.bio_start.is_match(text) && r.bio_vocab.is_match(text) {
+        } else if i * 10 >= n * 6 && opens_with_a_name(text) && r.bio_start.is_match(text) && r.bio_vocab.is_match(text)
+        {
             class[i] = Class::bad("bio");
         }
     }
@@ -833,5 +845,24 @@ mod tests {
         assert_eq!(flagged(&late).last().map(|(_, k)| k.as_str()), Some("bio"));
         let early = format!("Budget approved\n\n{bio}\n\n{body}\n\n{body}\n\n{body}\n");
         assert!(flagged(&early).is_empty());
+    }
+
+    #[test]
+    fn a_late_paragraph_about_a_body_is_not_a_bio() {
+        // Regression: "The United States has" passed for a name and a verb,
+        // and "told reporters" for a bio's vocabulary.
+        let body = "The council approved the budget on Wednesday after a long debate over where to build.";
+        let late =
+            "The United States has said it will support the mission, the minister told reporters ahead of the trip.";
+        for text in [
+            format!("Budget approved\n\n{body}\n\n{body}\n\n{body}\n\n{late}\n"),
+            format!("Budget approved\n\n{body}\n\n{body}\n\n{late}\n\n{body}\n"),
+        ] {
+            assert!(flagged(&text).is_empty(), "{text}");
+        }
+        // A bio opening with the author's name still is one.
+        let bio = "Priya Nair has covered city hall for the paper since 2019 and told reporters' stories for years.";
+        let text = format!("Budget approved\n\n{body}\n\n{body}\n\n{body}\n\n{bio}\n");
+        assert_eq!(flagged(&text).last().map(|(_, k)| k.as_str()), Some("bio"));
     }
 }

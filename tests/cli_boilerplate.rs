@@ -149,27 +149,26 @@ fn explain_lists_the_kinds() {
     }
 }
 
+/// Three unrelated local stories: (title, first paragraph).
+const STORIES: [(&str, &str); 3] = [
+    (
+        "Harbour dredging begins",
+        "Dredgers began deepening the harbour channel on Monday, a project expected to take two years.",
+    ),
+    (
+        "School meals get cheaper",
+        "The county will cut the price of school lunches by a third from September, officials said on Friday.",
+    ),
+    (
+        "Bus route 9 to be extended",
+        "Route 9 will run to the new hospital from next month, the transport authority said in a statement.",
+    ),
+];
+
 #[test]
 fn a_line_recurring_across_the_corpus_is_site_furniture() {
     let dir = temp_dir("memory");
-    let stories = [
-        (
-            "a.txt",
-            "Harbour dredging begins",
-            "Dredgers began deepening the harbour channel on Monday, a project expected to take two years.",
-        ),
-        (
-            "b.txt",
-            "School meals get cheaper",
-            "The county will cut the price of school lunches by a third from September, officials said on Friday.",
-        ),
-        (
-            "c.txt",
-            "Bus route 9 to be extended",
-            "Route 9 will run to the new hospital from next month, the transport authority said in a statement.",
-        ),
-    ];
-    for (name, title, body) in stories {
+    for (name, (title, body)) in ["a.txt", "b.txt", "c.txt"].into_iter().zip(STORIES) {
         let text = format!(
             "{title}\n\nThe Lakeside Ledger Morning Edition\n\n{body}\n\nIt is the first such change in a decade, officials said.\n"
         );
@@ -194,21 +193,7 @@ fn the_date_line_of_stories_of_one_day_is_not_furniture() {
     // Regression: the metadata line "date 2024-05-14" recurs in every story
     // of that day, and was reported as site furniture in each.
     let dir = temp_dir("shared-date");
-    let stories = [
-        (
-            "Harbour dredging begins",
-            "Dredgers began deepening the harbour channel on Monday, a project expected to take two years.",
-        ),
-        (
-            "School meals get cheaper",
-            "The county will cut the price of school lunches by a third from September, officials said on Friday.",
-        ),
-        (
-            "Bus route 9 to be extended",
-            "Route 9 will run to the new hospital from next month, the transport authority said in a statement.",
-        ),
-    ];
-    for (i, (title, body)) in stories.iter().enumerate() {
+    for (i, (title, body)) in STORIES.iter().enumerate() {
         let text =
             format!("date 2024-05-14\n{title}\n\n{body}\n\nIt is the first such change in a decade, officials said.\n");
         std::fs::write(dir.join(format!("{i}.txt")), text).unwrap();

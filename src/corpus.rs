@@ -82,6 +82,12 @@ impl Article {
         article
     }
 
+    /// Whether `span` holds the line the article's date was read from
+    /// ("date 2023-11-11"): metadata, not the story or page furniture.
+    pub fn is_date_line(&self, span: Span) -> bool {
+        self.date_span.is_some_and(|d| span.contains(d))
+    }
+
     /// The sentences of one of the article's paragraphs.
     pub fn sentences_of(&self, paragraph: &Paragraph) -> &[Span] {
         &self.sentences[paragraph.sentences.start as usize..paragraph.sentences.end as usize]

@@ -71,8 +71,7 @@ fn shingles(analysis: &Analysis, tokens: &[Token]) -> Vec<u64> {
     for p in &article.paragraphs {
         // Metadata is not the story: a copy republished another day has
         // another date line.
-        let date_line = article.date_span.is_some_and(|d| p.span.contains(d));
-        if p.span.end <= article.header_end || date_line || in_furniture(analysis, p.span) {
+        if p.span.end <= article.header_end || article.is_date_line(p.span) || in_furniture(analysis, p.span) {
             continue;
         }
         for t in tokens_within(tokens, p.span)

@@ -603,13 +603,12 @@ pub fn classify(article: &Article, rules: &RuleSet, memory: &CorpusMemory) -> Ve
     // line ("date 2023-11-11", the same in every story of that day).
     let first_headline = (0..n.min(12))
         .find(|&i| class[i] == Class::Short && (3..=30).contains(&feats[i].words) && !feats[i].ends_with_period);
-    let date_line = |i: usize| article.date_span.is_some_and(|d| paras[i].contains(d));
     for i in 0..n {
         let f = &feats[i];
         if class[i] == Class::Short
             && Some(i) != first_headline
             && !(f.ends_sentence && f.words >= 4)
-            && !date_line(i)
+            && !article.is_date_line(paras[i])
             && memory.articles_with(article.slice(paras[i])) >= MIN_ARTICLES
         {
             class[i] = Class::bad("site-furniture");

@@ -1052,6 +1052,9 @@ fn classify(ctx: &SentenceContext, num: Numeral, floor: usize) -> Option<(Figure
             && ctx.is_word(end, "and")
             && let Some(c) = parse_numeral(ctx.tokens, ctx.lower, end + 1)
             && c.value < 100.0
+            // "40 mln stg and 12 cts" are two amounts: a subunit only
+            // completes a sum of whole units.
+            && value < 1e6
             && let Some((_, e, m)) = currency_at(ctx, c.end)
             && m < 1.0
         {
@@ -1261,7 +1264,12 @@ fn suffix(kind: FigureKind, unit: &str, end: usize) -> Option<Suffix> {
 /// The currency of a national adjective and a currency name:
 /// "Canadian dollars" → CAD, "Swiss francs" → CHF.
 fn national_currency(adj: &str, name: &str) -> Option<&'static str> {
-    let base = name.trim_end_matches('s');
+    let base = match name.trim_end_matches('s') {
+        "dlr" => "dollar",
+        "krona" | "kronor" | "krone" | "kroner" => "crown",
+        "lire" => "lira",
+        b => b,
+    };
     Some(match (adj, base) {
         ("US" | "U.S" | "American", "dollar") => "USD",
         ("Canadian", "dollar") => "CAD",
@@ -1305,9 +1313,37 @@ fn national_currency(adj: &str, name: &str) -> Option<&'static str> {
         ("Qatari", "riyal") => "QAR",
         ("Emirati" | "UAE", "dirham") => "AED",
         ("Moroccan", "dirham") => "MAD",
-        ("Swedish", "krona" | "kronor") => "SEK",
-        ("Norwegian", "krone" | "kroner") => "NOK",
-        ("Danish", "krone" | "kroner") => "DKK",
+        ("Swedish", "crown") => "SEK",
+        ("Norwegian", "crown") => "NOK",
+        ("Danish", "crown") => "DKK",
+        ("Czech" | "Czechoslovak", "crown") => "CZK",
+        ("Icelandic", "crown") => "ISK",
+        ("French", "franc") => "FRF",
+        ("Belgian", "franc") => "BEF",
+        ("Luxembourg", "franc") => "LUF",
+        ("CFA", "franc") => "XOF",
+        ("German" | "West German" | "Deutsche" | "Deutsch", "mark") => "DEM",
+        ("East German", "mark") => "DDM",
+        ("Finnish", "mark" | "markka") => "FIM",
+        ("Italian", "lira") => "ITL",
+        ("Dutch", "guilder") => "NLG",
+        ("Spanish", "peseta") => "ESP",
+        ("Portuguese", "escudo") => "PTE",
+        ("Greek", "drachma") => "GRD",
+        ("Austrian", "schilling") => "ATS",
+        ("Irish", "pound" | "punt") => "IEP",
+        ("Bahraini", "dinar") => "BHD",
+        ("Omani", "rial") => "OMR",
+        ("Iranian", "rial") => "IRR",
+        ("Yemeni", "rial") => "YER",
+        ("Indonesian", "rupiah") => "IDR",
+        ("Malaysian", "ringgit") => "MYR",
+        ("South Korean" | "Korean", "won") => "KRW",
+        ("Thai", "baht") => "THB",
+        ("Polish", "zloty") => "PLN",
+        ("Hungarian", "forint") => "HUF",
+        ("Venezuelan", "bolivar") => "VEB",
+        ("Peruvian", "sol" | "inti") => "PEN",
         ("Israeli", "shekel") => "ILS",
         ("Ghanaian", "cedi") => "GHS",
         ("Hong Kong", "dollar") => "HKD",
@@ -1326,7 +1362,17 @@ fn currency_at(ctx: &SentenceContext, k: usize) -> Option<(&'static str, usize, 
     }
     let l = ctx.lw(k);
     match l {
-        "cents" | "cent" => return Some(("USD", k + 1, 0.01)),
+        // "cts": the wire's cents.
+        "cents" | "cent" | "cts" => return Some(("USD", k + 1, 0.01)),
+        // A bare "marks" is money only after a scale word ("50 mln marks"):
+        // "marks" alone after a number is as often a score.
+        "marks"
+            if k > 0
+                && (super::numbers::scale_word(ctx.lw(k - 1)).is_some()
+                    || super::numbers::scale_suffix(ctx.lw(k - 1)).is_some()) =>
+        {
+            return Some(("DEM", k + 1, 1.0));
+        }
         "pence" | "pennies" => return Some(("GBP", k + 1, 0.01)),
         "pounds" | "pound"
             if ctx.is_word(k + 1, "of")
@@ -1398,6 +1444,23 @@ fn unit_after(ctx: &SentenceContext, end: usize, num: &Numeral, money: bool) -> 
             if ctx.lw(end + 1) == "percent" {
                 return suffix(FigureKind::Percent, "%", end + 2);
             }
+        }
+        // "a 50-dlr fee", "a five-million-dollar deal"
+        "-" if ctx.glued(end) && ctx.glued(end + 1) && currency_word(ctx.lw(end + 1)).is_some() => {
+            let code = currency_word(ctx.lw(end + 1)).unwrap_or("USD");
+            return Some(Suffix {
+                kind: FigureKind::Money,
+                unit: if money { None } else { Some(code.to_string()) },
+                end: end + 2,
+                mult: 1.0,
+            });
+        }
+        // "0.5 of a per cent", "a fraction of a percent"
+        "of" if ctx.is_word(end + 1, "a")
+            && (ctx.is_word(end + 2, "percent") || ctx.is_word(end + 2, "per") && ctx.is_word(end + 3, "cent")) =>
+        {
+            let e = if ctx.is_word(end + 2, "percent") { end + 3 } else { end + 4 };
+            return suffix(FigureKind::Percent, "%", e);
         }
         "-" if ctx.glued(end)
             && ctx.is_word(end + 1, "percentage")

@@ -336,6 +336,38 @@ fn parse_digit_numeral(tokens: &[Token], text: &str, i: usize) -> Option<Numeral
         end = i + 4;
         fraction = true;
     }
+    // "72-5/8": a price in eighths, the wire's way with share prices.
+    if !fraction
+        && !decimal
+        && !grouped
+        && is_hyphen(tokens, text, i + 1)
+        && let (Some(h), Some(a), Some(slash), Some(b)) =
+            (tokens.get(i + 1), tokens.get(i + 2), tokens.get(i + 3), tokens.get(i + 4))
+        && h.glued
+        && a.glued
+        && slash.glued
+        && b.glued
+        && a.kind == TokenKind::Number
+        && slash.text(text) == "/"
+        && tokens.get(i + 5).is_none_or(|t| !t.glued || t.kind == TokenKind::Punct && t.text(text) != "/")
+        && let (Some((n, false, false)), Some((d, false, false))) =
+            (parse_digits(a.text(text)), parse_digits(b.text(text)))
+        && matches!(d as u32, 2 | 4 | 8 | 16 | 32 | 64)
+        && n >= 1.0
+        && n < d
+    {
+        value += n / d;
+        end = i + 5;
+        fraction = true;
+    }
+    // "a 5-million-dollar deal": the scale hyphenated to the digits.
+    let hyphen_scale = !fraction
+        && is_hyphen(tokens, text, end)
+        && tokens.get(end).is_some_and(|t| t.glued)
+        && tokens.get(end + 1).is_some_and(|t| t.glued && scale_word(t.text(text)).is_some());
+    if hyphen_scale {
+        end += 1;
+    }
     if !fraction {
         // Glued suffix ("3k", "$2bn") or a scale word ("2.5 million").
         if let Some(next) = tokens.get(end) {
@@ -362,6 +394,13 @@ fn parse_digit_numeral(tokens: &[Token], text: &str, i: usize) -> Option<Numeral
                     }
                 } else if matches!(w, "mn" | "mln" | "bn" | "bln" | "tn" | "trn") {
                     value = scaled(value, scale_suffix(w).unwrap_or(1.0));
+                    end += 1;
+                } else if let Some(s) = w.strip_suffix('s').and_then(scale_word).filter(|&s| s >= 1e6)
+                    && lw(tokens, text, end + 1) != "of"
+                {
+                    // "$3 millions": an old plural of the scale, still a single amount
+                    // ("millions of" after digits is not English).
+                    value = scaled(value, s);
                     end += 1;
                 }
             }
@@ -687,6 +726,15 @@ fn parse_word_numeral_core(tokens: &[Token], text: &str, i: usize, seed: f64) ->
             let mut n = words((total + current) / den, i, j + 2);
             n.fraction = true;
             return Some(n);
+        }
+        // "a two-billion-dollar plan": a hyphen joins the scale to its number.
+        if is_hyphen(tokens, text, j)
+            && any
+            && tokens.get(j + 1).is_some_and(|t| t.glued)
+            && tokens.get(j).is_some_and(|t| t.glued)
+            && (scale_word(lw(tokens, text, j + 1)).is_some() || lw(tokens, text, j + 1) == "hundred")
+        {
+            j += 1;
         }
         let w = lw(tokens, text, j);
         if w.is_empty() && word_at_punct(tokens, text, j) != "," {

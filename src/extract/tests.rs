@@ -367,6 +367,9 @@ fn assert_table(name: &str, table: &str) {
 
 const CARDINALS: &str = r#"
 On Friday 400 people marched => count 400 unit=people
+the stock closed at 41-3/8 => count 41.375
+it rose 2-1/2 points => count 2.5
+she got 9 marks out of ten => count 9 unit=mark
 a ratio of .75 => count 0.75
 a pair of shoes => count 2 unit=shoe
 2½ cups of flour => count 2.5
@@ -538,9 +541,35 @@ between $5 and $10 => money value=- min=5 max=10 unit=USD
 from $10 million to $12 million => money value=- min=10000000 max=12000000 unit=USD
 $1.5 to $2 billion => money value=- min=1500000000 max=2000000000 unit=USD
 10 million dollars => money 10000000 unit=USD
+profits of 42.7 mln dlrs => money 42700000 unit=USD
+a loss of 3.9 billion dlrs => money 3900000000 unit=USD
+it paid 18 dlrs a share => money 18 unit=USD
+a 12.25 dlr dividend => money 12.25 unit=USD
+a 4,210 dlr fine => money 4210 unit=USD
+a three-billion-dlr programme => money 3000000000 unit=USD
+a 75-dlr ticket => money 75 unit=USD
+sales of 61 mln stg => money 61000000 unit=GBP
+a dividend of 14 cts => money 0.14 unit=USD
+earned 6 mln stg and 3 cts a share => money 6000000 unit=GBP
+7.2 mln Canadian dlrs => money 7200000 unit=CAD
+60 mln Australian dlrs => money 60000000 unit=AUD
+800 billion lire => money 800000000000 unit=ITL
+95 mln marks => money 95000000 unit=DEM
+31 mln West German marks => money 31000000 unit=DEM
+14 mln guilders => money 14000000 unit=NLG
+3 billion pesetas => money 3000000000 unit=ESP
+120 mln French francs => money 120000000 unit=FRF
+40 mln Swedish crowns => money 40000000 unit=SEK
+2.1 billion Danish crowns => money 2100000000 unit=DKK
+9 billion rupiah => money 9000000000 unit=IDR
+a grant of $8 millions => money 8000000 unit=USD
+FRF 25 million => money 25000000 unit=FRF
+QAR 400 => money 400 unit=QAR
 "#;
 
 const PERCENT: &str = r#"
+rates rose 0.4 of a per cent => percent 0.4 unit=%
+a gain of 0.75 of a percent => percent 0.75 unit=%
 cut rates by 25 basis points => percent 0.25 unit=percentage_point
 a 50bp rise => percent 0.5 unit=percentage_point
 Rates rose by a quarter of a percentage point => percent 0.25 unit=percentage_point

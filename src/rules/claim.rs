@@ -131,7 +131,7 @@ pub fn parse_value(s: &str) -> Result<ClaimValue, String> {
         }
         if w == "-" || w == "−" {
             negative = true;
-        } else if let Some(code) = crate::extract::currency_prefix(w) {
+        } else if let Some(code) = crate::extract::currency_prefix(w).or_else(|| crate::extract::iso_4217(w)) {
             currency = Some(code);
         } else if tok.kind == TokenKind::Word && crate::extract::numbers::unit_word(&w.to_lowercase()).is_some() {
             break;

@@ -345,3 +345,47 @@ fn measure_for<'m>(
     }
     best.map(|(m, a, b)| (m, Span::new(ctx.tokens[a].span.start, ctx.tokens[b].span.end)))
 }
+
+/// Ties the figures that state a measure of the rules but name no entity in
+/// their own clause to the entity the discourse is about: wire copy names
+/// the company once and then writes "the bank said", "it sold", "the group,
+/// led by …, said". In order:
+///
+/// 1. a rules entity named elsewhere in the figure's sentence (the nearest
+///    before it, else the first after it: "…, Acme said");
+/// 2. else the rules entity named last before the sentence (the headline
+///    included).
+///
+/// Only entities the rules name are taken (a country the gazetteer knows is
+/// as often a place as a holder), only for figures a measure's cue already
+/// ties to a claim's measure, and never a name inside the figure's own
+/// phrase ("5 mln Canadian dlrs").
+pub fn attach_to_discourse(figures: &mut [Figure], mentions: &[Mention], lexicon: &Lexicon) {
+    let ruled = |m: &&Mention| lexicon.from_rules.get(m.entity).copied().unwrap_or(false);
+    for fig in figures.iter_mut() {
+        if fig.entity.is_some() || fig.measure.is_none() || !fig.kind.is_amount() {
+            continue;
+        }
+        let phrase = fig.phrase();
+        let in_sentence = |m: &&Mention| fig.sentence.contains(m.span) && !phrase.contains(m.span);
+        let before = mentions
+            .iter()
+            .filter(ruled)
+            .filter(in_sentence)
+            .rfind(|m| m.span.end <= phrase.start);
+        let after = || {
+            mentions
+                .iter()
+                .filter(ruled)
+                .filter(in_sentence)
+                .find(|m| m.span.start >= phrase.end)
+        };
+        let earlier = || {
+            let lo = mentions.partition_point(|m| m.span.end <= fig.sentence.start);
+            mentions[..lo].iter().rfind(|m| ruled(m))
+        };
+        if let Some(m) = before.or_else(after).or_else(earlier) {
+            fig.entity = Some(lexicon.entities[m.entity].clone());
+        }
+    }
+}

@@ -23,6 +23,8 @@ pub struct Mention {
 #[derive(Debug)]
 pub struct Lexicon {
     pub entities: Vec<String>,
+    /// Whether entity `i` is named by the rules (not only by the gazetteer).
+    pub from_rules: Vec<bool>,
     aliases: Names,
     wrong_forms: Names,
     pub measures: Vec<Measure>,
@@ -77,7 +79,14 @@ impl Lexicon {
                 wrong_to_entity.insert(w.clone(), e);
             }
         }
+        let mut from_rules = vec![false; entities.len()];
+        for ent in &rules.entities {
+            if let Some(&e) = index.get(&ent.name) {
+                from_rules[e] = true;
+            }
+        }
         Lexicon {
+            from_rules,
             aliases: Names::new(&alias_to_entity),
             wrong_forms: Names::new(&wrong_to_entity),
             entities,

@@ -1459,7 +1459,11 @@ fn unit_after(ctx: &SentenceContext, end: usize, num: &Numeral, money: bool) -> 
         "of" if ctx.is_word(end + 1, "a")
             && (ctx.is_word(end + 2, "percent") || ctx.is_word(end + 2, "per") && ctx.is_word(end + 3, "cent")) =>
         {
-            let e = if ctx.is_word(end + 2, "percent") { end + 3 } else { end + 4 };
+            let e = if ctx.is_word(end + 2, "percent") {
+                end + 3
+            } else {
+                end + 4
+            };
             return suffix(FigureKind::Percent, "%", e);
         }
         "-" if ctx.glued(end)

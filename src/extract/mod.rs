@@ -207,6 +207,7 @@ pub fn extract_with_tokens(
             discourse.observe(&ctx, &mentions, lexicon);
         }
     }
+    attach::attach_to_discourse(&mut figures, &mentions, lexicon);
     Facts {
         figures: crate::text::exact(figures),
         mentions: crate::text::exact(mentions),
@@ -290,32 +291,30 @@ pub fn looks_plural(word: &str) -> bool {
 /// Every ISO 4217 code, current and withdrawn (archives still hold ITL, DEM,
 /// FRF, ESP), sorted for a binary search.
 const ISO_4217: &[&str] = &[
-    "ADP", "AED", "AFA", "AFN", "ALK", "ALL", "AMD", "ANG", "AOA", "AOK", "AON", "AOR",
-    "ARA", "ARP", "ARS", "ATS", "AUD", "AWG", "AZM", "AZN", "BAM", "BBD", "BDT", "BEF",
-    "BGL", "BGN", "BHD", "BIF", "BMD", "BND", "BOB", "BOP", "BOV", "BRB", "BRC", "BRE",
-    "BRL", "BRN", "BRR", "BSD", "BTN", "BWP", "BYB", "BYN", "BYR", "BZD", "CAD", "CDF",
-    "CHE", "CHF", "CHW", "CLF", "CLP", "CNY", "COP", "COU", "CRC", "CSD", "CSK", "CUC",
-    "CUP", "CVE", "CYP", "CZK", "DDM", "DEM", "DJF", "DKK", "DOP", "DZD", "ECS", "EEK",
-    "EGP", "ERN", "ESP", "ETB", "EUR", "FIM", "FJD", "FKP", "FRF", "GBP", "GEL", "GHC",
-    "GHS", "GIP", "GMD", "GNF", "GRD", "GTQ", "GWP", "GYD", "HKD", "HNL", "HRD", "HRK",
-    "HTG", "HUF", "IDR", "IEP", "ILP", "ILS", "INR", "IQD", "IRR", "ISJ", "ISK", "ITL",
-    "JMD", "JOD", "JPY", "KES", "KGS", "KHR", "KMF", "KPW", "KRW", "KWD", "KYD", "KZT",
-    "LAK", "LBP", "LKR", "LRD", "LSL", "LTL", "LUF", "LVL", "LYD", "MAD", "MDL", "MGA",
-    "MGF", "MKD", "MMK", "MNT", "MOP", "MRO", "MRU", "MTL", "MUR", "MVR", "MWK", "MXN",
-    "MXP", "MXV", "MYR", "MZM", "MZN", "NAD", "NGN", "NIO", "NLG", "NOK", "NPR", "NZD",
-    "OMR", "PAB", "PEI", "PEN", "PGK", "PHP", "PKR", "PLN", "PLZ", "PTE", "PYG", "QAR",
-    "ROL", "RON", "RSD", "RUB", "RUR", "RWF", "SAR", "SBD", "SCR", "SDD", "SDG", "SEK",
-    "SGD", "SHP", "SIT", "SKK", "SLE", "SLL", "SOS", "SRD", "SRG", "SSP", "STD", "STN",
-    "SUR", "SVC", "SYP", "SZL", "THB", "TJS", "TMM", "TMT", "TND", "TOP", "TPE", "TRL",
-    "TRY", "TTD", "TWD", "TZS", "UAH", "UAK", "UGX", "USD", "USN", "UYI", "UYU", "UYW",
-    "UZS", "VEB", "VED", "VEF", "VES", "VND", "VUV", "WST", "XAF", "XAG", "XAU", "XCD",
-    "XDR", "XEU", "XOF", "XPD", "XPF", "XPT", "YER", "YUD", "YUM", "YUN", "ZAL", "ZAR",
+    "ADP", "AED", "AFA", "AFN", "ALK", "ALL", "AMD", "ANG", "AOA", "AOK", "AON", "AOR", "ARA", "ARP", "ARS", "ATS",
+    "AUD", "AWG", "AZM", "AZN", "BAM", "BBD", "BDT", "BEF", "BGL", "BGN", "BHD", "BIF", "BMD", "BND", "BOB", "BOP",
+    "BOV", "BRB", "BRC", "BRE", "BRL", "BRN", "BRR", "BSD", "BTN", "BWP", "BYB", "BYN", "BYR", "BZD", "CAD", "CDF",
+    "CHE", "CHF", "CHW", "CLF", "CLP", "CNY", "COP", "COU", "CRC", "CSD", "CSK", "CUC", "CUP", "CVE", "CYP", "CZK",
+    "DDM", "DEM", "DJF", "DKK", "DOP", "DZD", "ECS", "EEK", "EGP", "ERN", "ESP", "ETB", "EUR", "FIM", "FJD", "FKP",
+    "FRF", "GBP", "GEL", "GHC", "GHS", "GIP", "GMD", "GNF", "GRD", "GTQ", "GWP", "GYD", "HKD", "HNL", "HRD", "HRK",
+    "HTG", "HUF", "IDR", "IEP", "ILP", "ILS", "INR", "IQD", "IRR", "ISJ", "ISK", "ITL", "JMD", "JOD", "JPY", "KES",
+    "KGS", "KHR", "KMF", "KPW", "KRW", "KWD", "KYD", "KZT", "LAK", "LBP", "LKR", "LRD", "LSL", "LTL", "LUF", "LVL",
+    "LYD", "MAD", "MDL", "MGA", "MGF", "MKD", "MMK", "MNT", "MOP", "MRO", "MRU", "MTL", "MUR", "MVR", "MWK", "MXN",
+    "MXP", "MXV", "MYR", "MZM", "MZN", "NAD", "NGN", "NIO", "NLG", "NOK", "NPR", "NZD", "OMR", "PAB", "PEI", "PEN",
+    "PGK", "PHP", "PKR", "PLN", "PLZ", "PTE", "PYG", "QAR", "ROL", "RON", "RSD", "RUB", "RUR", "RWF", "SAR", "SBD",
+    "SCR", "SDD", "SDG", "SEK", "SGD", "SHP", "SIT", "SKK", "SLE", "SLL", "SOS", "SRD", "SRG", "SSP", "STD", "STN",
+    "SUR", "SVC", "SYP", "SZL", "THB", "TJS", "TMM", "TMT", "TND", "TOP", "TPE", "TRL", "TRY", "TTD", "TWD", "TZS",
+    "UAH", "UAK", "UGX", "USD", "USN", "UYI", "UYU", "UYW", "UZS", "VEB", "VED", "VEF", "VES", "VND", "VUV", "WST",
+    "XAF", "XAG", "XAU", "XCD", "XDR", "XEU", "XOF", "XPD", "XPF", "XPT", "YER", "YUD", "YUM", "YUN", "ZAL", "ZAR",
     "ZMK", "ZMW", "ZRN", "ZWD", "ZWG", "ZWL", "ZWN", "ZWR",
 ];
 
 /// Codes that are also English words or abbreviations ("ALL", "TOP", "PEN"):
 /// taken from a rules value, never from running text.
-const ISO_4217_WORDS: &[&str] = &["ALL", "BAM", "BOB", "CUC", "CUP", "GEL", "MOP", "PEN", "SOS", "TOP", "WST", "USN", "CHE", "COU", "PEI", "ISK", "SUR"];
+const ISO_4217_WORDS: &[&str] = &[
+    "ALL", "BAM", "BOB", "CUC", "CUP", "GEL", "MOP", "PEN", "SOS", "TOP", "WST", "USN", "CHE", "COU", "PEI", "ISK",
+    "SUR",
+];
 
 /// The ISO 4217 code `w` is, if it is one (current or withdrawn).
 pub fn iso_4217(w: &str) -> Option<&'static str> {

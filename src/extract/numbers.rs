@@ -341,15 +341,21 @@ fn parse_digit_numeral(tokens: &[Token], text: &str, i: usize) -> Option<Numeral
         && !decimal
         && !grouped
         && is_hyphen(tokens, text, i + 1)
-        && let (Some(h), Some(a), Some(slash), Some(b)) =
-            (tokens.get(i + 1), tokens.get(i + 2), tokens.get(i + 3), tokens.get(i + 4))
+        && let (Some(h), Some(a), Some(slash), Some(b)) = (
+            tokens.get(i + 1),
+            tokens.get(i + 2),
+            tokens.get(i + 3),
+            tokens.get(i + 4),
+        )
         && h.glued
         && a.glued
         && slash.glued
         && b.glued
         && a.kind == TokenKind::Number
         && slash.text(text) == "/"
-        && tokens.get(i + 5).is_none_or(|t| !t.glued || t.kind == TokenKind::Punct && t.text(text) != "/")
+        && tokens
+            .get(i + 5)
+            .is_none_or(|t| !t.glued || t.kind == TokenKind::Punct && t.text(text) != "/")
         && let (Some((n, false, false)), Some((d, false, false))) =
             (parse_digits(a.text(text)), parse_digits(b.text(text)))
         && matches!(d as u32, 2 | 4 | 8 | 16 | 32 | 64)
@@ -364,7 +370,9 @@ fn parse_digit_numeral(tokens: &[Token], text: &str, i: usize) -> Option<Numeral
     let hyphen_scale = !fraction
         && is_hyphen(tokens, text, end)
         && tokens.get(end).is_some_and(|t| t.glued)
-        && tokens.get(end + 1).is_some_and(|t| t.glued && scale_word(t.text(text)).is_some());
+        && tokens
+            .get(end + 1)
+            .is_some_and(|t| t.glued && scale_word(t.text(text)).is_some());
     if hyphen_scale {
         end += 1;
     }

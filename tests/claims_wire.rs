@@ -1,0 +1,83 @@
+//! Claims on wire-style copy (issue 15), with stories of our own: money in
+//! the wire's abbreviations, and a company named once and then "the bank",
+//! "it" or "the group".
+
+mod common;
+
+use common::*;
+
+fn claim_findings(rules: &str, article: &str) -> Vec<(String, String)> {
+    static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("claimlint-wire-{}-{n}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("rules.yaml"), rules).unwrap();
+    std::fs::write(dir.join("story.txt"), article).unwrap();
+    let out = run_in(
+        &dir,
+        &[
+            "check",
+            "story.txt",
+            "--isolated",
+            "--rules",
+            "rules.yaml",
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    let doc = json(&out);
+    let mut found = Vec::new();
+    for rule in ["claim-agrees", "claim-mismatch"] {
+        for (_, text) in findings(&doc, rule, |_, s, e| article[s..e].to_string()) {
+            found.push((rule.to_string(), text));
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    found.sort();
+    found
+}
+
+const RULES: &str = r#"
+entities:
+  "Harbor Trust Bancorp": ["Harbor Trust Bancorp Inc", "Harbor Trust"]
+measures:
+  deposits:
+    units: [USD]
+    cues: [deposits]
+claims:
+  - subject: "Harbor Trust Bancorp"
+    measure: deposits
+    op: "="
+    value: "USD 4.2 billion"
+"#;
+
+#[test]
+fn mln_dlrs_are_money_and_the_bank_is_the_company_named_before() {
+    let story = "date 1991-05-02\nHARBOR TRUST TO BUY LAKESIDE SAVINGS\n\n\
+                 Harbor Trust Bancorp Inc said it agreed to buy Lakeside Savings for 310 mln dlrs in cash.\n\n\
+                 The bank said the deal would give it deposits of 4.2 billion dlrs.\n";
+    let found = claim_findings(RULES, story);
+    assert_eq!(
+        found,
+        [("claim-agrees".to_string(), "4.2 billion dlrs".to_string())],
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_wrong_figure_in_wire_style_is_a_mismatch() {
+    let story = "date 1991-05-02\nHARBOR TRUST TO BUY LAKESIDE SAVINGS\n\n\
+                 Harbor Trust Bancorp Inc said it agreed to buy Lakeside Savings.\n\n\
+                 The group said it would then hold deposits of 2.4 billion dlrs.\n";
+    let found = claim_findings(RULES, story);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "claim-mismatch");
+}
+
+#[test]
+fn without_the_company_named_a_figure_is_tied_to_nobody() {
+    let story = "date 1991-05-02\nLAKESIDE SAVINGS SOLD\n\n\
+                 Lakeside Savings said its deposits were 2.4 billion dlrs.\n";
+    assert_eq!(claim_findings(RULES, story), Vec::<(String, String)>::new());
+}

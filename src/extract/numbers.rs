@@ -367,16 +367,17 @@ fn parse_digit_numeral(tokens: &[Token], text: &str, i: usize) -> Option<Numeral
         fraction = true;
     }
     // "a 5-million-dollar deal": the scale hyphenated to the digits.
-    let hyphen_scale = !fraction
+    if !fraction
         && is_hyphen(tokens, text, end)
         && tokens.get(end).is_some_and(|t| t.glued)
-        && tokens
+        && let Some(s) = tokens
             .get(end + 1)
-            .is_some_and(|t| t.glued && scale_word(t.text(text)).is_some());
-    if hyphen_scale {
-        end += 1;
-    }
-    if !fraction {
+            .filter(|t| t.glued)
+            .and_then(|t| scale_word(t.text(text)))
+    {
+        value = scaled(value, s);
+        end += 2;
+    } else if !fraction {
         // Glued suffix ("3k", "$2bn") or a scale word ("2.5 million").
         if let Some(next) = tokens.get(end) {
             let w = next.text(text);

@@ -548,6 +548,7 @@ a 12.25 dlr dividend => money 12.25 unit=USD
 a 4,210 dlr fine => money 4210 unit=USD
 a three-billion-dlr programme => money 3000000000 unit=USD
 a 75-dlr ticket => money 75 unit=USD
+a 5-million-dollar deal => money 5000000 unit=USD
 sales of 61 mln stg => money 61000000 unit=GBP
 a dividend of 14 cts => money 0.14 unit=USD
 earned 6 mln stg and 3 cts a share => money 6000000 unit=GBP

@@ -212,6 +212,21 @@ const SENTENCE_STARTERS: &[&str] = &[
 
 /// The byte offset just after the last character of `text` matching `pred`
 /// (0 when none does): the start of the trailing run that does not match.
+/// A news agency's sign-off closing a story ("… the bank said. REUTER", or
+/// "REUTER" alone on the last line): a credit line, not a sentence. Returns
+/// the byte offset in `text` where the sign-off starts.
+pub fn wire_signoff(text: &str) -> Option<usize> {
+    const AGENCIES: &[&str] = &["REUTER", "REUTERS", "Reuter", "Reuters", "AP", "AFP", "UPI"];
+    let t = text.trim_end();
+    let start = after_last(t, char::is_whitespace);
+    let word = &t[start..];
+    if !AGENCIES.contains(&word) {
+        return None;
+    }
+    let before = t[..start].trim_end();
+    (before.is_empty() || before.ends_with(['.', '!', '?', '"', '”', '’', ')'])).then_some(start)
+}
+
 pub fn after_last(text: &str, pred: impl Fn(char) -> bool) -> usize {
     text.char_indices()
         .rev()

@@ -135,6 +135,9 @@ fn doubled(analysis: &Analysis, tokens: &[Token], out: &mut Vec<Diagnostic>) {
             continue;
         }
         let lower = bt.to_lowercase();
+        if doubled_over_a_boundary(text, tokens, a) {
+            continue;
+        }
         if GRAMMATICAL_DOUBLES.contains(&lower.as_str()) || (lower.chars().count() == 1 && lower != "a") {
             continue;
         }
@@ -147,6 +150,48 @@ fn doubled(analysis: &Analysis, tokens: &[Token], out: &mut Vec<Diagnostic>) {
         );
     }
 }
+
+/// Words that open a free relative clause ("whatever happens happens"): the
+/// clause's verb may be repeated as the sentence's own.
+const FREE_RELATIVES: &[&str] = &[
+    "what",
+    "whatever",
+    "whoever",
+    "whichever",
+    "wherever",
+    "whenever",
+    "however",
+    "who",
+];
+
+/// A doubled word where one phrase ends and the next begins: a free
+/// relative and the verb after it ("whatever happens happens"), a verb's
+/// particle and an infinitive ("resorted to to avert", "up to to see").
+fn doubled_over_a_boundary(text: &str, tokens: &[Token], a: &Token) -> bool {
+    let at = a.text(text);
+    let pos = tokens.iter().position(|t| t.span == a.span);
+    let before = pos.and_then(|p| p.checked_sub(1)).map(|p| &tokens[p]);
+    let after = pos.and_then(|p| tokens.get(p + 2));
+    if before.is_some_and(|t| is_word(t) && FREE_RELATIVES.contains(&t.text(text).to_lowercase().as_str())) {
+        return true;
+    }
+    // "to to" + a bare verb: the first "to" ends a phrase ("resorted to"),
+    // the second marks the infinitive. Before a determiner, a pronoun or a
+    // name ("to to the law", "to to Paris") it is a slip.
+    at.eq_ignore_ascii_case("to")
+        && after.is_some_and(|t| {
+            let w = t.text(text);
+            is_word(t) && starts_lower(w) && !crate::text::is_stopword(w) && !w.chars().any(|c| c.is_ascii_digit())
+        })
+}
+
+/// Capitalised pronouns of reverence ("in His hand", "and His glory"):
+/// after a preposition or a conjunction they are the writer's choice.
+const REVERENTIAL: &[&str] = &["He", "His", "Him", "Himself"];
+const REVERENCE_GLUE: &[&str] = &[
+    "and", "in", "of", "to", "by", "from", "with", "for", "on", "at", "unto", "upon", "through", "into", "before",
+    "under", "that", "as", "or", "nor", "but", "all",
+];
 
 /// The maximal run of capitalised words ending before `end` (exclusive) or
 /// starting at `start`, as token index ranges.
@@ -226,7 +271,10 @@ fn stray_capital(analysis: &Analysis, tokens: &[Token], out: &mut Vec<Diagnostic
         {
             continue;
         }
-        if TITLE_INTRODUCERS.contains(&at) || text[a.span.end..c.span.start].contains('\n') {
+        if TITLE_INTRODUCERS.contains(&at)
+            || (REVERENTIAL.contains(&bt) && REVERENCE_GLUE.contains(&at))
+            || text[a.span.end..c.span.start].contains('\n')
+        {
             continue;
         }
         let lower = bt.to_lowercase();
@@ -271,6 +319,38 @@ mod tests {
         ] {
             assert!(run(t, check).is_empty(), "{t}");
         }
+    }
+
+    #[test]
+    fn doubles_across_a_phrase_boundary_are_not_errors() {
+        for t in [
+            "It was the only step the board could turn to to keep the mill open.\n",
+            "Whatever happens happens, the coach said after the draw.\n",
+            "He knew that that plan would fail.\n",
+        ] {
+            assert!(run(t, check).is_empty(), "{t}");
+        }
+        // Before a determiner or a name the second "to" is a slip.
+        assert_eq!(
+            run("The aid went to to the north and to to Gondar.\n", check),
+            ["to to", "to to"]
+        );
+    }
+
+    #[test]
+    fn reverential_capitals_are_not_garbling() {
+        for t in [
+            "The pilgrims sang of the rivers held in His hand.\n",
+            "The hymn speaks of the cross and His mercy to the poor.\n",
+            "They prayed to Him for rain.\n",
+        ] {
+            assert!(run(t, check).is_empty(), "{t}");
+        }
+        // After a noun, a capitalised "His" still marks a pasted sentence.
+        assert_eq!(
+            run("The committee read the letter His office sent.\n", check),
+            ["letter His office"]
+        );
     }
 
     #[test]

@@ -157,6 +157,8 @@ pub fn check(analysis: &Analysis, out: &mut Vec<Diagnostic>) {
     let last = paras.iter().rev().copied().find(|&p| is_prose(article.slice(p)));
     let Some(last) = last else { return };
     let s = article.slice(last);
+    // An agency's sign-off after the last sentence is a credit, not a cut.
+    let s = crate::text::wire_signoff(s).map_or(s, |at| s[..at].trim_end());
     if ends_complete(s) || reported.contains(&last) {
         return;
     }
@@ -257,6 +259,19 @@ mod tests {
         assert_eq!((a.trim_end().chars().count(), b.trim_end().chars().count()), (90, 90));
         let t = format!("{HEAD}{a}\n\n{b}\n\nThe shelters will stay open for as long as they are needed.\n");
         assert_eq!(run(&t, check).len(), 2);
+    }
+
+    #[test]
+    fn an_agency_sign_off_is_a_credit_not_a_cut() {
+        for tail in [
+            "The co-operative said it expected the harvest to recover next season. REUTER\n",
+            "The co-operative said it expected the harvest to recover next season.\n\nAFP\n",
+        ] {
+            let t = format!("{HEAD}{tail}");
+            assert!(run(&t, check).is_empty(), "{t}");
+        }
+        assert_eq!(crate::text::wire_signoff("the mill said. Reuter"), Some(15));
+        assert_eq!(crate::text::wire_signoff("talks with the AP"), None);
     }
 
     #[test]

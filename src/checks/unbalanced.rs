@@ -42,15 +42,43 @@ fn opens_with_quote(s: &str) -> bool {
 pub fn check(analysis: &Analysis, out: &mut Vec<Diagnostic>) {
     let article = &analysis.article;
     let paras = &article.paragraphs;
+    let mut found: Vec<Vec<(usize, char, Problem)>> = paras
+        .iter()
+        .map(|p| {
+            if analysis.is_excluded(p.span) {
+                Vec::new()
+            } else {
+                scan(article.slice(p.span))
+            }
+        })
+        .collect();
+    // A quotation or an aside may run over a paragraph break: a mark left
+    // open at the end of one paragraph and closed in the next is one pair.
+    for i in 1..found.len() {
+        let (before, after) = found.split_at_mut(i);
+        let (prev, next) = (&mut before[i - 1], &mut after[0]);
+        prev.retain(|&(_, open, problem)| {
+            if problem != Problem::Unclosed {
+                return true;
+            }
+            let closing = |&(_, c, q): &(usize, char, Problem)| match open {
+                '"' => c == '"' && q == Problem::Unclosed,
+                _ => c == closer(open) && q == Problem::Unopened,
+            };
+            match next.iter().position(closing) {
+                Some(k) => {
+                    next.remove(k);
+                    false
+                }
+                None => true,
+            }
+        });
+    }
     for (i, p) in paras.iter().enumerate() {
-        if analysis.is_excluded(p.span) {
-            continue;
-        }
-        let text = article.slice(p.span);
         let next_opens_quote = paras
             .get(i + 1)
             .is_some_and(|n| opens_with_quote(article.slice(n.span)));
-        for (at, c, problem) in scan(text) {
+        for &(at, c, problem) in &found[i] {
             let quote_mark = matches!(c, '“' | '"');
             if problem == Problem::Unclosed && quote_mark && next_opens_quote {
                 continue;
@@ -92,6 +120,9 @@ fn scan(text: &str) -> Vec<(usize, char, Problem)> {
     let mut found = Vec::new();
     let mut stack: Vec<(usize, char)> = Vec::new();
     let mut straight: Vec<usize> = Vec::new();
+    // Straight marks right after a figure: inch marks ("a 12\" pipe"), unless
+    // one is needed to close a quote ("… that 12\", he said").
+    let mut after_digit: Vec<usize> = Vec::new();
     // Only the marks matter: find them byte by byte (“ and ” are E2 80 9C/9D).
     let bytes = text.as_bytes();
     let mut at = 0;
@@ -128,13 +159,22 @@ fn scan(text: &str) -> Vec<(usize, char, Problem)> {
                     found.push((i, c, Problem::Unopened));
                 }
             }
+            // Between two letters ("Kuwait\"s") it stands for an apostrophe.
+            '"' if prev.is_some_and(char::is_alphabetic) && next.is_some_and(char::is_alphabetic) => {}
             '"' if !prev.is_some_and(|p| p.is_ascii_digit()) || next.is_some_and(char::is_alphabetic) => {
                 straight.push(i);
             }
+            '"' => after_digit.push(i),
             _ => {}
         }
     }
     found.extend(stack.into_iter().map(|(i, c)| (i, c, Problem::Unclosed)));
+    if straight.len() % 2 == 1 {
+        // A quote left open is closed by a mark after a figure that follows it.
+        if let Some(&d) = after_digit.iter().find(|&&d| straight.last().is_some_and(|&o| o < d)) {
+            straight.push(d);
+        }
+    }
     if straight.len() % 2 == 1 {
         // Pair them in order: an odd one out is the last that opens a quote
         // (followed by a non-space), else the last.
@@ -212,6 +252,34 @@ mod tests {
         ] {
             assert!(run(t, check).is_empty(), "{t}");
         }
+    }
+
+    #[test]
+    fn inch_marks_after_figures() {
+        for t in [
+            "Crews replaced a 12\" pipe under the square on Tuesday.\n",
+            "\"The main is only 8\", and it was laid in 1950,\" the engineer said.\n",
+            "\"They sent us a pipe of 14\", she said.\n",
+        ] {
+            assert!(run(t, check).is_empty(), "{t}");
+        }
+    }
+
+    #[test]
+    fn a_straight_mark_between_letters_is_an_apostrophe() {
+        assert!(run("Norway\"s fishing minister said the quota would stay.\n", check).is_empty());
+    }
+
+    #[test]
+    fn a_quotation_or_aside_over_a_paragraph_break() {
+        for t in [
+            "\"We will rebuild the pier\", the mayor said. \" The ferries must run.\n\nThe town has waited long enough \". The council votes on Friday.\n",
+            "The board met on Monday (its third meeting this month.\n\n) The vote was close.\n",
+        ] {
+            assert!(run(t, check).is_empty(), "{t}");
+        }
+        // Not closed in the next paragraph either.
+        assert_eq!(run("He said \"we will wait.\n\nThe vote was close.\n", check), ["\""]);
     }
 
     #[test]

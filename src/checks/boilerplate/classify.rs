@@ -420,6 +420,109 @@ fn interface_kind(text: &str, f: &Features) -> Option<&'static str> {
     }
 }
 
+/// A row of a data table in a market or company report: a short line whose
+/// cells are mostly figures ("Shr 12 cts vs 15 cts", "Wheat 2.55 2.40 --"),
+/// with a word or two of label.
+fn is_data_row(text: &str) -> bool {
+    let t = text.trim();
+    if t.contains(['|', '›', '»', '•', '·', '@', '#']) || t.contains("://") {
+        return false;
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    // The row opens with its label; a date, a clock time or a page counter
+    // ("3 min read", "12 views") is the page's furniture, not a table.
+    if !(2..=24).contains(&words.len())
+        || !words[0].starts_with(|c: char| c.is_alphabetic())
+        || t.contains(" / ")
+        || t.as_bytes()
+            .windows(3)
+            .any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit())
+    {
+        return false;
+    }
+    // Month names head the columns of commodity tables ("Soybean May 20.0"):
+    // only with a year are they a date.
+    const MONTHS: &[&str] = &[
+        "jan",
+        "january",
+        "feb",
+        "february",
+        "mar",
+        "march",
+        "apr",
+        "april",
+        "may",
+        "jun",
+        "june",
+        "jul",
+        "july",
+        "aug",
+        "august",
+        "sep",
+        "sept",
+        "september",
+        "oct",
+        "october",
+        "nov",
+        "november",
+        "dec",
+        "december",
+    ];
+    const DATE_OR_COUNTER: &[&str] = &[
+        "mon",
+        "monday",
+        "tue",
+        "tuesday",
+        "wed",
+        "wednesday",
+        "thu",
+        "thursday",
+        "fri",
+        "friday",
+        "sat",
+        "saturday",
+        "sun",
+        "sunday",
+        "ago",
+        "views",
+        "comments",
+        "min",
+        "mins",
+        "minute",
+        "minutes",
+        "read",
+        "updated",
+        "published",
+        "page",
+        "issue",
+        "posted",
+    ];
+    let cores: Vec<String> = words
+        .iter()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase())
+        .collect();
+    let year = cores
+        .iter()
+        .any(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.bytes().all(|b| b.is_ascii_digit()));
+    if cores
+        .iter()
+        .any(|w| DATE_OR_COUNTER.contains(&w.as_str()) || (year && MONTHS.contains(&w.as_str())))
+    {
+        return false;
+    }
+    let is_cell = |w: &str| {
+        let w = w.trim_matches(|c: char| matches!(c, ',' | ';' | '(' | ')' | '.'));
+        w.chars().any(|c| c.is_ascii_digit()) && !w.contains(':')
+            || matches!(
+                w.to_ascii_lowercase().as_str(),
+                "--" | "-" | "nil" | "n.a" | "na" | "nc"
+            )
+    };
+    let cells = words.iter().filter(|w| is_cell(w)).count();
+    let label = words.iter().any(|w| w.chars().any(char::is_alphabetic) && !is_cell(w));
+    label && cells >= 2 && cells * 3 >= words.len()
+}
+
 /// The last paragraph of a `section` (a list of links or sources) opened at
 /// `start`: bullet and numbered items, headlines and the teasers under them.
 fn section_end(article: &Article, units: &Units, feats: &[Features], start: usize) -> usize {
@@ -620,6 +723,7 @@ pub fn classify(article: &Article, rules: &RuleSet, memory: &CorpusMemory) -> Ve
     let headline = |i: usize| {
         class[i] == Class::Short
             && !feats[i].item
+            && !is_data_row(article.slice(paras[i]))
             && (article.slice(paras[i]).starts_with("# ")
                 || ((3..=30).contains(&feats[i].words) && !feats[i].ends_with_period))
     };
@@ -634,9 +738,14 @@ pub fn classify(article: &Article, rules: &RuleSet, memory: &CorpusMemory) -> Ve
         .or_else(|| (0..lede.unwrap_or(n).min(12)).find(|&i| headline(i)))
         .or(corpus_title.filter(|&t| !class[t].is_bad() && lede.is_none_or(|l| t <= l)));
 
-    // 2. Good blocks; the title anchors the header.
+    // 2. Good blocks; the title anchors the header. A row of a data table
+    // after the story has begun ("Net 1.2 mln vs 900,000") is the story's
+    // own figures.
+    let story_begun = |i: usize| lede.or(title).is_some_and(|l| l < i) || title.is_some_and(|t| t < i);
     for i in 0..n {
-        if class[i] == Class::Short && (feats[i].is_good() || Some(i) == title) {
+        if class[i] == Class::Short
+            && (feats[i].is_good() || Some(i) == title || (story_begun(i) && is_data_row(article.slice(paras[i]))))
+        {
             class[i] = Class::Good;
         }
     }
@@ -701,6 +810,20 @@ pub fn classify(article: &Article, rules: &RuleSet, memory: &CorpusMemory) -> Ve
         }
     }
 
+    // An agency's sign-off closing the story ("… the bank said. REUTER"):
+    // a credit line, alone on its line or after the last sentence.
+    let mut signoff = None;
+    if let Some(k) = (0..n).rev().find(|&k| !class[k].is_bad() || k == n - 1) {
+        let text = article.slice(paras[k]);
+        if let Some(at) = crate::text::wire_signoff(text) {
+            if text[..at].trim().is_empty() {
+                class[k] = Class::bad("credit");
+            } else {
+                signoff = Some(Span::new(paras[k].start + at, paras[k].start + text.trim_end().len()));
+            }
+        }
+    }
+
     // Blocks: a run found by a pattern is one block; other paragraphs one each.
     let mut blocks = Vec::new();
     let mut i = 0;
@@ -716,6 +839,14 @@ pub fn classify(article: &Article, rules: &RuleSet, memory: &CorpusMemory) -> Ve
         } else {
             i += 1;
         }
+    }
+    if let Some(span) = signoff {
+        blocks.push(Block {
+            span,
+            kind: "credit".to_string(),
+            pattern: None,
+        });
+        blocks.sort_by_key(|b| b.span.start);
     }
     blocks
 }
@@ -820,6 +951,21 @@ mod tests {
             "Budget approved\n\n{body}\n\n{body}\n\nCity names new parks director after long search\nWhy the bus fare is going up again this spring\n"
         );
         assert!(flagged(&two).is_empty());
+    }
+
+    #[test]
+    fn rows_of_a_data_table_are_the_story() {
+        let t = "Harbour Mills Corp quarterly results\n\nHarbour Mills Corp said on Tuesday its results for the quarter were as follows.\n\nShr 14 cts vs 11 cts\n\nNet 2.3 mln vs 1.8 mln\n\nRevs 51.6 mln vs 47.0 mln\n\nThe company said it expected sales to grow in the current quarter as well.\n";
+        assert!(flagged(t).is_empty(), "{:?}", flagged(t));
+        assert!(is_data_row("Barley 2.65 -- 1.40"));
+        assert!(!is_data_row("12 views 3 comments"));
+        assert!(!is_data_row("Updated 14:05, 3 June 2024"));
+    }
+
+    #[test]
+    fn an_agency_sign_off_is_a_credit() {
+        let t = "Harbour Mills Corp quarterly results\n\nHarbour Mills Corp said on Tuesday that its sales rose by a tenth in the quarter. REUTER\n";
+        assert_eq!(flagged(t), [("REUTER".to_string(), "credit".to_string())]);
     }
 
     #[test]

@@ -64,6 +64,7 @@ fn describe(kind: &str) -> &'static str {
         "dateline" => "a date or time standing alone on its line",
         "counter" => "a lone number among the page's furniture",
         "share" | "ui" => "page controls (share, print, menu…)",
+        "credit" => "a credit line: the agency or photographer the text comes from",
         _ => "short text between blocks of page furniture",
     }
 }

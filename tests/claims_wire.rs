@@ -83,3 +83,49 @@ fn a_company_named_only_after_the_figure_is_not_its_holder() {
                  Harbor Trust Bancorp declined to comment.\n";
     assert_eq!(claim_findings(RULES, story), Vec::<(String, String)>::new());
 }
+
+const LIST_RULES: &str = r#"
+entities:
+  "Northfield Bancorp": ["Northfield"]
+measures:
+  loans:
+    units: [USD]
+    cues: [holding, loans]
+claims:
+  - subject: "Northfield Bancorp"
+    measure: loans
+    op: "="
+    value: "USD 2.1 billion"
+"#;
+
+#[test]
+fn a_list_of_amounts_states_the_measure_only_where_its_own_phrase_names_it() {
+    // "holding" reaches both amounts; only the first names loans in its own phrase.
+    let story = "date 1993-02-11\nNORTHFIELD TO MERGE\n\n\
+                 Northfield Bancorp said the merged bank would be holding 2.1 billion dlrs in loans and \
+                 3.4 billion dlrs in deposits.\n";
+    assert_eq!(
+        claim_findings(LIST_RULES, story),
+        vec![("claim-agrees".to_string(), "2.1 billion dlrs".to_string())]
+    );
+}
+
+const ROOMS_RULES: &str = r#"
+entities:
+  "Seacliff Inn": ["the Seacliff"]
+measures:
+  rooms:
+    cues: [room]
+claims:
+  - Seacliff Inn rooms = 140
+"#;
+
+#[test]
+fn a_hyphenated_noun_after_a_count_names_its_measure() {
+    let story = "date 1994-06-01\nSEACLIFF INN SOLD\n\n\
+                 The 140-room Seacliff Inn was sold to a group of investors, the owners said.\n";
+    assert_eq!(
+        claim_findings(ROOMS_RULES, story),
+        vec![("claim-agrees".to_string(), "140".to_string())]
+    );
+}

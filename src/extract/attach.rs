@@ -188,6 +188,8 @@ pub fn attach(
         return;
     }
     let s = analyse(ctx, mentions);
+    // (figure start, whether its measure's cue is in its own phrase)
+    let mut owns: Vec<(usize, bool)> = Vec::new();
     // Stems of the words a cue window reaches; `measure_for` reads no other.
     let stems = if lexicon.measures.is_empty() {
         &stems[..0]
@@ -215,19 +217,48 @@ pub fn attach(
             fig.entity = Some(lexicon.entities[e].clone());
         }
         if !lexicon.measures.is_empty()
-            && let Some((m, cue)) = measure_for(
+            && let Some((m, cue, own)) = measure_for(
                 ctx,
                 &s,
                 stems,
                 &lexicon.measures,
                 fig,
                 fstart,
+                noun_tok,
                 noun_tok.map_or(fend, |n| n + 1),
                 fclause,
             )
         {
             fig.measure = Some(m.name.clone());
             fig.cue = Some(cue);
+            owns.push((fig.span.start, own));
+        }
+    }
+    keep_owners_of_their_measure(figures, &owns);
+}
+
+/// Figures of one sentence that one measure's cue reaches are items of a
+/// list ("13.5 billion dlrs in assets and 7.5 billion dlrs in deposits"):
+/// when some of them name the measure in their own phrase (the counted noun
+/// or an "in"/"of"/"for" complement) and others do not, only the ones that
+/// name it state it.
+fn keep_owners_of_their_measure(figures: &mut [Figure], owns: &[(usize, bool)]) {
+    if owns.len() < 2 || owns.iter().all(|o| !o.1) {
+        return;
+    }
+    let own_at = |start: usize| owns.iter().find(|o| o.0 == start).is_some_and(|o| o.1);
+    let owned: Vec<(String, super::FigureKind)> = figures
+        .iter()
+        .filter(|f| f.measure.is_some() && own_at(f.span.start))
+        .map(|f| (f.measure.clone().unwrap_or_default(), f.kind))
+        .collect();
+    for f in figures.iter_mut() {
+        if let Some(m) = &f.measure
+            && !own_at(f.span.start)
+            && owned.iter().any(|(om, k)| om == m && *k == f.kind)
+        {
+            f.measure = None;
+            f.cue = None;
         }
     }
 }
@@ -287,6 +318,21 @@ fn unit_matches(m: &Measure, fig: &Figure) -> bool {
         .any(|u| u == &unit_l || (u == "%" && fig.kind == super::FigureKind::Percent) || u.eq_ignore_ascii_case(unit))
 }
 
+/// Whether token `k` is in the figure's own phrase: its counted noun, or a
+/// complement right after it ("13.5 billion dlrs *in assets*", "27 pct *of
+/// the shares*", "a 228-*room* hotel").
+fn in_own_phrase(ctx: &SentenceContext, k: usize, noun_tok: Option<usize>, fend: usize) -> bool {
+    if noun_tok == Some(k) || (k == fend + 1 && ctx.word(fend) == "-" && ctx.glued(fend) && ctx.glued(k)) {
+        return true;
+    }
+    if k <= fend || k > fend + 3 || !matches!(ctx.lw(fend), "in" | "of" | "for") {
+        return false;
+    }
+    (fend + 1..k).all(|j| matches!(ctx.lw(j), "the" | "a" | "an" | "its" | "their" | "total"))
+}
+
+/// The measure a figure states and the cue that says so; `true` when the
+/// cue is in the figure's own phrase (see [`in_own_phrase`]).
 #[allow(clippy::too_many_arguments)]
 fn measure_for<'m>(
     ctx: &SentenceContext,
@@ -295,14 +341,17 @@ fn measure_for<'m>(
     measures: &'m [Measure],
     fig: &Figure,
     fstart: usize,
+    noun_tok: Option<usize>,
     fend: usize,
     fclause: u16,
-) -> Option<(&'m Measure, Span)> {
+) -> Option<(&'m Measure, Span, bool)> {
     let (lo, hi) = cue_range(fstart, fend, ctx.tokens.len());
-    let mut best: Option<(&Measure, usize, usize)> = None; // (measure, first token, last token)
+    // (measure, first token, last token, rank: 0 own phrase, 1 before, 2 after)
+    let mut best: Option<(&Measure, usize, usize, u8)> = None;
     for m in measures.iter().filter(|m| unit_matches(m, fig)) {
         for (k, stem_k) in stems.iter().enumerate().take(hi).skip(lo) {
-            if (fstart..fend).contains(&k) || !s.linked(fclause, s.clause[k]) {
+            let own = in_own_phrase(ctx, k, noun_tok, fend);
+            if ((fstart..fend).contains(&k) && !own) || !s.linked(fclause, s.clause[k]) {
                 continue;
             }
             let mut hit = None;
@@ -320,30 +369,36 @@ fn measure_for<'m>(
                 }
             }
             let Some(last) = hit else { continue };
-            // A cue after the figure must be its verb: only auxiliaries between.
-            if k >= fend && !(fend..k).all(|j| AUXILIARIES.iter().any(|a| ctx.is_word(j, a))) {
+            // A cue after the figure must be its verb (only auxiliaries
+            // between) or in its own phrase.
+            if k >= fend && !own && !(fend..k).all(|j| AUXILIARIES.iter().any(|a| ctx.is_word(j, a))) {
                 continue;
             }
-            // The first cue before the figure is the main verb; otherwise the nearest after.
+            let rank = if own {
+                0
+            } else if k < fstart {
+                1
+            } else {
+                2
+            };
+            // Its own phrase first; then the first cue before the figure
+            // (the main verb); otherwise the nearest after.
             let better = match best {
                 None => true,
-                Some((_, bk, _)) => {
-                    let before = k < fstart;
-                    let best_before = bk < fstart;
-                    match (before, best_before) {
-                        (true, true) => k < bk,
-                        (true, false) => true,
-                        (false, true) => false,
-                        (false, false) => k < bk,
-                    }
-                }
+                Some((_, bk, _, br)) => rank < br || (rank == br && k < bk),
             };
             if better {
-                best = Some((m, k, last));
+                best = Some((m, k, last, rank));
             }
         }
     }
-    best.map(|(m, a, b)| (m, Span::new(ctx.tokens[a].span.start, ctx.tokens[b].span.end)))
+    best.map(|(m, a, b, rank)| {
+        (
+            m,
+            Span::new(ctx.tokens[a].span.start, ctx.tokens[b].span.end),
+            rank == 0,
+        )
+    })
 }
 
 /// Ties the figures that state a measure of the rules but name no entity in
@@ -383,8 +438,11 @@ pub fn attach_to_discourse(figures: &mut [Figure], mentions: &[Mention], lexicon
                 .iter()
                 .rfind(|m| ruled(m) && m.span.end <= fig.sentence.start)
         };
-        if let Some(m) = before.or_else(after).or_else(earlier) {
+        if let Some(m) = before.or_else(after) {
             fig.entity = Some(lexicon.entities[m.entity].clone());
+        } else if let Some(m) = earlier() {
+            fig.entity = Some(lexicon.entities[m.entity].clone());
+            fig.entity_by_discourse = true;
         }
     }
 }

@@ -71,6 +71,10 @@ pub struct Figure {
     pub grain: Option<Grain>,
     /// Canonical entity the figure is about.
     pub entity: Option<String>,
+    /// The entity was not named in the figure's sentence but taken from the
+    /// discourse ("the company said"): a weaker tie than one in the clause.
+    #[serde(skip)]
+    pub entity_by_discourse: bool,
     pub measure: Option<String>,
     #[serde(skip)]
     pub paragraph: usize,

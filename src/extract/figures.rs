@@ -3,7 +3,7 @@
 //! is not a count (years, dates, times, list numbers, codes, read-times) is
 //! recognised here so that it never reaches the claim checks.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::numbers::{Numeral, parse_digits, parse_numeral, scaled};
 use super::{Figure, FigureKind, Grain, currency_prefix, currency_word, dates, looks_plural, singular};
@@ -379,6 +379,30 @@ pub fn may_hold_figure(ctx: &SentenceContext) -> bool {
     })
 }
 
+/// A day number listed after a full date: `and 19`, `, 5` or `or 9` at
+/// token `i`, with the token after it. Only a plain day of the same month
+/// (1 to 31, a real date) followed by punctuation, the end or a small word
+/// ("for", "at") qualifies: "on March 3 and 5 people died" is a count.
+fn listed_day(ctx: &SentenceContext, i: usize, first: NaiveDate) -> Option<(NaiveDate, usize)> {
+    if !matches!(ctx.lw(i), "and" | "or" | "," | "&") {
+        return None;
+    }
+    let k = i + 1;
+    if ctx.kind(k) != Some(TokenKind::Number) || ctx.glued(k + 1) && ctx.kind(k + 1) != Some(TokenKind::Punct) {
+        return None;
+    }
+    let day: u32 = ctx.word(k).parse().ok().filter(|d| (1..=31).contains(d))?;
+    let next_ok = match ctx.kind(k + 1) {
+        None | Some(TokenKind::Punct) => true,
+        Some(TokenKind::Word) => is_stopword(ctx.lw(k + 1)),
+        Some(TokenKind::Number) => false,
+    };
+    if !next_ok || day <= first.day() {
+        return None;
+    }
+    Some((first.with_day(day)?, k + 1))
+}
+
 pub fn scan(ctx: &SentenceContext, out: &mut Vec<Figure>) {
     let mut i = 0;
     let n = ctx.tokens.len();
@@ -406,6 +430,23 @@ pub fn scan(ctx: &SentenceContext, out: &mut Vec<Figure>) {
                 cue: None,
             });
             i = d.end;
+            // "on Feb 17 and 19", "March 3, 5 and 9": the later days of a
+            // list are dates of the same month, not counts.
+            if d.grain == Grain::Day
+                && let Some(first) = d.date
+            {
+                while let Some((date, end)) = listed_day(ctx, i, first) {
+                    out.push(Figure {
+                        span: ctx.span(end - 1, end),
+                        value: None,
+                        min: None,
+                        max: None,
+                        date: Some(date),
+                        ..out[out.len() - 1].clone()
+                    });
+                    i = end;
+                }
+            }
             floor = i;
             continue;
         }

@@ -1168,3 +1168,23 @@ fn worded_counts_round_trip_in_sentences() {
         assert_eq!((c.value, c.unit.as_deref()), (Some(n as f64), Some("people")), "{text}");
     }
 }
+
+#[test]
+fn days_listed_after_a_date_are_dates_of_its_month() {
+    let t = "The fund bought stock on June 4 and 11 for 3 mln dlrs, and again on July 1, 8 and 15.";
+    let dates: Vec<String> = figs(t)
+        .iter()
+        .filter(|f| f.kind == FigureKind::Date)
+        .map(|f| f.date.unwrap().to_string())
+        .collect();
+    assert_eq!(
+        dates,
+        ["2024-06-04", "2024-06-11", "2024-07-01", "2024-07-08", "2024-07-15"]
+    );
+    // A number after "and" that counts something stays a count.
+    let f = figs("On May 3 and 4 workers were hurt.");
+    assert!(
+        f.iter().any(|f| f.kind == FigureKind::Count && f.value == Some(4.0)),
+        "{f:#?}"
+    );
+}

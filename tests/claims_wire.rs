@@ -129,3 +129,32 @@ fn a_hyphenated_noun_after_a_count_names_its_measure() {
         vec![("claim-agrees".to_string(), "140".to_string())]
     );
 }
+
+const RATE_RULES: &str = r#"
+entities:
+  Norland: [Norlandic]
+measures:
+  output:
+    units: [barrels per day]
+    cues: [output, pumping, produce]
+claims:
+  - Norland output = 900,000
+"#;
+
+#[test]
+fn a_rate_unit_matches_every_way_the_wire_writes_it() {
+    for (figure, rule) in [
+        ("900,000 bpd", "claim-agrees"),
+        ("900,000 barrels per day", "claim-agrees"),
+        ("900,000 barrels of crude daily", "claim-agrees"),
+        ("1.2 mln barrels a day", "claim-mismatch"),
+    ] {
+        let story =
+            format!("date 1988-04-05\nNORLAND OUTPUT STEADY\n\nNorland is pumping {figure}, its minister said.\n");
+        let found = claim_findings(RATE_RULES, &story);
+        assert_eq!(found, vec![(rule.to_string(), figure.to_string())], "{figure}");
+    }
+    // A stock of barrels is not a rate.
+    let story = "date 1988-04-05\nNORLAND\n\nNorland is pumping oil from 900,000 barrels in storage.\n";
+    assert_eq!(claim_findings(RATE_RULES, story), vec![]);
+}

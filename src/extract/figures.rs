@@ -281,6 +281,7 @@ const PHYSICAL_UNITS: &[(&str, &str)] = &[
     ("gallons", "gallon"),
     ("barrel", "barrel"),
     ("barrels", "barrel"),
+    ("bpd", "barrel per day"),
     ("acre", "acre"),
     ("acres", "acre"),
     ("hectare", "hectare"),
@@ -1674,22 +1675,68 @@ fn physical_unit(ctx: &SentenceContext, k: usize, in_words: bool) -> Option<(Str
     if ctx.glued(e) && matches!(ctx.word(e), "2" | "²") {
         return Some((format!("square {u}"), e + 1));
     }
-    // "80 km/h", "50 kilometres per hour", "5 metres per second".
-    let per_at =
-        ((ctx.word(e) == "/" && ctx.glued(e)) || ctx.is_word(e, "per") || ctx.is_word(e, "an") || ctx.is_word(e, "a"))
-            .then_some(e + 1);
-    if let Some(p) = per_at {
-        let denom = match ctx.lw(p) {
-            "h" | "hr" | "hour" => Some("hour"),
-            "s" | "sec" | "second" => Some("second"),
-            "min" | "minute" => Some("minute"),
-            _ => None,
-        };
-        if let Some(d) = denom {
-            return Some((format!("{u} per {d}"), p + 1));
+    if let Some((d, end)) = rate_after(ctx, e) {
+        return Some((format!("{u} per {d}"), end));
+    }
+    // "900,000 barrels of oil a day", "2 mln tonnes of grain a year",
+    // "948,000 barrels of crude daily": a rate whose stuff is named first.
+    if ctx.is_word(e, "of") {
+        for stuff in 1..=2 {
+            let at = e + 1 + stuff;
+            if (e + 1..at).all(|j| ctx.kind(j) == Some(TokenKind::Word) && !is_stopword(ctx.lw(j)))
+                && let Some((d, end)) = rate_after(ctx, at)
+            {
+                return Some((format!("{u} per {d}"), end));
+            }
         }
     }
     Some((u.to_string(), e))
+}
+
+/// A time rate at token `k`: "per hour", "/h", "a day", "an hour", "daily",
+/// "a year", "annually"; the period and the token after it.
+fn rate_after(ctx: &SentenceContext, k: usize) -> Option<(&'static str, usize)> {
+    match ctx.lw(k) {
+        "daily" => return Some(("day", k + 1)),
+        "weekly" => return Some(("week", k + 1)),
+        "monthly" => return Some(("month", k + 1)),
+        "annually" | "yearly" => return Some(("year", k + 1)),
+        _ => {}
+    }
+    let per = (ctx.word(k) == "/" && ctx.glued(k)) || matches!(ctx.lw(k), "per" | "an" | "a");
+    if !per {
+        return None;
+    }
+    let p = k + 1;
+    let period = match ctx.lw(p) {
+        "h" | "hr" | "hour" => "hour",
+        "s" | "sec" | "second" => "second",
+        "min" | "minute" => "minute",
+        "d" | "day" => "day",
+        "week" | "wk" => "week",
+        "month" => "month",
+        "year" | "yr" | "annum" => "year",
+        _ => return None,
+    };
+    // "/d" and "/s" only glued: "barrels / day" is rare, "per d" is not English.
+    if period.len() > 1 && ctx.lw(p).len() == 1 && !ctx.glued(p) {
+        return None;
+    }
+    Some((period, p + 1))
+}
+
+/// A unit as the rules write it, in the figures' form: "barrels per day" →
+/// "barrel per day", "km" → "kilometre", "officers" → "officer".
+pub fn unit_name(unit: &str) -> String {
+    let one = |w: &str| lookup(PHYSICAL_UNITS, w).map_or_else(|| singular(w), str::to_string);
+    let lower = unit.trim().to_lowercase();
+    if let Some(u) = lookup(PHYSICAL_UNITS, &lower) {
+        return u.to_string();
+    }
+    match lower.split_once(" per ").or_else(|| lower.split_once('/')) {
+        Some((a, b)) => format!("{} per {}", one(a.trim()), singular(b.trim())),
+        None => one(&lower),
+    }
 }
 
 /// The noun a count counts: the head of the noun phrase after the number

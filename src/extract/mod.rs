@@ -16,6 +16,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 pub use entities::{Lexicon, Mention};
+pub use figures::unit_name;
 
 use crate::corpus::Article;
 use crate::text::{Span, Token, TokenKind};

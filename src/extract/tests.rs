@@ -669,6 +669,12 @@ a high of 98F => quantity 98 unit=degree_Fahrenheit
 70kg => quantity 70 unit=kilogram
 20 mph => quantity 20 unit=mile_per_hour
 5 metres per second => quantity 5 unit=metre_per_second
+the field pumps 40,000 bpd => quantity 40000 unit=barrel_per_day
+exports of 2 mln barrels of oil a day => quantity 2000000 unit=barrel_per_day
+it ships 310,000 barrels of heavy crude daily => quantity 310000 unit=barrel_per_day
+a mill grinding 800 tonnes of cane per day => quantity 800 unit=tonne_per_day
+the mine yields 9 tonnes a year => quantity 9 unit=tonne_per_year
+30 barrels of oil in storage => quantity 30 unit=barrel
 2 cubic metres => quantity 2 unit=cubic_metre
 500 square feet => quantity 500 unit=square_foot
 1,000 tonnes => quantity 1000 unit=tonne
@@ -1187,4 +1193,15 @@ fn days_listed_after_a_date_are_dates_of_its_month() {
         f.iter().any(|f| f.kind == FigureKind::Count && f.value == Some(4.0)),
         "{f:#?}"
     );
+}
+
+#[test]
+fn rules_units_take_the_figures_form() {
+    assert_eq!(unit_name("barrels per day"), "barrel per day");
+    assert_eq!(unit_name("Barrels/Day"), "barrel per day");
+    assert_eq!(unit_name("bpd"), "barrel per day");
+    assert_eq!(unit_name("km"), "kilometre");
+    assert_eq!(unit_name("km/h"), "kilometre per hour");
+    assert_eq!(unit_name("officers"), "officer");
+    assert_eq!(unit_name("USD"), "usd");
 }

@@ -494,11 +494,7 @@ pub fn load_sources(sources: &[(String, String)]) -> Result<RuleSet, RulesError>
             }
             set.measures.push(Measure {
                 name: mname.clone(),
-                units: spec
-                    .units
-                    .iter()
-                    .map(|u| crate::extract::singular(&u.to_lowercase()))
-                    .collect(),
+                units: spec.units.iter().map(|u| crate::extract::unit_name(u)).collect(),
                 cue_stems,
                 cue_phrases,
             });

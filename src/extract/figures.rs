@@ -6,7 +6,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::numbers::{Numeral, parse_digits, parse_numeral, scaled};
-use super::{Figure, FigureKind, Grain, currency_prefix, currency_word, dates, looks_plural, singular};
+use super::{Figure, FigureKind, Grain, Mention, currency_prefix, currency_word, dates, looks_plural, singular};
 use crate::text::{Span, Token, TokenKind, is_stopword};
 
 pub struct SentenceContext<'a> {
@@ -402,6 +402,114 @@ fn listed_day(ctx: &SentenceContext, i: usize, first: NaiveDate) -> Option<(Naiv
         return None;
     }
     Some((first.with_day(day)?, k + 1))
+}
+
+/// The currency of a name several countries use, in the country the story is
+/// about: riyals are Qatari in a story about Qatar, Saudi otherwise.
+fn country_currency(country: &str, name: &str) -> Option<&'static str> {
+    let base = match name.trim_end_matches('s') {
+        "krona" | "kronor" | "krone" | "kroner" => "crown",
+        b => b,
+    };
+    Some(match (base, country) {
+        ("riyal", "Qatar") => "QAR",
+        ("riyal", "Saudi Arabia") => "SAR",
+        ("rial" | "riyal", "Oman") => "OMR",
+        ("rial", "Iran") => "IRR",
+        ("rial" | "riyal", "Yemen") => "YER",
+        ("dinar", "Kuwait") => "KWD",
+        ("dinar", "Bahrain") => "BHD",
+        ("dinar", "Iraq") => "IQD",
+        ("dinar", "Jordan") => "JOD",
+        ("dinar", "Tunisia") => "TND",
+        ("dinar", "Algeria") => "DZD",
+        ("dinar", "Libya") => "LYD",
+        ("peso", "Mexico") => "MXN",
+        ("peso", "Argentina") => "ARS",
+        ("peso", "Chile") => "CLP",
+        ("peso", "Colombia") => "COP",
+        ("peso", "Philippines") => "PHP",
+        ("peso", "Cuba") => "CUP",
+        ("peso", "Uruguay") => "UYU",
+        ("crown", "Sweden") => "SEK",
+        ("crown", "Norway") => "NOK",
+        ("crown", "Denmark") => "DKK",
+        ("crown", "Iceland") => "ISK",
+        ("crown", "Czech Republic") => "CZK",
+        ("franc", "France") => "FRF",
+        ("franc", "Belgium") => "BEF",
+        ("franc", "Luxembourg") => "LUF",
+        ("franc", "Switzerland") => "CHF",
+        ("rupee", "India") => "INR",
+        ("rupee", "Pakistan") => "PKR",
+        ("rupee", "Sri Lanka") => "LKR",
+        ("rupee", "Nepal") => "NPR",
+        _ => return None,
+    })
+}
+
+/// Money written with a currency name that several countries use and no
+/// national adjective ("2.8 billion riyals") takes the currency of the
+/// country named last before it (the headline included) among those that use
+/// the name; with none, the name's usual reading stays.
+pub fn resolve_shared_currency(
+    ctx: &SentenceContext,
+    mentions: &[Mention],
+    entities: &[String],
+    figures: &mut [Figure],
+) {
+    for fig in figures.iter_mut().filter(|f| f.kind == FigureKind::Money) {
+        let last = token_index(ctx, fig.span.end.saturating_sub(1));
+        let name = ctx.lw(last);
+        if ctx.kind(last) != Some(TokenKind::Word) || last == 0 || capitalised(ctx, last - 1) {
+            continue;
+        }
+        let before = mentions.partition_point(|m| m.span.end <= fig.span.start);
+        if let Some(code) = mentions[..before]
+            .iter()
+            .rev()
+            .find_map(|m| country_currency(entities.get(m.entity)?, name))
+        {
+            fig.unit = Some(code.to_string());
+        }
+    }
+}
+
+/// "a turnover of 54.86 mln dlrs and pre-tax profits of 1.72 mln": a bare
+/// scaled amount after money in one sentence is money in that currency (the
+/// wire writes the currency once). Only amounts with a scale word and no
+/// counted noun, and only within the clause list the money opened.
+pub fn carry_currency(ctx: &SentenceContext, figures: &mut [Figure]) {
+    let mut currency: Option<String> = None;
+    for fig in figures.iter_mut() {
+        match fig.kind {
+            FigureKind::Money if fig.value.is_some_and(|v| v >= 1e5) => currency = fig.unit.clone(),
+            FigureKind::Count
+                if fig.noun.is_none()
+                    && fig.unit.is_none()
+                    && fig.value.is_some_and(|v| v >= 1e5)
+                    && is_scale(ctx.lw(token_index(ctx, fig.span.end.saturating_sub(1)))) =>
+            {
+                if let Some(c) = &currency {
+                    fig.kind = FigureKind::Money;
+                    fig.unit = Some(c.clone());
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn is_scale(w: &str) -> bool {
+    super::numbers::scale_word(w).is_some() || super::numbers::scale_suffix(w).is_some()
+}
+
+fn token_index(ctx: &SentenceContext, offset: usize) -> usize {
+    ctx.tokens.partition_point(|t| t.span.end <= offset)
+}
+
+fn capitalised(ctx: &SentenceContext, i: usize) -> bool {
+    ctx.kind(i) == Some(TokenKind::Word) && ctx.word(i).chars().next().is_some_and(char::is_uppercase)
 }
 
 pub fn scan(ctx: &SentenceContext, out: &mut Vec<Figure>) {

@@ -203,6 +203,8 @@ pub fn extract_with_tokens(
                     article.slice(sentence)
                 );
             }
+            figures::resolve_shared_currency(&ctx, &mentions, &lexicon.entities, &mut figures[start..]);
+            figures::carry_currency(&ctx, &mut figures[start..]);
             attach::attach(&ctx, &mentions, lexicon, &mut figures[start..], &mut stems);
             fig_keys.extend(
                 figures[start..]

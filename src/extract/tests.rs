@@ -471,6 +471,7 @@ revenues of $4.7 bln => money 4700000000 unit=USD
 "#;
 
 const MONEY: &str = r#"
+revenue of 40 mln dlrs and net profit of 3.5 mln => money 40000000 unit=USD
 seven dollars fifty => money 7.5 unit=USD
 2 euros 50 => money 2.5 unit=EUR
 he earns 50 grand a year => money 50000 unit=USD
@@ -1204,4 +1205,49 @@ fn rules_units_take_the_figures_form() {
     assert_eq!(unit_name("km/h"), "kilometre per hour");
     assert_eq!(unit_name("officers"), "officer");
     assert_eq!(unit_name("USD"), "usd");
+}
+
+#[test]
+fn a_bare_scaled_amount_after_money_in_its_sentence_is_money() {
+    let f = figs("Sales were 40 mln stg and operating profit 3.5 mln, with 2 mln shares issued.");
+    let got: Vec<_> = f.iter().map(|f| (f.kind, f.unit.clone(), f.value)).collect();
+    assert_eq!(
+        got,
+        [
+            (FigureKind::Money, Some("GBP".into()), Some(40e6)),
+            (FigureKind::Money, Some("GBP".into()), Some(3.5e6)),
+            (FigureKind::Count, Some("share".into()), Some(2e6)),
+        ]
+    );
+    // Not across sentences.
+    let f = figs("Sales were 40 mln stg. The town has 3.5 mln.");
+    assert_eq!(f[1].kind, FigureKind::Count);
+}
+
+#[test]
+fn a_currency_name_several_countries_use_is_the_one_of_the_country_in_the_story() {
+    let unit = |t: &str| {
+        figs(t)
+            .into_iter()
+            .find(|f| f.kind == FigureKind::Money)
+            .and_then(|f| f.unit)
+    };
+    assert_eq!(
+        unit("Oman said it would spend 900 mln riyals on roads.").as_deref(),
+        Some("OMR")
+    );
+    assert_eq!(
+        unit("Qatar expects revenue of 12 billion riyals.").as_deref(),
+        Some("QAR")
+    );
+    assert_eq!(
+        unit("The fund lent 50 mln riyals to the builder.").as_deref(),
+        Some("SAR")
+    );
+    assert_eq!(
+        unit("Belgium spent 2 billion francs on the line.").as_deref(),
+        Some("BEF")
+    );
+    // A national adjective decides.
+    assert_eq!(unit("Qatar paid 3 mln Saudi riyals.").as_deref(), Some("SAR"));
 }

@@ -158,3 +158,46 @@ fn a_rate_unit_matches_every_way_the_wire_writes_it() {
     let story = "date 1988-04-05\nNORLAND\n\nNorland is pumping oil from 900,000 barrels in storage.\n";
     assert_eq!(claim_findings(RATE_RULES, story), vec![]);
 }
+
+const PRIZE_RULES: &str = r#"
+entities:
+  "Dana Whitley": [Whitley]
+measures:
+  winnings:
+    units: [USD]
+    cues: [prize money, won]
+claims:
+  - Dana Whitley winnings = $91,200
+"#;
+
+#[test]
+fn a_country_inside_a_longer_proper_name_is_not_the_holder() {
+    let story = "date 1962-01-04\nWHITLEY HONOURED\n\n\
+                 Dana Whitley had the best season of any golfer. She won the Western Open, the United States \
+                 Open and a record $91,200 in prize money.\n";
+    assert_eq!(
+        claim_findings(PRIZE_RULES, story),
+        vec![("claim-agrees".to_string(), "$91,200".to_string())]
+    );
+}
+
+const ROAD_RULES: &str = r#"
+entities:
+  "Ridge Valley Turnpike": [Ridge Valley road]
+measures:
+  length:
+    units: [miles]
+    cues: [mile]
+claims:
+  - Ridge Valley Turnpike length = 142
+"#;
+
+#[test]
+fn a_hyphenated_figure_measures_the_name_it_precedes() {
+    let story = "date 1962-01-04\nTOLL ROADS\n\nSome roads are new. The 124-mile Ridge Valley Turnpike, for \
+                 example, was opened in 1958.\n";
+    assert_eq!(
+        claim_findings(ROAD_RULES, story),
+        vec![("claim-mismatch".to_string(), "124-mile".to_string())]
+    );
+}

@@ -276,6 +276,13 @@ fn entity_for(
     if let Some((m, _, _)) = s.mentions.iter().find(|(_, a, _)| *a >= fend && *a < phrase_end) {
         return Some(m.entity);
     }
+    // a'. Right after a hyphenated figure, which modifies the name it
+    // precedes: "the 187-mile *Ridge Toll Road*", "a 228-room *Harbor Inn*".
+    if hyphenated(ctx, fstart, phrase_end)
+        && let Some((m, _, _)) = s.mentions.iter().find(|(_, a, _)| *a == phrase_end)
+    {
+        return Some(m.entity);
+    }
     // b. Right after it: "1,000 troops from Kenya", "80% of Haiti’s capital".
     if let Some((m, _, _)) = s.mentions.iter().find(|(_, a, _)| {
         *a == phrase_end + 1 && matches!(ctx.lw(phrase_end), "from" | "of")
@@ -298,11 +305,18 @@ fn entity_for(
     {
         return Some(e);
     }
-    // e. The nearest entity before, in the same or the continued clause, that is not a destination.
+    // e. The nearest entity before, in the same or the continued clause, that
+    // is not a destination nor a word of a longer proper name ("the *United
+    // States* Open", "*Kenya* Airways").
     s.mentions
         .iter()
         .rev()
-        .filter(|(_, a, b)| *b < fstart && s.linked(fclause, s.clause[*a]) && !s.is_place_object(ctx, *a))
+        .filter(|(_, a, b)| {
+            *b < fstart
+                && s.linked(fclause, s.clause[*a])
+                && !s.is_place_object(ctx, *a)
+                && !(*b + 1 < fstart && ctx.kind(*b + 1) == Some(TokenKind::Word) && starts_upper(ctx.word(*b + 1)))
+        })
         .map(|(m, _, _)| m.entity)
         .next()
 }
@@ -321,8 +335,9 @@ fn unit_matches(m: &Measure, fig: &Figure) -> bool {
 /// Whether token `k` is in the figure's own phrase: its counted noun, or a
 /// complement right after it ("13.5 billion dlrs *in assets*", "27 pct *of
 /// the shares*", "a 228-*room* hotel").
-fn in_own_phrase(ctx: &SentenceContext, k: usize, noun_tok: Option<usize>, fend: usize) -> bool {
-    if noun_tok == Some(k) || (k == fend + 1 && ctx.word(fend) == "-" && ctx.glued(fend) && ctx.glued(k)) {
+fn in_own_phrase(ctx: &SentenceContext, k: usize, noun_tok: Option<usize>, fstart: usize, fend: usize) -> bool {
+    let after_hyphen = k > 0 && ctx.word(k - 1) == "-" && ctx.glued(k - 1) && ctx.glued(k);
+    if noun_tok == Some(k) || (after_hyphen && k > fstart && k <= fend + 1) {
         return true;
     }
     if k <= fend || k > fend + 3 || !matches!(ctx.lw(fend), "in" | "of" | "for") {
@@ -350,7 +365,7 @@ fn measure_for<'m>(
     let mut best: Option<(&Measure, usize, usize, u8)> = None;
     for m in measures.iter().filter(|m| unit_matches(m, fig)) {
         for (k, stem_k) in stems.iter().enumerate().take(hi).skip(lo) {
-            let own = in_own_phrase(ctx, k, noun_tok, fend);
+            let own = in_own_phrase(ctx, k, noun_tok, fstart, fend);
             if ((fstart..fend).contains(&k) && !own) || !s.linked(fclause, s.clause[k]) {
                 continue;
             }
@@ -445,4 +460,15 @@ pub fn attach_to_discourse(figures: &mut [Figure], mentions: &[Mention], lexicon
             fig.entity_by_discourse = true;
         }
     }
+}
+
+fn starts_upper(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether the figure's tokens hold a glued hyphen before a word: "187-mile",
+/// "228-room", "five-year".
+fn hyphenated(ctx: &SentenceContext, from: usize, to: usize) -> bool {
+    (from + 1..to)
+        .any(|k| ctx.word(k) == "-" && ctx.glued(k) && ctx.glued(k + 1) && ctx.kind(k + 1) == Some(TokenKind::Word))
 }

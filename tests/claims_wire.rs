@@ -201,3 +201,34 @@ fn a_hyphenated_figure_measures_the_name_it_precedes() {
         vec![("claim-mismatch".to_string(), "124-mile".to_string())]
     );
 }
+
+const PROFIT_RULES: &str = r#"
+entities:
+  "Brightwater Tools": ["Brightwater Tools Co", "Brightwater"]
+measures:
+  pretax:
+    units: [USD]
+    cues: [pre-tax profit, pre-tax profits]
+  sale:
+    units: [USD]
+    cues: [sold]
+claims:
+  - Brightwater Tools pretax = USD 3.4 million
+  - Brightwater Tools sale = USD 250,000
+"#;
+
+#[test]
+fn hyphenated_cue_phrases_and_asides_between_commas() {
+    let story = "date 1988-04-05\nBRIGHTWATER SOLD\n\n\
+                 Brightwater is a maker of hand tools, with sales of 40.5 mln dlrs and pre-tax profits of 3.4 mln \
+                 in 1987.\n\n\
+                 Brightwater said it sold its drill patents to Kestrel Inc of Dayton, Ohio, \
+                 for 250,000 dlrs.\n";
+    assert_eq!(
+        claim_findings(PROFIT_RULES, story),
+        vec![
+            ("claim-agrees".to_string(), "250,000 dlrs".to_string()),
+            ("claim-agrees".to_string(), "3.4 mln".to_string()),
+        ]
+    );
+}

@@ -35,7 +35,14 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "around",
     "outside",
 ];
-const CONTINUATIONS: &[&str] = &["including", "which", "who", "among", "comprising"];
+const CONTINUATIONS: &[&str] = &["including", "which", "who", "among", "comprising", "or"];
+/// Words that open a parenthetical phrase between commas (", through a
+/// unit,", ", for example,"): the clause goes on after it.
+const PARENTHETICAL_OPENERS: &[&str] = &[
+    "through", "via", "by", "for", "in", "of", "with", "at", "from", "under", "after", "before", "like", "as",
+];
+/// Longest parenthetical phrase, in tokens.
+const PARENTHETICAL_MAX: usize = 6;
 /// Words that may stand between a figure's noun and a cue verb after it:
 /// "400 police *have been* deployed", "troops *who were* deployed".
 const AUXILIARIES: &[&str] = &[
@@ -124,6 +131,37 @@ fn analyse(ctx: &SentenceContext, mentions: &[Mention]) -> Sentence {
         let _ = i;
         clause.push(c);
     }
+    // A short phrase between commas that opens with a preposition, or is a
+    // name (", Tex.,"), is an aside: it and the clause after it continue the
+    // clause before it.
+    let mut ranges: Vec<(usize, usize)> = Vec::with_capacity(continues.len());
+    for (i, &ci) in clause.iter().enumerate() {
+        if ranges.len() == ci as usize + 1 {
+            if let Some(r) = ranges.last_mut() {
+                r.1 = i + 1;
+            }
+        } else {
+            ranges.push((i, i + 1));
+        }
+    }
+    for c in 1..ranges.len().saturating_sub(1).min(continues.len().saturating_sub(1)) {
+        let (from, to) = ranges[c];
+        let last = to - 1;
+        if from == 0 || ctx.word(from - 1) != "," || ctx.word(last) != "," || last <= from {
+            continue;
+        }
+        let len = last - from;
+        let opener = ctx.kind(from) == Some(TokenKind::Word) && PARENTHETICAL_OPENERS.contains(&ctx.lw(from));
+        let name = (from..last).all(|j| match ctx.kind(j) {
+            Some(TokenKind::Word) => starts_upper(ctx.word(j)),
+            Some(TokenKind::Punct) => ctx.word(j) == ".",
+            _ => false,
+        });
+        if len <= PARENTHETICAL_MAX && (opener || name) {
+            continues[c] = true;
+            continues[c + 1] = true;
+        }
+    }
     let lo = mentions.partition_point(|m| m.span.start < ctx.sentence.start);
     let ms = mentions[lo..]
         .iter()
@@ -147,8 +185,11 @@ impl Sentence {
     /// Clauses a figure in clause `c` may draw on: itself and, when it
     /// continues its predecessor, the clause before.
     fn linked(&self, fig_clause: u16, other: u16) -> bool {
-        other == fig_clause
-            || (other + 1 == fig_clause && self.continues.get(fig_clause as usize).copied().unwrap_or(false))
+        if other > fig_clause {
+            return false;
+        }
+        // Back through every clause that continues the one before it.
+        (other + 1..=fig_clause).all(|c| self.continues.get(c as usize).copied().unwrap_or(false))
     }
 
     fn is_place_object(&self, ctx: &SentenceContext, tok: usize) -> bool {
@@ -374,13 +415,8 @@ fn measure_for<'m>(
                 hit = Some(k);
             }
             for phrase in &m.cue_phrases {
-                let mut len = 0;
-                if phrase.split_whitespace().all(|w| {
-                    len += 1;
-                    ctx.is_word(k + len - 1, w)
-                }) && len > 0
-                {
-                    hit = Some(k + len - 1);
+                if !phrase.is_empty() && phrase.iter().enumerate().all(|(j, w)| ctx.lw(k + j) == w) {
+                    hit = Some(k + phrase.len() - 1);
                 }
             }
             let Some(last) = hit else { continue };

@@ -323,9 +323,10 @@ pub struct Measure {
     pub name: String,
     /// Singular, lower-case unit nouns (or `%`, currency codes).
     pub units: Vec<String>,
-    /// Stemmed single-word cues, and lower-case multi-word cue phrases.
+    /// Stemmed single-word cues, and the lower-case tokens of cue phrases
+    /// ("pre-tax profits" → pre, -, tax, profits).
     pub cue_stems: Vec<String>,
-    pub cue_phrases: Vec<String>,
+    pub cue_phrases: Vec<Vec<String>>,
 }
 
 #[derive(Debug, Clone)]
@@ -486,10 +487,16 @@ pub fn load_sources(sources: &[(String, String)]) -> Result<RuleSet, RulesError>
             let mut cue_stems = Vec::new();
             let mut cue_phrases = Vec::new();
             for c in &spec.cues {
-                if c.contains(' ') {
-                    cue_phrases.push(c.to_lowercase());
-                } else {
-                    cue_stems.push(crate::text::stem(c));
+                // Tokenised as the text is, so that "pre-tax profits" and
+                // "per share" meet the tokens they are written as.
+                let words: Vec<String> = crate::text::tokenize(c, crate::text::Span::new(0, c.len()))
+                    .iter()
+                    .map(|t| t.text(c).to_ascii_lowercase())
+                    .collect();
+                match words.as_slice() {
+                    [] => {}
+                    [one] => cue_stems.push(crate::text::stem(one)),
+                    _ => cue_phrases.push(words),
                 }
             }
             set.measures.push(Measure {

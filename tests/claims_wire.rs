@@ -232,3 +232,33 @@ fn hyphenated_cue_phrases_and_asides_between_commas() {
         ]
     );
 }
+
+const STAKE_RULES: &str = r#"
+entities:
+  "Corvane Holdings": ["Corvane"]
+measures:
+  offer:
+    units: [USD]
+    cues: [offer, offered, fee]
+claims:
+  - Corvane Holdings offer = USD 31
+"#;
+
+#[test]
+fn a_figure_tied_only_through_the_discourse_does_not_contradict_a_confirmed_claim() {
+    let story = "date 1989-09-12\nCORVANE BIDS FOR LINDQUIST\n\n\
+                 Corvane Holdings offered 31 dlrs a share for Lindquist Corp, the companies said.\n\n\
+                 Lindquist's advisers will earn a fee of 2.5 dlrs a share, it said.\n";
+    assert_eq!(
+        claim_findings(STAKE_RULES, story),
+        vec![("claim-agrees".to_string(), "31 dlrs".to_string())]
+    );
+    // Without the confirming figure, the borrowed tie still reports.
+    let story = "date 1989-09-12\nCORVANE BIDS FOR LINDQUIST\n\n\
+                 Corvane Holdings made a bid for Lindquist Corp, the companies said.\n\n\
+                 The offer is 2.5 dlrs a share, it said.\n";
+    assert_eq!(
+        claim_findings(STAKE_RULES, story),
+        vec![("claim-mismatch".to_string(), "2.5 dlrs".to_string())]
+    );
+}

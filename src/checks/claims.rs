@@ -48,6 +48,7 @@ pub fn evaluate(analyses: &[Analysis], rules: &RuleSet) -> Verdicts {
             {
                 continue;
             }
+            let first = out.len();
             for (fi, fig) in a.facts.figures.iter().enumerate() {
                 if !fig.kind.is_amount() || a.is_excluded(fig.span) || !bears_on(claim, fig) {
                     continue;
@@ -59,7 +60,29 @@ pub fn evaluate(analyses: &[Analysis], rules: &RuleSet) -> Verdicts {
                 };
                 out.push((ci, ai, fi, verdict));
             }
+            drop_borrowed_contradictions(&mut out, first, &a.facts.figures);
         }
     }
     out
+}
+
+/// A figure whose entity was borrowed from the discourse ("the company
+/// said", "it") is the weakest tie a figure can have to a claim. In an
+/// article where a figure tied to the entity in its own sentence confirms
+/// the claim, such a figure with another value is far more often another
+/// quantity of the story (last year's, a part, a fee) than a contradiction:
+/// it is not reported. A restatement with another value is left to
+/// `figure-conflict`, which compares the wording of the two.
+fn drop_borrowed_contradictions(out: &mut Verdicts, first: usize, figures: &[Figure]) {
+    let confirmed = out[first..]
+        .iter()
+        .any(|v| v.3 == Verdict::Agrees && !figures[v.2].entity_by_discourse);
+    if !confirmed {
+        return;
+    }
+    let tail = out.split_off(first);
+    out.extend(
+        tail.into_iter()
+            .filter(|v| v.3 == Verdict::Agrees || !figures[v.2].entity_by_discourse),
+    );
 }

@@ -500,6 +500,45 @@ pub fn carry_currency(ctx: &SentenceContext, figures: &mut [Figure]) {
     }
 }
 
+/// "closed on the exchange at 72-5/8, up 4-1/8": a US share price in
+/// eighths, the wire's way until 2001. A whole number with a fraction in
+/// halves to sixty-fourths is dollars when its sentence is about trading
+/// (closed, traded, shares, stock, exchange) and a price word leads to it
+/// (at, to, from, up, down, off).
+pub fn stock_quotes(ctx: &SentenceContext, figures: &mut [Figure]) {
+    const TRADING: &[&str] = &[
+        "closed", "traded", "trading", "shares", "share", "stock", "exchange", "nyse", "nasdaq",
+    ];
+    let mut about_trading = None;
+    for fig in figures
+        .iter_mut()
+        .filter(|f| f.kind == FigureKind::Count && f.unit.is_none() && f.noun.is_none())
+    {
+        let text = &ctx.text[fig.span.start..fig.span.end];
+        let Some((whole, frac)) = text.split_once(['-', ' ']) else {
+            continue;
+        };
+        let Some((num, den)) = frac.split_once('/') else {
+            continue;
+        };
+        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        if !(digits(whole) && digits(num) && matches!(den, "2" | "4" | "8" | "16" | "32" | "64")) {
+            continue;
+        }
+        let k = token_index(ctx, fig.span.start);
+        if k == 0 || !matches!(ctx.lw(k - 1), "at" | "to" | "from" | "up" | "down" | "off") {
+            continue;
+        }
+        let trading = *about_trading.get_or_insert_with(|| {
+            (0..ctx.tokens.len()).any(|j| ctx.kind(j) == Some(TokenKind::Word) && TRADING.contains(&ctx.lw(j)))
+        });
+        if trading {
+            fig.kind = FigureKind::Money;
+            fig.unit = Some("USD".into());
+        }
+    }
+}
+
 fn is_scale(w: &str) -> bool {
     super::numbers::scale_word(w).is_some() || super::numbers::scale_suffix(w).is_some()
 }

@@ -205,6 +205,7 @@ pub fn extract_with_tokens(
             }
             figures::resolve_shared_currency(&ctx, &mentions, &lexicon.entities, &mut figures[start..]);
             figures::carry_currency(&ctx, &mut figures[start..]);
+            figures::stock_quotes(&ctx, &mut figures[start..]);
             attach::attach(&ctx, &mentions, lexicon, &mut figures[start..], &mut stems);
             fig_keys.extend(
                 figures[start..]

@@ -367,7 +367,7 @@ fn assert_table(name: &str, table: &str) {
 
 const CARDINALS: &str = r#"
 On Friday 400 people marched => count 400 unit=people
-the stock closed at 41-3/8 => count 41.375
+the stock closed at 41-3/8 => money 41.375
 it rose 2-1/2 points => count 2.5
 she got 9 marks out of ten => count 9 unit=mark
 a ratio of .75 => count 0.75
@@ -471,6 +471,7 @@ revenues of $4.7 bln => money 4700000000 unit=USD
 "#;
 
 const MONEY: &str = r#"
+Zenith shares closed at 31-3/8 on the exchange => money 31.375 unit=USD
 revenue of 40 mln dlrs and net profit of 3.5 mln => money 40000000 unit=USD
 seven dollars fifty => money 7.5 unit=USD
 2 euros 50 => money 2.5 unit=EUR
@@ -1250,4 +1251,12 @@ fn a_currency_name_several_countries_use_is_the_one_of_the_country_in_the_story(
     );
     // A national adjective decides.
     assert_eq!(unit("Qatar paid 3 mln Saudi riyals.").as_deref(), Some("SAR"));
+}
+
+#[test]
+fn a_fraction_in_eighths_is_a_share_price_only_where_the_sentence_is_about_trading() {
+    let f = figs("The stock was up 1-1/4 at 18-7/8 in heavy trading.");
+    assert!(f.iter().all(|f| f.kind == FigureKind::Money), "{f:#?}");
+    let f = figs("Stir in 2-1/4 of the flour and wait.");
+    assert!(f.iter().all(|f| f.kind != FigureKind::Money), "{f:#?}");
 }

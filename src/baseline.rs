@@ -113,13 +113,28 @@ pub fn load(path: &Path) -> Result<Baseline, RulesError> {
     parse(&display, text)
 }
 
+/// The byte offset of a serde_json error location: lines split at LF only,
+/// the column counted in bytes (serde_json's rule), kept on a character
+/// boundary.
+fn json_offset(text: &str, line: usize, column: usize) -> usize {
+    let start = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum::<usize>();
+    let mut offset = (start + column.saturating_sub(1)).min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
 pub fn parse(display: &str, text: String) -> Result<Baseline, RulesError> {
     let file: File = serde_json::from_str(&text).map_err(|e| {
-        RulesError::at(
+        RulesError::at_offset(
             display,
             &text,
-            e.line().max(1),
-            e.column().max(1),
+            json_offset(&text, e.line(), e.column()),
             &format!("invalid baseline: {e}"),
             Some("regenerate it with `claimlint check --write-baseline FILE`"),
         )

@@ -130,3 +130,26 @@ fn checks_never_modify_the_articles() {
         .collect();
     assert_eq!(before, after);
 }
+
+/// Regression (issue 25): a rules or configuration file with bare-CR line
+/// breaks whose last character is not ASCII panicked while placing the error.
+#[test]
+fn bare_cr_rules_and_configs_get_an_error_not_a_panic() {
+    let dir = temp_dir("bare-cr");
+    std::fs::write(dir.join("r.yaml"), b"\r\xd9\x8c").unwrap();
+    std::fs::write(dir.join("a.txt"), "Donors pledged 300 tonnes of food.\n").unwrap();
+    for args in [
+        &["check", "a.txt", "--rules", "r.yaml"][..],
+        &["check", "a.txt", "--config", "r.yaml"],
+        &["config", "--config", "r.yaml"],
+        &["test", "r.yaml"],
+        &["extract", "a.txt", "--rules", "r.yaml"],
+    ] {
+        let out = run_in(&dir, args, None);
+        assert_clean_error(&out, "r.yaml:2:1");
+    }
+    // Classic-Mac line ends: the header and the snippet name one place.
+    std::fs::write(dir.join("m.yaml"), "entities:\r  Kenya: [Kenyan]\r  bad key here\r").unwrap();
+    let out = run_in(&dir, &["check", "a.txt", "--rules", "m.yaml"], None);
+    assert_clean_error(&out, "m.yaml:");
+}

@@ -39,11 +39,33 @@ impl RulesError {
 
     pub fn at(file: &str, text: &str, line: usize, column: usize, message: &str, help: Option<&str>) -> RulesError {
         let offset = offset_of(text, line, column);
-        let len = text[offset..]
-            .find('\n')
-            .unwrap_or(text.len() - offset)
-            .max(1)
-            .min(text.len() - offset);
+        Self::spanning(file, text, offset, line, column, message, help)
+    }
+
+    /// An error at a byte offset; its line and column are computed from the
+    /// offset, so the header and the snippet always agree.
+    pub fn at_offset(file: &str, text: &str, offset: usize, message: &str, help: Option<&str>) -> RulesError {
+        let (line, column) = line_col_of(text, offset);
+        let offset = offset_of(text, line, column);
+        Self::spanning(file, text, offset, line, column, message, help)
+    }
+
+    fn spanning(
+        file: &str,
+        text: &str,
+        offset: usize,
+        line: usize,
+        column: usize,
+        message: &str,
+        help: Option<&str>,
+    ) -> RulesError {
+        // The rest of the line, at least one character where there is one.
+        let rest = &text[offset..];
+        let len = match rest.find(['\n', '\r']) {
+            Some(0) => 1,
+            Some(n) => n,
+            None => rest.len(),
+        };
         RulesError {
             file: file.to_string(),
             line,
@@ -82,14 +104,62 @@ fn unknown_field_help(message: &str) -> Option<String> {
     }
 }
 
+/// Byte offset of a 1-based line and character column, counting LF, CRLF
+/// and a bare CR each as one line break (as YAML does), always on a
+/// character boundary. Past the end it is the end.
 fn offset_of(text: &str, line: usize, column: usize) -> usize {
-    let mut offset = 0;
-    for (i, l) in text.split_inclusive('\n').enumerate() {
-        if i + 1 == line {
-            let col_bytes: usize = l.chars().take(column.saturating_sub(1)).map(char::len_utf8).sum();
-            return (offset + col_bytes).min(text.len());
-        }
-        offset += l.len();
+    let start = line_starts(text).nth(line.saturating_sub(1)).unwrap_or(text.len());
+    let col_bytes: usize = text[start..]
+        .chars()
+        .take_while(|&c| c != '\n' && c != '\r')
+        .take(column.saturating_sub(1))
+        .map(char::len_utf8)
+        .sum();
+    start + col_bytes
+}
+
+/// The 1-based line and character column of a byte offset, by the rule of
+/// [`offset_of`].
+fn line_col_of(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
     }
-    text.len().saturating_sub(1).min(offset)
+    let (line, start) = line_starts(text)
+        .take_while(|&s| s <= offset)
+        .enumerate()
+        .last()
+        .unwrap_or((0, 0));
+    (line + 1, text[start..offset].chars().count() + 1)
+}
+
+/// Offsets at which lines begin: 0, then after each LF, CRLF or bare CR.
+fn line_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let b = text.as_bytes();
+    std::iter::once(0).chain((0..b.len()).filter_map(move |i| match b[i] {
+        b'\n' => Some(i + 1),
+        b'\r' if b.get(i + 1) != Some(&b'\n') => Some(i + 1),
+        _ => None,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_line_break_counts_once_and_offsets_stay_on_characters() {
+        let text = "a\r\nb\rc\nd\u{64c}";
+        assert_eq!(offset_of(text, 1, 1), 0);
+        assert_eq!(offset_of(text, 2, 1), 3);
+        assert_eq!(offset_of(text, 3, 1), 5);
+        assert_eq!(offset_of(text, 4, 2), 8);
+        // Past the end of a line or the text: the end, never inside a character.
+        assert_eq!(offset_of(text, 4, 9), text.len());
+        assert_eq!(offset_of(text, 9, 1), text.len());
+        assert_eq!(line_col_of(text, 5), (3, 1));
+        assert_eq!(line_col_of(text, 9), (4, 2), "inside U+064C is its start");
+        let e = RulesError::at("f", "\r\u{64c}", 2, 1, "m", None);
+        assert_eq!(e.span.map(|s| (s.offset(), s.len())), Some((1, 2)));
+    }
 }

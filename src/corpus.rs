@@ -35,6 +35,9 @@ pub struct Article {
     pub sentences: Vec<Span>,
     /// Bytes at the start that are metadata (front matter), not content.
     pub header_end: usize,
+    /// The front matter's `currency:` (ISO 4217): what a bare `$` or
+    /// "dollars" means in this article, over the rules' default.
+    pub currency: Option<&'static str>,
 }
 
 #[derive(Debug, Clone)]
@@ -75,6 +78,7 @@ impl Article {
             paragraphs,
             sentences,
             header_end,
+            currency: None,
             text: String::new(),
         };
         article.text = text;
@@ -114,6 +118,7 @@ impl Article {
     fn read_metadata(&mut self, front: Option<FrontMatter>) {
         if let Some(f) = front {
             self.title = f.title;
+            self.currency = f.currency;
             if let Some((d, span)) = f.date {
                 self.date = Some(d);
                 self.date_span = Some(span);
@@ -185,6 +190,7 @@ struct FrontMatter {
     end: usize,
     title: Option<Span>,
     date: Option<(NaiveDate, Span)>,
+    currency: Option<&'static str>,
 }
 
 /// YAML-style front matter between `---` lines at the very start. Only the
@@ -196,6 +202,7 @@ fn parse_front_matter(text: &str) -> Option<FrontMatter> {
         end: 0,
         title: None,
         date: None,
+        currency: None,
     };
     for line in body.split_inclusive('\n') {
         let content = line.trim_end_matches(['\n', '\r']);
@@ -211,6 +218,7 @@ fn parse_front_matter(text: &str) -> Option<FrontMatter> {
             let vspan = Span::new(vstart + qlead, vstart + qlead + unquoted.len());
             match key.trim() {
                 "title" if !unquoted.is_empty() => front.title = Some(vspan),
+                "currency" => front.currency = crate::extract::iso_4217(&unquoted.to_ascii_uppercase()),
                 "date" => {
                     let d = unquoted
                         .get(..10)

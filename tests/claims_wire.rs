@@ -262,3 +262,43 @@ fn a_figure_tied_only_through_the_discourse_does_not_contradict_a_confirmed_clai
         vec![("claim-mismatch".to_string(), "2.5 dlrs".to_string())]
     );
 }
+
+const CAD_RULES: &str = r#"
+currency: CAD
+entities:
+  "Maple Rail": [Maple Rail Corp]
+measures:
+  contract:
+    units: [CAD]
+    cues: [contract]
+claims:
+  - Maple Rail contract = $40 million
+"#;
+
+#[test]
+fn a_corpus_currency_makes_a_bare_dollar_its_own_in_articles_and_claims() {
+    let story = "date 2001-05-02\nMAPLE RAIL WINS\n\nMaple Rail Corp won a $40 million contract.\n";
+    assert_eq!(
+        claim_findings(CAD_RULES, story),
+        vec![("claim-agrees".to_string(), "$40 million".to_string())]
+    );
+    // US dollars written as such are not the corpus's currency.
+    let story = "date 2001-05-02\nMAPLE RAIL WINS\n\nMaple Rail Corp won a US$40 million contract.\n";
+    assert_eq!(claim_findings(CAD_RULES, story), vec![]);
+    // An article's front matter overrides the corpus.
+    let story = "---\ntitle: Maple Rail wins\ndate: 2001-05-02\ncurrency: AUD\n---\n\nMaple Rail Corp won a $40 million contract.\n";
+    assert_eq!(claim_findings(CAD_RULES, story), vec![]);
+}
+
+#[test]
+fn an_unknown_currency_code_is_a_rules_error() {
+    let dir = std::env::temp_dir().join(format!("claimlint-wire-cur-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("rules.yaml"), "entities:\n  Acme: []\ncurrency: CDN\n").unwrap();
+    std::fs::write(dir.join("a.txt"), "Acme sold 5 mln dlrs of bonds.\n").unwrap();
+    let out = run_in(&dir, &["check", "a.txt", "--rules", "rules.yaml"], None);
+    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("rules.yaml:3:1") && err.contains("CDN"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

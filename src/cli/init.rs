@@ -36,6 +36,10 @@ pub const RULES_FILE: &str = r#"# claimlint rules. Reference: "Rules file refere
 # What the corpus is about (helps off-topic find unrelated paragraphs).
 topic: [election, turnout, voters]
 
+# What a bare `$` or "dollars" means in these articles (ISO 4217). An article's
+# front matter `currency: CAD` overrides it.
+# currency: USD
+
 # Canonical names and their aliases (demonyms included); known wrong forms.
 entities:
   Ruritania: [Ruritanian, Ruritanians]
@@ -45,6 +49,9 @@ measures:
   turnout:
     units: ["%"]
     cues: [turnout, voted]
+#  budget:
+#    units: [USD]              # money in any ISO 4217 code; or a unit: [km], [barrels per day]
+#    cues: [budget, allocated]
 
 # Assertions checked against every article: SUBJECT MEASURE OP VALUE.
 claims: []

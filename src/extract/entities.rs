@@ -28,6 +28,9 @@ pub struct Lexicon {
     aliases: Names,
     wrong_forms: Names,
     pub measures: Vec<Measure>,
+    /// What a bare `$` or "dollars" means (the rules' `currency:`); `None`
+    /// is US dollars.
+    pub currency: Option<&'static str>,
 }
 
 /// Names and the entity each stands for.
@@ -91,6 +94,7 @@ impl Lexicon {
             wrong_forms: Names::new(&wrong_to_entity),
             entities,
             measures: rules.measures.clone(),
+            currency: rules.currency,
         }
     }
 

@@ -539,6 +539,31 @@ pub fn stock_quotes(ctx: &SentenceContext, figures: &mut [Figure]) {
     }
 }
 
+/// In a corpus or article whose currency is not the US dollar, a bare `$`
+/// and a bare "dollars"/"dlrs" are its currency: an Australian story's "$5
+/// million" is AUD. "US$", "U.S. dollars" and "American dollars" stay USD.
+pub fn local_dollars(ctx: &SentenceContext, figures: &mut [Figure], code: &'static str) {
+    for fig in figures
+        .iter_mut()
+        .filter(|f| f.kind == FigureKind::Money && f.unit.as_deref() == Some("USD"))
+    {
+        let text = &ctx.text[fig.span.start..fig.span.end];
+        let lower = text.to_ascii_lowercase();
+        let explicit = lower
+            .split(|c: char| !c.is_ascii_alphanumeric() && c != '.')
+            .any(|w| matches!(w.trim_end_matches('.'), "us" | "u.s" | "american" | "usd"));
+        let before = ctx.text[..fig.span.start].trim_end();
+        let named_before = before.ends_with("US") || before.ends_with("U.S.") || before.ends_with("American");
+        let bare_symbol = text
+            .find('$')
+            .is_some_and(|i| !text[..i].ends_with(|c: char| c.is_ascii_alphabetic()));
+        let bare_word = ["dollar", "dlr", "buck"].iter().any(|w| lower.contains(w));
+        if !explicit && !named_before && (bare_symbol || bare_word) {
+            fig.unit = Some(code.to_string());
+        }
+    }
+}
+
 fn is_scale(w: &str) -> bool {
     super::numbers::scale_word(w).is_some() || super::numbers::scale_suffix(w).is_some()
 }

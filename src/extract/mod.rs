@@ -165,6 +165,7 @@ pub fn extract_with_tokens(
     let mut fig_keys = Vec::new();
     let mut discourse = keys::Discourse::default();
     let mut stems: Vec<String> = Vec::new();
+    let local_currency = article.currency.or(lexicon.currency).filter(|c| *c != "USD");
     for (pi, para) in article.paragraphs.iter().enumerate() {
         if skip.iter().any(|s| s.contains(para.span)) {
             continue;
@@ -206,6 +207,9 @@ pub fn extract_with_tokens(
             figures::resolve_shared_currency(&ctx, &mentions, &lexicon.entities, &mut figures[start..]);
             figures::carry_currency(&ctx, &mut figures[start..]);
             figures::stock_quotes(&ctx, &mut figures[start..]);
+            if let Some(code) = local_currency {
+                figures::local_dollars(&ctx, &mut figures[start..], code);
+            }
             attach::attach(&ctx, &mentions, lexicon, &mut figures[start..], &mut stems);
             fig_keys.extend(
                 figures[start..]

@@ -58,6 +58,9 @@ pub struct ClaimValue {
     pub upper: Option<f64>,
     /// ISO 4217 code for money.
     pub currency: Option<&'static str>,
+    /// Written as a bare `$` or "dollars": the rules' default currency
+    /// (`currency:`) applies when there is one.
+    pub local: bool,
 }
 
 const OPS: &[&str] = &["<=", ">=", "==", "=", "~", "≈", "<", ">", "≤", "≥", " in "];
@@ -161,11 +164,13 @@ pub fn parse_value(s: &str) -> Result<ClaimValue, String> {
         j += 1;
     }
     let value = if negative { -n.value } else { n.value };
+    let local = currency == Some("USD") && !t.contains("US") && !t.contains("U.S") && !lower.contains("usd");
     Ok(ClaimValue {
         kind,
         value,
         upper: None,
         currency,
+        local,
     })
 }
 

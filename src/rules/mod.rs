@@ -35,6 +35,11 @@ pub struct RulesFile {
     pub boilerplate: BTreeMap<String, PatternSpec>,
     #[serde(default)]
     pub topic: Vec<String>,
+    /// The corpus's currency (ISO 4217): what a bare `$` or "dollars" means
+    /// in its articles and in its claims. An article's front matter
+    /// `currency:` overrides it.
+    #[serde(default)]
+    pub currency: Option<String>,
     /// Self-tests of the rules (see `claimlint test`); carried through untouched.
     #[serde(default)]
     pub tests: Vec<serde_yaml::Value>,
@@ -196,6 +201,7 @@ impl ClaimFields {
                     value: lo.value,
                     upper: Some(hi.value),
                     currency: lo.currency,
+                    local: lo.local,
                 }
             }
             _ => value
@@ -385,6 +391,8 @@ pub struct RuleSet {
     pub topic_stems: Vec<u64>,
     /// The files the rules came from, in load order.
     pub files: Vec<String>,
+    /// The default currency of the corpus (`currency:`), if not USD's `$`.
+    pub currency: Option<&'static str>,
     pub tests: Vec<(String, serde_yaml::Value)>,
     /// Every boilerplate pattern in two sets, to rule out most paragraphs in
     /// one pass each: the patterns anchored at the paragraph's start (their
@@ -460,6 +468,13 @@ pub fn load(paths: &[PathBuf]) -> Result<RuleSet, RulesError> {
     load_sources(&sources)
 }
 
+/// The 1-based line and column of a top-level `key:` in a YAML text, or 1:1.
+fn key_position(text: &str, key: &str) -> (usize, usize) {
+    text.lines()
+        .position(|l| l.strip_prefix(key).is_some_and(|r| r.trim_start().starts_with(':')))
+        .map_or((1, 1), |i| (i + 1, 1))
+}
+
 /// Loads rules from (name, YAML text) pairs; the unit of testing.
 pub fn load_sources(sources: &[(String, String)]) -> Result<RuleSet, RulesError> {
     let mut set = RuleSet::default();
@@ -471,6 +486,31 @@ pub fn load_sources(sources: &[(String, String)]) -> Result<RuleSet, RulesError>
             serde_yaml::from_str(text).map_err(|e| RulesError::from_yaml(name, text, &e))?
         };
         parsed.push((name, text, file));
+    }
+    for (name, text, file) in &parsed {
+        let Some(c) = file.currency.as_deref() else { continue };
+        let (line, column) = key_position(text, "currency");
+        let code = crate::extract::iso_4217(&c.trim().to_ascii_uppercase()).ok_or_else(|| {
+            RulesError::at(
+                name,
+                text,
+                line,
+                column,
+                &format!("`{c}` is not an ISO 4217 currency code"),
+                Some("write a code such as USD, CAD, AUD, EUR or GBP"),
+            )
+        })?;
+        if let Some(other) = set.currency.filter(|o| *o != code) {
+            return Err(RulesError::at(
+                name,
+                text,
+                line,
+                column,
+                &format!("this rules file sets the currency {code}, another one {other}"),
+                Some("set `currency:` in one rules file of the corpus"),
+            ));
+        }
+        set.currency = Some(code);
     }
     // Entities and measures first, from every file, so a claim may use a
     // measure defined in another file of the folder.
@@ -554,10 +594,14 @@ pub fn load_sources(sources: &[(String, String)]) -> Result<RuleSet, RulesError>
                     Some(&hint),
                 ));
             }
-            set.claims.push(Claim {
-                spec: spec.clone(),
-                origin,
-            });
+            let mut spec = spec.clone();
+            // "$5 million" in a Canadian corpus's rules is CAD.
+            if let Some(code) = set.currency
+                && spec.value.local
+            {
+                spec.value.currency = Some(code);
+            }
+            set.claims.push(Claim { spec, origin });
         }
         // The file's patterns are compiled side by side (the built-in file has
         // dozens); an error is still the first one in the file's order.

@@ -302,3 +302,34 @@ fn an_unknown_currency_code_is_a_rules_error() {
     assert!(err.contains("rules.yaml:3:1") && err.contains("CDN"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+const TENURE_RULES: &str = r#"
+entities:
+  "Ruth Calloway": [Calloway, Mrs. Calloway]
+measures:
+  tenure:
+    units: [years]
+    cues: [served, tenure]
+claims:
+  - Ruth Calloway tenure = 21 years
+"#;
+
+#[test]
+fn a_duration_claim_compares_durations_in_any_unit_of_time() {
+    for (figure, rule) in [
+        ("21 years", "claim-agrees"),
+        ("252 months", "claim-agrees"),
+        ("12 years", "claim-mismatch"),
+    ] {
+        let story =
+            format!("date 1999-01-04\nCALLOWAY RETIRES\n\nRuth Calloway served {figure} on the county bench.\n");
+        assert_eq!(
+            claim_findings(TENURE_RULES, &story),
+            vec![(rule.to_string(), figure.to_string())],
+            "{figure}"
+        );
+    }
+    // A count is not a duration.
+    let story = "date 1999-01-04\nCALLOWAY RETIRES\n\nRuth Calloway served 21 clients.\n";
+    assert_eq!(claim_findings(TENURE_RULES, story), vec![]);
+}

@@ -19,6 +19,7 @@ pub fn kind_matches(claim: &Claim, fig: &Figure) -> bool {
     match claim.spec.value.kind {
         ValueKind::Count => matches!(fig.kind, FigureKind::Count | FigureKind::Quantity),
         ValueKind::Percent => fig.kind == FigureKind::Percent,
+        ValueKind::Duration => fig.kind == FigureKind::Duration && claim_scale(claim, fig).is_some(),
         ValueKind::Money => {
             fig.kind == FigureKind::Money
                 && (claim.spec.value.currency.is_none() || fig.unit.as_deref() == claim.spec.value.currency)
@@ -31,6 +32,17 @@ pub fn bears_on(claim: &Claim, fig: &Figure) -> bool {
     fig.entity.as_deref() == Some(claim.spec.subject.as_str())
         && fig.measure.as_deref() == Some(claim.spec.measure.as_str())
         && kind_matches(claim, fig)
+}
+
+/// What multiplies a duration figure into the claim's unit of time ("18
+/// months" against a claim in years: 1/12); 1 for other kinds.
+fn claim_scale(claim: &Claim, fig: &Figure) -> Option<f64> {
+    if claim.spec.value.kind != ValueKind::Duration {
+        return Some(1.0);
+    }
+    let to = crate::rules::time_unit_days(claim.spec.value.unit?)?;
+    let from = crate::rules::time_unit_days(fig.unit.as_deref()?)?;
+    Some(from / to)
 }
 
 pub fn overlaps(a: (f64, f64), b: (f64, f64)) -> bool {
@@ -50,10 +62,12 @@ pub fn evaluate(analyses: &[Analysis], rules: &RuleSet) -> Verdicts {
             }
             let first = out.len();
             for (fi, fig) in a.facts.figures.iter().enumerate() {
-                if !fig.kind.is_amount() || a.is_excluded(fig.span) || !bears_on(claim, fig) {
+                if !fig.kind.is_claimable() || a.is_excluded(fig.span) || !bears_on(claim, fig) {
                     continue;
                 }
-                let verdict = if overlaps(fig.interval(), interval) {
+                let scale = claim_scale(claim, fig).unwrap_or(1.0);
+                let (lo, hi) = fig.interval();
+                let verdict = if overlaps((lo * scale, hi * scale), interval) {
                     Verdict::Agrees
                 } else {
                     Verdict::Contradicts

@@ -225,7 +225,7 @@ pub fn attach(
     for fig in figures.iter_mut() {
         super::keys::mark_appositive_age(ctx, fig);
     }
-    if figures.iter().all(|f| !f.kind.is_amount()) || ctx.tokens.is_empty() {
+    if figures.iter().all(|f| !f.kind.is_claimable()) || ctx.tokens.is_empty() {
         return;
     }
     let s = analyse(ctx, mentions);
@@ -239,7 +239,7 @@ pub fn attach(
             stems.resize(ctx.tokens.len(), String::new());
         }
         stems[..ctx.tokens.len()].iter_mut().for_each(String::clear);
-        for fig in figures.iter().filter(|f| f.kind.is_amount()) {
+        for fig in figures.iter().filter(|f| f.kind.is_claimable()) {
             let (lo, hi) = cue_window(ctx, fig);
             for (t, slot) in ctx.tokens[lo..hi].iter().zip(&mut stems[lo..hi]) {
                 if t.kind == TokenKind::Word && slot.is_empty() {
@@ -249,7 +249,7 @@ pub fn attach(
         }
         &stems[..ctx.tokens.len()]
     };
-    for fig in figures.iter_mut().filter(|f| f.kind.is_amount()) {
+    for fig in figures.iter_mut().filter(|f| f.kind.is_claimable()) {
         let fstart = token_at(ctx, fig.span.start);
         let fend = token_at(ctx, fig.span.end.saturating_sub(1)) + 1;
         let noun_tok = fig.noun.map(|n| token_at(ctx, n.start));
@@ -366,6 +366,10 @@ fn unit_matches(m: &Measure, fig: &Figure) -> bool {
     if m.units.is_empty() {
         return fig.kind == super::FigureKind::Count;
     }
+    // Durations are converted: a measure in years takes "18 months".
+    if fig.kind == super::FigureKind::Duration {
+        return m.units.iter().any(|u| crate::rules::time_unit_days(u).is_some());
+    }
     let Some(unit) = fig.unit.as_deref() else { return false };
     let unit_l = unit.to_lowercase();
     m.units
@@ -469,7 +473,7 @@ fn measure_for<'m>(
 pub fn attach_to_discourse(figures: &mut [Figure], mentions: &[Mention], lexicon: &Lexicon) {
     let ruled = |m: &&Mention| lexicon.from_rules.get(m.entity).copied().unwrap_or(false);
     for fig in figures.iter_mut() {
-        if fig.entity.is_some() || fig.measure.is_none() || !fig.kind.is_amount() {
+        if fig.entity.is_some() || fig.measure.is_none() || !fig.kind.is_claimable() {
             continue;
         }
         let phrase = fig.phrase();

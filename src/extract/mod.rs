@@ -42,6 +42,11 @@ impl FigureKind {
             FigureKind::Count | FigureKind::Money | FigureKind::Percent | FigureKind::Quantity
         )
     }
+
+    /// Kinds a claim can be about: the amounts and durations ("served 21 years").
+    pub fn is_claimable(self) -> bool {
+        self.is_amount() || self == FigureKind::Duration
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

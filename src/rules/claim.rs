@@ -48,6 +48,35 @@ pub enum ValueKind {
     Count,
     Percent,
     Money,
+    /// A length of time, in [`ClaimValue::unit`]: "21 years", "18 months".
+    Duration,
+}
+
+/// Days in a unit of time, for comparing durations written in different units.
+pub fn time_unit_days(unit: &str) -> Option<f64> {
+    Some(match unit.trim_end_matches('s') {
+        "year" | "yr" => 365.25,
+        "decade" => 3652.5,
+        "month" => 365.25 / 12.0,
+        "week" => 7.0,
+        "day" => 1.0,
+        "hour" => 1.0 / 24.0,
+        "minute" => 1.0 / 1440.0,
+        _ => return None,
+    })
+}
+
+fn time_unit(word: &str) -> Option<&'static str> {
+    Some(match word.trim_end_matches('s') {
+        "year" | "yr" => "year",
+        "decade" => "decade",
+        "month" => "month",
+        "week" => "week",
+        "day" => "day",
+        "hour" => "hour",
+        "minute" => "minute",
+        _ => return None,
+    })
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -61,6 +90,8 @@ pub struct ClaimValue {
     /// Written as a bare `$` or "dollars": the rules' default currency
     /// (`currency:`) applies when there is one.
     pub local: bool,
+    /// The unit of time of a duration.
+    pub unit: Option<&'static str>,
 }
 
 const OPS: &[&str] = &["<=", ">=", "==", "=", "~", "≈", "<", ">", "≤", "≥", " in "];
@@ -151,6 +182,7 @@ pub fn parse_value(s: &str) -> Result<ClaimValue, String> {
         ValueKind::Count
     };
     let mut j = n.end;
+    let mut unit = None;
     while let Some(tok) = toks.get(j) {
         let w = tok.text(t).to_lowercase();
         if w == "%" || w == "percent" || w == "per" || w == "cent" {
@@ -158,6 +190,9 @@ pub fn parse_value(s: &str) -> Result<ClaimValue, String> {
         } else if let Some(code) = crate::extract::currency_word(&w) {
             currency = Some(code);
             kind = ValueKind::Money;
+        } else if let Some(u) = time_unit(&w).filter(|_| kind == ValueKind::Count && unit.is_none()) {
+            unit = Some(u);
+            kind = ValueKind::Duration;
         } else {
             return Err(bad());
         }
@@ -171,6 +206,7 @@ pub fn parse_value(s: &str) -> Result<ClaimValue, String> {
         upper: None,
         currency,
         local,
+        unit,
     })
 }
 
@@ -213,6 +249,14 @@ pub fn fmt_value(v: &ClaimValue, n: f64) -> String {
             .trim()
             .to_string(),
         ValueKind::Count => fmt_number(n),
+        ValueKind::Duration => {
+            let unit = v.unit.unwrap_or("day");
+            format!(
+                "{} {unit}{}",
+                fmt_number(n),
+                if (n - 1.0).abs() < 1e-9 { "" } else { "s" }
+            )
+        }
     }
 }
 
@@ -234,6 +278,10 @@ mod tests {
         let m = parse_value("$100 million").unwrap();
         assert_eq!((m.kind, m.value, m.currency), (ValueKind::Money, 1e8, Some("USD")));
         assert_eq!(parse_value("€3bn").unwrap().currency, Some("EUR"));
+        let d = parse_value("18 months").unwrap();
+        assert_eq!((d.kind, d.value, d.unit), (ValueKind::Duration, 18.0, Some("month")));
+        assert_eq!(fmt_value(&d, 18.0), "18 months");
+        assert!(parse_value("5 parsecs").is_err());
         assert_eq!(parse_value("two dozen").unwrap().value, 24.0);
         assert!(parse_value("lots").is_err());
         assert!(parse_value("1,000 frogs").is_err());

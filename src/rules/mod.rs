@@ -15,7 +15,7 @@ use regex::Regex;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 
-pub use claim::{ClaimValue, Op, ValueKind, fmt_number, fmt_op_value, parse_compact, parse_value};
+pub use claim::{ClaimValue, Op, ValueKind, fmt_number, fmt_op_value, parse_compact, parse_value, time_unit_days};
 pub use error::RulesError;
 
 use crate::diagnostic::Severity;
@@ -202,6 +202,7 @@ impl ClaimFields {
                     upper: Some(hi.value),
                     currency: lo.currency,
                     local: lo.local,
+                    unit: lo.unit,
                 }
             }
             _ => value

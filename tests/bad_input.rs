@@ -153,3 +153,24 @@ fn bare_cr_rules_and_configs_get_an_error_not_a_panic() {
     let out = run_in(&dir, &["check", "a.txt", "--rules", "m.yaml"], None);
     assert_clean_error(&out, "m.yaml:");
 }
+
+/// Regression (issue 24): with standard error closed (`check 2>&1 | head -1`)
+/// an error path panicked and exited 101.
+#[test]
+fn a_closed_standard_error_ends_the_run_with_its_exit_code_not_a_panic() {
+    for args in [
+        &["check", "no/such/article.txt", "seeds"][..],
+        &["check", "seeds", "--select", "no-such-rule"],
+    ] {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let status = std::process::Command::new(env!("CARGO_BIN_EXE_claimlint"))
+            .args(args)
+            .current_dir(repo())
+            .stdout(std::process::Stdio::null())
+            .stderr(writer)
+            .status()
+            .unwrap();
+        assert_eq!(status.code(), Some(2), "{args:?}");
+    }
+}

@@ -297,7 +297,7 @@ pub fn execute(resolved: &Resolved, run: &RunOptions) -> Result<Report, BoxedErr
                 None,
             )) as BoxedError
         })?;
-        eprintln!("claimlint: wrote {n} baseline entries to {}", path.display());
+        note!("claimlint: wrote {n} baseline entries to {}", path.display());
     } else if let Some(path) = run.baseline.clone().or_else(|| resolved.configured_baseline()) {
         let b = crate::baseline::load(&path).map_err(|e| Box::new(e) as BoxedError)?;
         let checked: BTreeSet<&str> = report
@@ -326,7 +326,7 @@ pub fn execute(resolved: &Resolved, run: &RunOptions) -> Result<Report, BoxedErr
 
 pub fn run(args: CheckArgs) -> ExitCode {
     if args.paths.iter().any(|p| p == Path::new("-")) && args.paths.len() > 1 {
-        eprintln!("claimlint: `-` (standard input) cannot be combined with other paths");
+        note!("claimlint: `-` (standard input) cannot be combined with other paths");
         return ExitCode::from(2);
     }
     let resolved = match resolve(&args.paths, &args.rules, args.fail_on) {
@@ -381,7 +381,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
     if let Err(e) = written.and_then(|_| out.flush())
         && e.kind() != std::io::ErrorKind::BrokenPipe
     {
-        eprintln!("claimlint: cannot write the output: {e}");
+        note!("claimlint: cannot write the output: {e}");
         return ExitCode::from(2);
     }
     let code = if !report.input_errors.is_empty() {

@@ -42,14 +42,14 @@ pub fn run(args: CleanArgs) -> ExitCode {
         return ExitCode::from(2);
     }
     let Some(analysis) = report.analyses.first() else {
-        eprintln!("claimlint: `{}` is not an article file", args.file.display());
+        note!("claimlint: `{}` is not an article file", args.file.display());
         return ExitCode::from(2);
     };
     let text = clean(&analysis.article, &analysis.excluded, args.mark);
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            eprintln!("claimlint: cannot write the output: {e}");
+            note!("claimlint: cannot write the output: {e}");
             ExitCode::from(2)
         }
         _ => ExitCode::SUCCESS,

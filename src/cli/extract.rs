@@ -99,7 +99,7 @@ pub fn run(args: ExtractArgs) -> ExitCode {
     if let Err(e) = written.and_then(|_| out.flush())
         && e.kind() != std::io::ErrorKind::BrokenPipe
     {
-        eprintln!("claimlint: cannot write the output: {e}");
+        note!("claimlint: cannot write the output: {e}");
         return ExitCode::from(2);
     }
     if errors.is_empty() {

@@ -78,14 +78,17 @@ tests: []
 
 fn write_new(path: &Path, text: &str) -> Result<bool, std::io::Error> {
     if path.exists() {
-        eprintln!("claimlint: {} exists; left as it is", path.display());
+        note!("claimlint: {} exists; left as it is", path.display());
         return Ok(false);
     }
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent)?;
     }
     std::fs::write(path, text)?;
-    println!("created {}", path.display());
+    {
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), "created {}", path.display());
+    }
     Ok(true)
 }
 
@@ -93,7 +96,7 @@ pub fn run() -> ExitCode {
     let config_exists = crate::config::FILE_NAMES.iter().any(|n| Path::new(n).exists());
     let mut result = Ok(());
     if config_exists {
-        eprintln!("claimlint: a claimlint configuration exists here; left as it is");
+        note!("claimlint: a claimlint configuration exists here; left as it is");
     } else {
         result = write_new(Path::new("claimlint.yaml"), CONFIG).map(|_| ());
     }
@@ -101,7 +104,7 @@ pub fn run() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("claimlint: cannot write: {e}");
+            note!("claimlint: cannot write: {e}");
             ExitCode::from(2)
         }
     }

@@ -2,6 +2,16 @@
 //! library. Exit codes: 0 clean, 1 findings at or above `--fail-on`,
 //! 2 usage, configuration, rules or input errors. One module per subcommand.
 
+/// `eprintln!` that cannot panic: with standard error closed or a broken
+/// pipe (`claimlint check 2>&1 | head -1`) the message is dropped and the run
+/// ends with its documented exit code.
+macro_rules! note {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 pub mod check;
 mod clean;
 mod config;
@@ -196,7 +206,7 @@ pub fn run() -> ExitCode {
                 let hint = crate::text::did_you_mean(&rule, RULES.iter().map(|r| r.id))
                     .map(|s| format!("; did you mean `{s}`?"))
                     .unwrap_or_default();
-                eprintln!("claimlint: unknown rule `{rule}`{hint} (`claimlint rules` lists them)");
+                note!("claimlint: unknown rule `{rule}`{hint} (`claimlint rules` lists them)");
                 ExitCode::from(2)
             }
         },
@@ -215,5 +225,5 @@ pub fn print_error(e: &dyn miette::Diagnostic) {
     if handler.render_report(&mut s, e).is_err() {
         s = e.to_string();
     }
-    eprintln!("{s}");
+    note!("{s}");
 }

@@ -76,7 +76,7 @@ pub fn run(args: ReportArgs) -> ExitCode {
         }
     };
     if let Err(e) = written {
-        eprintln!("claimlint: {e}");
+        note!("claimlint: {e}");
         return ExitCode::from(2);
     }
     if checked.input_errors.is_empty() {

@@ -361,7 +361,9 @@ pub fn run(args: CheckArgs) -> ExitCode {
     };
     let render_options = RenderOptions {
         color,
-        verbose: args.verbose,
+        // With `--fail-on info` the info findings decide the exit code, so
+        // they are shown: what makes the exit code is always in the output.
+        verbose: args.verbose || resolved.fail_on == Severity::Info,
         width: 100,
     };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());

@@ -164,8 +164,13 @@ pub fn summary_line(s: &Summary) -> String {
         plural(s.errors, "error", "errors"),
         plural(s.warnings, "warning", "warnings"),
         plural(s.claims_confirmed, "claim confirmed", "claims confirmed"),
-        plural(s.articles_checked, "article checked", "articles checked"),
     ];
+    // Info findings other than confirmations (a conflict across dates, …).
+    let other_infos = s.infos.saturating_sub(s.claims_confirmed);
+    if other_infos > 0 {
+        parts.push(plural(other_infos, "info", "infos"));
+    }
+    parts.push(plural(s.articles_checked, "article checked", "articles checked"));
     if s.input_errors > 0 {
         parts.push(plural(s.input_errors, "unreadable input", "unreadable inputs"));
     }

@@ -1,0 +1,49 @@
+//! What makes the exit code is in the output (issue 24).
+
+mod common;
+
+use common::*;
+
+#[test]
+fn fail_on_info_shows_the_info_findings_that_make_the_exit_code() {
+    let dir = temp_dir("fail-on-info");
+    std::fs::write(
+        dir.join("a.txt"),
+        "date 2024-01-01\nKenya pledges police\n\nKenya pledged 1,000 police officers to Haiti.\n",
+    )
+    .unwrap();
+    let rules = repo().join("rules");
+    let rules = rules.to_str().unwrap();
+    for format in ["concise", "human"] {
+        let out = run_in(
+            &dir,
+            &[
+                "check",
+                "a.txt",
+                "--rules",
+                rules,
+                "--fail-on",
+                "info",
+                "--format",
+                format,
+                "--color",
+                "never",
+            ],
+            None,
+        );
+        let text = String::from_utf8_lossy(&out.stdout).to_string();
+        assert_eq!(out.status.code(), Some(1), "{text}");
+        assert!(
+            text.contains("claim-agrees"),
+            "{format}: the finding behind exit 1 is shown: {text}"
+        );
+    }
+    // Without it the confirmation is counted in the summary, not listed, and the exit is 0.
+    let out = run_in(&dir, &["check", "a.txt", "--rules", rules, "--format", "concise"], None);
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(
+        !text.contains("claim-agrees") && text.contains("1 claim confirmed"),
+        "{text}"
+    );
+}

@@ -47,3 +47,13 @@ fn fail_on_info_shows_the_info_findings_that_make_the_exit_code() {
         "{text}"
     );
 }
+
+/// Regression (issue 24, item 8): `init` then `check` exited 2, `articles/` missing.
+#[test]
+fn init_then_check_runs_on_a_fresh_folder() {
+    let dir = temp_dir("init-then-check");
+    assert!(run_in(&dir, &["init"], None).status.success());
+    assert!(dir.join("articles").is_dir());
+    let out = run_in(&dir, &["check"], None);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+}

@@ -101,6 +101,13 @@ pub fn run() -> ExitCode {
         result = write_new(Path::new("claimlint.yaml"), CONFIG).map(|_| ());
     }
     result = result.and_then(|_| write_new(Path::new("rules/rules.yaml"), RULES_FILE).map(|_| ()));
+    // The configuration's `paths: [articles]` must exist for `check` to run.
+    if !config_exists && result.is_ok() && !Path::new("articles").exists() {
+        result = std::fs::create_dir_all("articles").map(|()| {
+            use std::io::Write as _;
+            let _ = writeln!(std::io::stdout(), "created articles/ (put the articles to check here)");
+        });
+    }
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

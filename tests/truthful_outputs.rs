@@ -57,3 +57,24 @@ fn init_then_check_runs_on_a_fresh_folder() {
     let out = run_in(&dir, &["check"], None);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+/// Regression (issue 24, item 6): `extract - --stdin-filename NAME` was rejected.
+#[test]
+fn extract_reads_standard_input_under_a_name_as_check_does() {
+    let out = run_in(
+        &repo(),
+        &["extract", "-", "--stdin-filename", "desk/story.txt", "--no-rules"],
+        Some(b"Kenya sent 400 police officers.\n"),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let line = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    let v: serde_json::Value = serde_json::from_str(&line).unwrap();
+    assert_eq!(
+        (v["file"].as_str(), v["text"].as_str()),
+        (Some("desk/story.txt"), Some("400"))
+    );
+}

@@ -37,6 +37,9 @@ pub struct ExtractArgs {
     pub rules: RulesArgs,
     #[arg(long, value_enum, default_value = "jsonl")]
     pub format: FactsFormat,
+    /// The file name of the article read from `-` (standard input).
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<String>,
 }
 
 /// One document and its facts: a whole file, or one line of it with `--lines`.
@@ -58,7 +61,8 @@ pub fn run(args: ExtractArgs) -> ExitCode {
     let options = ExtractOptions {
         reference_date: args.reference_date,
     };
-    let (sources, mut errors) = corpus::discover(&resolved.paths);
+    // The inputs `check` would read: configuration excludes, `-` named by `--stdin-filename`.
+    let (sources, mut errors, _) = resolved.sources(args.stdin_filename.as_deref());
     let results: Vec<Result<Vec<Document>, InputError>> = sources
         .par_iter()
         .map(|s| {

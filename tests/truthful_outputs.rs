@@ -78,3 +78,26 @@ fn extract_reads_standard_input_under_a_name_as_check_does() {
         (Some("desk/story.txt"), Some("400"))
     );
 }
+
+/// Issue 24, item 10: a claim repeated, or one quantity claimed with two values.
+#[test]
+fn repeated_and_contradictory_claims_are_rules_errors() {
+    for (second, word) in [
+        ("Kenya pledge = 1,000", "repeats"),
+        ("Kenya pledge = 900", "contradicts"),
+    ] {
+        let dir = temp_dir("claims-twice");
+        let rules = format!(
+            "entities:\n  Kenya: [Kenyan]\nmeasures:\n  pledge:\n    units: [police]\n    cues: [pledge]\nclaims:\n  - Kenya pledge = 1,000\n  - {second}\n"
+        );
+        std::fs::write(dir.join("r.yaml"), rules).unwrap();
+        std::fs::write(dir.join("a.txt"), "Kenya pledged 1,000 police.\n").unwrap();
+        let out = run_in(&dir, &["check", "a.txt", "--rules", "r.yaml"], None);
+        let err = String::from_utf8_lossy(&out.stderr).to_string();
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(
+            err.contains("r.yaml:9:") && err.contains(word) && err.contains("r.yaml:8"),
+            "{err}"
+        );
+    }
+}

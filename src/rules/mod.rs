@@ -602,6 +602,30 @@ pub fn load_sources(sources: &[(String, String)]) -> Result<RuleSet, RulesError>
             {
                 spec.value.currency = Some(code);
             }
+            // The same quantity claimed twice: a copy is noise, two values a contradiction.
+            if let Some(prior) = set.claims.iter().find(|c| {
+                c.spec.subject == spec.subject && c.spec.measure == spec.measure && c.spec.as_of == spec.as_of
+            }) {
+                let same = prior.spec.op == spec.op && prior.spec.value == spec.value;
+                if same || (prior.spec.op == Op::Eq && spec.op == Op::Eq) {
+                    let what = if same { "repeats" } else { "contradicts" };
+                    return Err(RulesError::at(
+                        name,
+                        text,
+                        line,
+                        col,
+                        &format!(
+                            "claim `{}` {what} the claim `{}` at {}",
+                            spec.text, prior.spec.text, prior.origin
+                        ),
+                        Some(if same {
+                            "remove one of the two"
+                        } else {
+                            "keep the value that holds, or give each its `as_of` date"
+                        }),
+                    ));
+                }
+            }
             set.claims.push(Claim { spec, origin });
         }
         // The file's patterns are compiled side by side (the built-in file has

@@ -333,3 +333,24 @@ fn a_duration_claim_compares_durations_in_any_unit_of_time() {
     let story = "date 1999-01-04\nCALLOWAY RETIRES\n\nRuth Calloway served 21 clients.\n";
     assert_eq!(claim_findings(TENURE_RULES, story), vec![]);
 }
+
+const HOLDING_RULES: &str = r#"
+entities:
+  "Osprey Partners": [Osprey]
+measures:
+  holding:
+    units: [shares]
+    cues: [stake, holding]
+claims:
+  - Osprey Partners holding = 410,000
+"#;
+
+#[test]
+fn the_value_before_a_change_is_not_judged_against_a_claim() {
+    let story = "date 1987-03-04\nOSPREY RAISES STAKE\n\nOsprey Partners said it raised its stake in Tern Corp \
+                 to 410,000 shares from 302,500 shares.\n";
+    assert_eq!(
+        claim_findings(HOLDING_RULES, story),
+        vec![("claim-agrees".to_string(), "410,000 shares".to_string())]
+    );
+}

@@ -276,6 +276,28 @@ pub fn attach(
         }
     }
     keep_owners_of_their_measure(figures, &owns);
+    drop_earlier_values(ctx, figures);
+}
+
+/// "raised its stake to 816,000 shares from 453,300", "rose from 5% to 7%":
+/// the figure after "from" is the value before the change, of another time
+/// than the sentence's; it states no measure a claim could be about.
+fn drop_earlier_values(ctx: &SentenceContext, figures: &mut [Figure]) {
+    let after = |fig: &Figure, word: &str| {
+        let k = token_at(ctx, fig.span.start);
+        k > 0 && ctx.lw(k - 1) == word
+    };
+    let changes = figures.iter().any(|f| f.kind.is_claimable() && after(f, "to"));
+    if !changes {
+        return;
+    }
+    let kinds: Vec<_> = figures.iter().filter(|f| after(f, "to")).map(|f| f.kind).collect();
+    for f in figures.iter_mut() {
+        if f.measure.is_some() && after(f, "from") && kinds.contains(&f.kind) {
+            f.measure = None;
+            f.cue = None;
+        }
+    }
 }
 
 /// Figures of one sentence that one measure's cue reaches are items of a

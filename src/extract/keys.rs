@@ -1730,6 +1730,12 @@ pub fn date_interval(fig: &Figure) -> Option<(f64, f64)> {
     Some((lo.num_days_from_ce() as f64, hi.num_days_from_ce() as f64))
 }
 
+/// The physical dimension of a canonical unit ("foot" → length) and its
+/// factor to the dimension's base unit.
+pub fn dimension(unit: &str) -> Option<(&'static str, f64)> {
+    DIMENSIONS.iter().find(|(u, _, _)| *u == unit).map(|(_, d, f)| (*d, *f))
+}
+
 /// Whether a span of an article is written with a scale word ("1.5 million"),
 /// which makes a round figure approximate to its last significant digit.
 pub fn scaled(text: &str, span: Span) -> bool {

@@ -43,6 +43,8 @@ struct Member<'a> {
     hash: u64,
     /// Its place in article and text order.
     seq: u32,
+    /// Its frame, for comparing it with figures of its own article.
+    frame: Option<&'a frame::Frame>,
 }
 
 /// Grouping key: unit class, predicate, anchor, subject and scope, borrowed
@@ -62,11 +64,12 @@ impl Member<'_> {
 }
 
 pub fn check(analyses: &[Analysis], rules: &RuleSet, out: &mut Vec<Diagnostic>) {
-    // Each article's keyed figures, with subjects resolved, in parallel.
+    // Each article's frames, then its keyed figures with subjects resolved, in parallel.
+    let frames: Vec<Vec<Option<frame::Frame>>> = analyses.par_iter().map(frame::frames_of).collect();
     let per_article: Vec<Vec<Member>> = analyses
         .par_iter()
         .enumerate()
-        .map(|(ai, a)| members_of(ai, a, rules, analyses.len()))
+        .map(|(ai, a)| members_of(ai, a, rules, analyses.len(), &frames[ai]))
         .collect();
     // Grouped by a parallel sort in place on (key hash, key, place): the
     // keys are compared in full only where their hashes meet. Each group's
@@ -101,27 +104,105 @@ pub fn check(analyses: &[Analysis], rules: &RuleSet, out: &mut Vec<Diagnostic>) 
                 .collect()
         })
         .collect();
-    out.extend(found.into_iter().flatten());
+    let found: Vec<Diagnostic> = found.into_iter().flatten().collect();
+    // Within each article, figures of one frame (what the keys did not already find).
+    let by_frame: Vec<Vec<Diagnostic>> = analyses
+        .par_iter()
+        .enumerate()
+        .map(|(ai, a)| {
+            let claimed = |f: &Figure| rules.claims.iter().any(|c| bears_on(c, f));
+            frame::conflicts(&frames[ai])
+                .into_iter()
+                .filter(|&(bad, good, _)| !claimed(&a.facts.figures[bad]) && !claimed(&a.facts.figures[good]))
+                .filter(|&(bad, _, _)| {
+                    let span = a.facts.figures[bad].phrase();
+                    !found
+                        .iter()
+                        .any(|d| d.location.file == a.article.path && d.location.span == span)
+                })
+                .map(|(bad, good, why)| frame_diagnostic(a, &frames[ai], bad, good, &why))
+                .collect()
+        })
+        .collect();
+    out.extend(found);
+    out.extend(by_frame.into_iter().flatten());
+}
+
+/// Whether two intervals overlap, with a relative slack for rounding in conversion.
+fn overlaps_with_slack(x: (f64, f64), y: (f64, f64)) -> bool {
+    let widen = |(lo, hi): (f64, f64)| (lo - lo.abs() * 1e-6, hi + hi.abs() * 1e-6);
+    overlaps(widen(x), widen(y))
+}
+
+/// A finding of the frame comparison: `bad` contradicts `good` in one article.
+fn frame_diagnostic(a: &Analysis, frames: &[Option<frame::Frame>], bad: usize, good: usize, why: &str) -> Diagnostic {
+    let (fb, fg) = (&a.facts.figures[bad], &a.facts.figures[good]);
+    let class = frames[bad].as_ref().and_then(|f| f.class.as_deref()).unwrap_or("");
+    let what = match class.split(':').next().unwrap_or("") {
+        "when" => "the date of one event",
+        "age" => "one person’s age",
+        "mass" => "one person’s weight",
+        "rank" => "one rank",
+        _ => "one quantity",
+    };
+    let head = frames[bad]
+        .as_ref()
+        .and_then(|f| f.heads.first().cloned())
+        .unwrap_or_default();
+    let label = if head.is_empty() {
+        what.to_string()
+    } else {
+        format!("{head}: {what}")
+    };
+    Diagnostic::new(
+        ID,
+        RULE.severity,
+        &a.article,
+        fb.phrase(),
+        format!(
+            "{} conflicts with {}: both state {what} ({why})",
+            quote(&a.article, fb.phrase()),
+            quote(&a.article, fg.phrase()),
+        ),
+    )
+    .label(label)
+    .help(format!(
+        "claimlint took both figures to be {what} because {why}, and nothing in either sentence sets them apart (another period, holder, condition or comparison); check the sources and correct one, or make clear they are different quantities"
+    ))
+    .related(
+        &a.article,
+        fg.phrase(),
+        format!("the figure it contradicts: {}", quote(&a.article, fg.phrase())),
+    )
+    .finish()
 }
 
 /// The keyed figures of one article, each with its group's hash.
-fn members_of<'a>(ai: usize, a: &'a Analysis, rules: &RuleSet, articles: usize) -> Vec<Member<'a>> {
-    let keyed: Vec<(&Figure, &FigureKey)> = a
+fn members_of<'a>(
+    ai: usize,
+    a: &'a Analysis,
+    rules: &RuleSet,
+    articles: usize,
+    frames: &'a [Option<frame::Frame>],
+) -> Vec<Member<'a>> {
+    let keyed: Vec<(&Figure, &FigureKey, Option<&frame::Frame>)> = a
         .facts
         .figures
         .iter()
         .zip(&a.facts.keys)
-        .filter_map(|(f, k)| Some((f, k.as_deref()?)))
-        .filter(|(f, _)| !a.is_excluded(f.span))
+        .zip(frames)
+        .filter_map(|((f, k), fr)| Some((f, k.as_deref()?, fr.as_ref())))
+        .filter(|(f, _, _)| !a.is_excluded(f.span))
         // A claimed quantity is judged against its claim, by claim-mismatch.
-        .filter(|(f, _)| !rules.claims.iter().any(|c| bears_on(c, f)))
+        .filter(|(f, _, _)| !rules.claims.iter().any(|c| bears_on(c, f)))
         .collect();
     if keyed.len() < 2 && articles < 2 {
         return Vec::new();
     }
-    let resolved = resolve_subjects(a, &keyed);
+    let pairs: Vec<(&Figure, &FigureKey)> = keyed.iter().map(|&(f, k, _)| (f, k)).collect();
+    let resolved = resolve_subjects(a, &pairs);
     let mut out = Vec::with_capacity(keyed.len());
-    for ((fig, key), subject) in keyed.into_iter().zip(resolved) {
+    for ((fig, key, frame), subject) in keyed.into_iter().zip(resolved) {
         let Some(subject) = subject else { continue };
         let Some(interval) = interval(&a.article.text, fig, key) else {
             continue;
@@ -136,6 +217,7 @@ fn members_of<'a>(ai: usize, a: &'a Analysis, rules: &RuleSet, articles: usize) 
             interval,
             hash: 0,
             seq: 0,
+            frame,
         };
         m.hash = rustc_hash::FxBuildHasher.hash_one(m.group());
         out.push(m);
@@ -179,6 +261,14 @@ fn half_last_digit(v: f64) -> f64 {
 fn compatible(a: &Member, b: &Member) -> bool {
     // Two figures of one sentence are a contrast the writer made on purpose.
     if a.article == b.article && a.fig.sentence == b.fig.sentence {
+        return true;
+    }
+    // Within one article, what the frames say sets the two apart (another
+    // period or holder, a condition, an earlier value, a list of items).
+    if a.article == b.article
+        && let (Some(x), Some(y)) = (a.frame, b.frame)
+        && (x.distinct(y) || x.per_unit() != y.per_unit() || x.change() != y.change())
+    {
         return true;
     }
     // A figure for one place is a part of one for no place, or another place's:
@@ -517,3 +607,5 @@ fn diagnostic(analyses: &[Analysis], members: &[Member], reference: &[usize], o:
 
 #[cfg(test)]
 mod tests;
+
+mod frame;

@@ -383,3 +383,65 @@ fn a_man_of_about_thirty() {
          Officers were looking for a man of about 45.",
     );
 }
+
+// Frames: restatements far apart, worded differently.
+
+#[test]
+fn frame_a_count_restated() {
+    assert_one(
+        "The judge was due to hear six appeals filed by the tenants.\n\n\
+         Rain closed the courthouse on Monday. The clerk said the four appeals filed by the tenants would wait.",
+        "four appeals",
+        "six appeals",
+    );
+}
+
+#[test]
+fn frame_a_meeting_date_restated() {
+    assert_one(
+        "date 2024-03-01 Orlin merger\n\nOrlin shareholders will vote on the merger at a special meeting on May 12.\n\n\
+         Farrow said it expects to close the deal soon after Orlin holders approve it at their June 9 meeting.",
+        "June 9",
+        "May 12",
+    );
+}
+
+#[test]
+fn frame_figures_in_a_list_are_items() {
+    assert_none(
+        "Sales were 4.1 mln bags against the old crop and 1.2 mln bags against the new crop.\n\n\
+         Traders put the old crop at about 4.4 mln bags.",
+    );
+}
+
+#[test]
+fn frame_an_earlier_value_and_other_holders() {
+    assert_none(
+        "Zenda raised the value of its offer to 9 dlrs a share from 8 dlrs a share.\n\n\
+         Zenda said the value of its offer from 8 dlrs a share was too low.",
+    );
+    assert_none("Colorado has a 3% sales tax on food. Denver itself collects a 1% sales tax on food.");
+}
+
+#[test]
+fn frame_dates_that_name_documents_and_ranks_of_items() {
+    assert_none(
+        "Congress passed the act of March 3, 1891 on tariffs.\n\n\
+         The duties were changed by the act of May 4, 1894 on tariffs.",
+    );
+    assert_none("His first shot went into the water. His second shot found the fairway near the water.");
+}
+
+#[test]
+fn frame_a_persons_weight_and_a_condition() {
+    assert_one(
+        "A 190-pound junior from Ashby, Larkin starts at guard.\n\n\
+         The line held all season. \"We just kept working,\" the 172-pound Larkin said after practice.",
+        "172-pound",
+        "190-pound",
+    );
+    assert_none(
+        "The tariff on steel is 5 per cent, the ministry said.\n\n\
+         If the tariff on steel were raised to 9 per cent, the ministry said, mills would close.",
+    );
+}

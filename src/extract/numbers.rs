@@ -91,6 +91,9 @@ pub fn scale_word(w: &str) -> Option<f64> {
         "million" => 1e6,
         "billion" => 1e9,
         "trillion" => 1e12,
+        // The wire's abbreviations after a numeral in words: "eight mln dlrs".
+        "mln" => 1e6,
+        "bln" | "bn" => 1e9,
         "lakh" | "lakhs" | "lac" => 1e5,
         "crore" | "crores" => 1e7,
         _ => return None,

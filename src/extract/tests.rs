@@ -471,6 +471,8 @@ revenues of $4.7 bln => money 4700000000 unit=USD
 "#;
 
 const MONEY: &str = r#"
+budgeted at eight mln dlrs => money 8000000 unit=USD
+nine mln stg => money 9000000 unit=GBP
 Zenith shares closed at 31-3/8 on the exchange => money 31.375 unit=USD
 revenue of 40 mln dlrs and net profit of 3.5 mln => money 40000000 unit=USD
 seven dollars fifty => money 7.5 unit=USD

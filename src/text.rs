@@ -47,12 +47,22 @@ impl LineIndex {
         LineIndex { starts }
     }
 
-    /// 1-based line and 1-based column (in characters) of `offset`.
-    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
-        let line = match self.starts.binary_search(&offset) {
+    /// 0-based line (split on `\n`) that holds `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        match self.starts.binary_search(&offset) {
             Ok(i) => i,
             Err(i) => i - 1,
-        };
+        }
+    }
+
+    /// Byte offset where 0-based `line` starts (the text's length past the last line).
+    pub fn line_start(&self, line: usize) -> usize {
+        self.starts[line]
+    }
+
+    /// 1-based line and 1-based column (in characters) of `offset`.
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let line = self.line_of(offset);
         let start = self.starts[line];
         let col = text[start..offset.min(text.len())].chars().count() + 1;
         (line + 1, col)

@@ -24,14 +24,14 @@ use crate::diagnostic::{Diagnostic, Location, Severity};
 use crate::rules::RulesError;
 use crate::text::Span;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RelatedQuote {
     pub file: String,
     pub quote: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Entry {
     pub rule: String,
@@ -174,13 +174,19 @@ impl Baseline {
     /// finding) and returns `unused-suppression` findings for entries of the
     /// files in `checked` that matched nothing.
     pub fn apply(&self, diags: &mut Vec<Diagnostic>, checked: &BTreeSet<&str>) -> Vec<Diagnostic> {
+        // The entries by content, each key's in file order: a finding takes the
+        // first unused one, as a scan of the list would, without comparing it with
+        // every entry (quadratic with a large baseline, issue 25).
+        let mut by_key: rustc_hash::FxHashMap<&Entry, std::collections::VecDeque<usize>> = Default::default();
+        for (i, (e, _)) in self.entries.iter().enumerate() {
+            by_key.entry(e).or_default().push_back(i);
+        }
         let mut used = vec![false; self.entries.len()];
         diags.retain(|d| {
             if d.rule == unused_suppression::ID {
                 return true;
             }
-            let key = Entry::of(d);
-            match (0..self.entries.len()).find(|&i| !used[i] && self.entries[i].0 == key) {
+            match by_key.get_mut(&Entry::of(d)).and_then(|free| free.pop_front()) {
                 Some(i) => {
                     used[i] = true;
                     false
@@ -189,17 +195,19 @@ impl Baseline {
             }
         });
         let mut out = Vec::new();
+        // The baseline's lines are found once, not once per unused entry.
+        let lines = crate::text::LineIndex::new(&self.text);
         for (i, (e, line)) in self.entries.iter().enumerate() {
             if used[i] || !checked.contains(e.file.as_str()) {
                 continue;
             }
-            out.push(self.unused(e, *line));
+            out.push(self.unused(e, *line, &lines));
         }
         out
     }
 
-    fn unused(&self, e: &Entry, line: usize) -> Diagnostic {
-        let start: usize = self.text.split_inclusive('\n').take(line - 1).map(str::len).sum();
+    fn unused(&self, e: &Entry, line: usize, lines: &crate::text::LineIndex) -> Diagnostic {
+        let start = lines.line_start(line - 1);
         let line_text = self.text[start..].lines().next().unwrap_or("");
         let lead = line_text.len() - line_text.trim_start().len();
         let body = line_text.trim().trim_end_matches(',');
@@ -240,6 +248,35 @@ mod tests {
     fn finding(a: &Article, rule: &'static str, needle: &str) -> Diagnostic {
         let s = a.text.find(needle).unwrap();
         Diagnostic::new(rule, Severity::Warning, a, Span::new(s, s + needle.len()), "m").finish()
+    }
+
+    #[test]
+    fn each_entry_excuses_one_finding_in_file_order() {
+        // Issue 25: entries are looked up by content, not compared with every
+        // finding; a repeated finding still needs one entry per occurrence.
+        let a = Article::from_text("a.txt", "Some 300 troops came. Some 300 troops came. 12 left.\n".into());
+        let twice = [
+            finding(&a, "figure-conflict", "300 troops"),
+            finding(&a, "figure-conflict", "300 troops"),
+        ];
+        let b = parse("b.json", to_text(&twice[..1])).unwrap();
+        let mut diags = vec![
+            twice[0].clone(),
+            finding(&a, "boilerplate", "12 left"),
+            twice[1].clone(),
+        ];
+        let unused = b.apply(&mut diags, &BTreeSet::from(["a.txt"]));
+        assert!(unused.is_empty());
+        assert_eq!(
+            diags.iter().map(|d| d.rule).collect::<Vec<_>>(),
+            ["boilerplate", "figure-conflict"]
+        );
+        let b = parse("b.json", to_text(&twice)).unwrap();
+        let mut one = vec![twice[0].clone()];
+        let unused = b.apply(&mut one, &BTreeSet::from(["a.txt"]));
+        assert!(one.is_empty());
+        assert_eq!(unused.len(), 1, "the second entry matched nothing");
+        assert_eq!(unused[0].location.line, b.entries[1].1);
     }
 
     #[test]

@@ -34,27 +34,73 @@ impl Span {
     }
 }
 
+/// Bytes between two character-count checkpoints of a `LineIndex`: a column
+/// is counted from the nearest checkpoint, not from the line's start, so a
+/// finding on a long line costs at most this much (counting from the line
+/// start made every finding on a one-line megabyte linear, issue 25).
+const CHECKPOINT: usize = 4096;
+
 /// Maps byte offsets to 1-based line and character columns.
 #[derive(Debug, Clone, Default)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// `chars_at[k]`: the characters in the text's first `k * CHECKPOINT` bytes.
+    chars_at: Vec<usize>,
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Bytes `LineIndex::chars_before` has looked at on this thread (the tests' work counter).
+    static BYTES_COUNTED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// The characters in `bytes` (valid UTF-8 cut anywhere): the bytes that start one.
+fn char_starts(bytes: &[u8]) -> usize {
+    #[cfg(test)]
+    BYTES_COUNTED.with(|c| c.set(c.get() + bytes.len()));
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
         starts.extend(memchr_newlines(text).map(|i| i + 1));
-        LineIndex { starts }
+        let chars_at = std::iter::once(0)
+            .chain(text.as_bytes().chunks(CHECKPOINT).scan(0, |n, chunk| {
+                *n += char_starts(chunk);
+                Some(*n)
+            }))
+            .collect();
+        LineIndex { starts, chars_at }
+    }
+
+    /// The characters in `text[..offset]`, counted from the checkpoint before it.
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
+        let k = (offset / CHECKPOINT).min(self.chars_at.len().saturating_sub(1));
+        let base = self.chars_at.get(k).copied().unwrap_or(0);
+        base + char_starts(&text.as_bytes()[k * CHECKPOINT..offset])
+    }
+
+    /// 0-based line (split on `\n`) that holds `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        match self.starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        }
+    }
+
+    /// Byte offset where 0-based `line` starts (the text's length past the last line).
+    pub fn line_start(&self, line: usize) -> usize {
+        self.starts[line]
     }
 
     /// 1-based line and 1-based column (in characters) of `offset`.
     pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
-        let line = match self.starts.binary_search(&offset) {
-            Ok(i) => i,
-            Err(i) => i - 1,
-        };
+        let line = self.line_of(offset);
         let start = self.starts[line];
-        let col = text[start..offset.min(text.len())].chars().count() + 1;
+        let offset = offset.min(text.len());
+        debug_assert!(text.is_char_boundary(offset));
+        let col = self.chars_before(text, offset) - self.chars_before(text, start) + 1;
         (line + 1, col)
     }
 
@@ -929,6 +975,30 @@ mod tests {
         let off = t.find('x').unwrap();
         assert_eq!(idx.line_col(t, off), (2, 7));
         assert_eq!(idx.line_span(t, 2), Some(Span::new(3, t.len())));
+    }
+
+    #[test]
+    fn columns_on_a_long_line_are_counted_from_a_checkpoint() {
+        // Issue 25: every column was counted from its line's start, so findings
+        // on one long line cost the line's length each.
+        let line: String = (0..20_000).map(|i| if i % 7 == 0 { "é " } else { "ab " }).collect();
+        let t = format!("x\n{line}\nyé");
+        let idx = LineIndex::new(&t);
+        let offsets: Vec<usize> = (0..=t.len()).step_by(997).filter(|&o| t.is_char_boundary(o)).collect();
+        BYTES_COUNTED.with(|c| c.set(0));
+        for &o in &offsets {
+            let line_start = t[..o].rfind('\n').map_or(0, |p| p + 1);
+            let want = (t[..o].matches('\n').count() + 1, t[line_start..o].chars().count() + 1);
+            assert_eq!(idx.line_col(&t, o), want, "at {o}");
+        }
+        let counted = BYTES_COUNTED.with(|c| c.get());
+        assert!(
+            counted <= offsets.len() * 2 * CHECKPOINT,
+            "{counted} bytes counted for {} columns",
+            offsets.len()
+        );
+        assert_eq!(idx.line_col(&t, t.len()), (3, 3));
+        assert_eq!(LineIndex::new("").line_col("", 0), (1, 1));
     }
 
     #[test]

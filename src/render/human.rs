@@ -12,11 +12,38 @@ use miette::{
 use super::RenderOptions;
 use crate::diagnostic::{Diagnostic, Severity, Summary};
 use crate::engine::Report;
+use crate::text::LineIndex;
 
 /// Borrowed article text that miette can quote, named by its path.
+///
+/// miette's own reader for `str` scans from offset 0 for every label, which
+/// made the human output quadratic in a long article; this one hands miette
+/// only the text from the first context line on, found with the `LineIndex`.
 struct Source<'a> {
     name: &'a str,
     text: &'a str,
+    lines: &'a LineIndex,
+    /// Offsets of the text's bare CRs (a CR not before an LF), which miette
+    /// counts as line breaks and the `LineIndex` does not; usually none.
+    bare_crs: &'a [usize],
+}
+
+impl Source<'_> {
+    /// Where the text handed to miette starts for a span at `offset` quoted
+    /// with `before` context lines: at the start of the line `before` lines
+    /// up (in `\n` lines; bare CRs only add lines, so miette finds them all).
+    ///
+    /// An empty span at the window's start would be read differently (miette
+    /// looks one byte before an empty span), so that window starts a line sooner.
+    fn window_start(&self, span: &SourceSpan, before: usize) -> usize {
+        let line = self.lines.line_of(span.offset()).saturating_sub(before);
+        let line = if span.is_empty() && self.lines.line_start(line) == span.offset() {
+            line.saturating_sub(1)
+        } else {
+            line
+        };
+        self.lines.line_start(line)
+    }
 }
 
 impl SourceCode for Source<'_> {
@@ -26,20 +53,37 @@ impl SourceCode for Source<'_> {
         before: usize,
         after: usize,
     ) -> Result<Box<dyn SpanContents<'b> + 'b>, miette::MietteError> {
-        let inner = self.text.read_span(span, before, after)?;
+        if span.offset() > self.text.len() {
+            return self.text.read_span(span, before, after);
+        }
+        let start = self.window_start(span, before);
+        let local = SourceSpan::new((span.offset() - start).into(), span.len());
+        let inner = self.text[start..].read_span(&local, before, after)?;
+        // The lines before the window, as miette counts them (LF, CRLF, bare CR).
+        let base = self.lines.line_of(start) + self.bare_crs.partition_point(|&p| p < start);
         // miette counts the column in bytes; editors (and our JSON) count characters.
-        let line_start = self.text[..span.offset()].rfind('\n').map_or(0, |p| p + 1);
-        let column = self.text[line_start..span.offset()].chars().count();
+        let column = self.lines.line_col(self.text, span.offset()).1 - 1;
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.to_string(),
             inner.data(),
-            *inner.span(),
-            inner.line(),
+            SourceSpan::new((inner.span().offset() + start).into(), inner.span().len()),
+            inner.line() + base,
             column,
-            inner.line_count(),
+            inner.line_count() + base,
         )))
     }
 }
+
+/// The offsets of the bare CRs in `text`.
+fn bare_crs(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'\r', bytes)
+        .filter(|&i| bytes.get(i + 1) != Some(&b'\n'))
+        .collect()
+}
+
+/// Each article's bare CRs, by path.
+type BareCrs<'a> = rustc_hash::FxHashMap<&'a str, Vec<usize>>;
 
 /// One report: the primary span and same-file related spans as labels;
 /// other-file related spans as attached reports.
@@ -100,7 +144,7 @@ fn visible(text: &str, start: usize, end: usize) -> SourceSpan {
     SourceSpan::new(start.into(), end - start)
 }
 
-fn view<'a>(d: &'a Diagnostic, report: &'a Report) -> View<'a> {
+fn view<'a>(d: &'a Diagnostic, report: &'a Report, crs: &'a BareCrs<'a>) -> View<'a> {
     let article = report.article(&d.location.file);
     let text = article.map_or("", |a| a.text.as_str());
     // A finding outside the corpus (a baseline entry) has no text to quote.
@@ -137,6 +181,8 @@ fn view<'a>(d: &'a Diagnostic, report: &'a Report) -> View<'a> {
                 source: other.map(|a| Source {
                     name: &a.path,
                     text: otext,
+                    lines: &a.lines,
+                    bare_crs: crs.get(&*a.path).map_or(&[], Vec::as_slice),
                 }),
                 related: Vec::new(),
             });
@@ -153,7 +199,12 @@ fn view<'a>(d: &'a Diagnostic, report: &'a Report) -> View<'a> {
         severity: d.severity,
         help: d.help.as_deref().map(str::to_string),
         labels,
-        source: article.map(|a| Source { name: &a.path, text }),
+        source: article.map(|a| Source {
+            name: &a.path,
+            text,
+            lines: &a.lines,
+            bare_crs: crs.get(&*a.path).map_or(&[], Vec::as_slice),
+        }),
         related,
     }
 }
@@ -198,15 +249,80 @@ pub fn render(report: &Report, options: &RenderOptions, out: &mut dyn Write) -> 
 pub fn render_diagnostics(report: &Report, options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
     let handler = handler(options);
     let mut buf = String::new();
+    let mut crs = BareCrs::default();
     for d in &report.diagnostics {
         if d.severity == Severity::Info && !options.verbose {
             continue;
         }
         buf.clear();
-        let v = view(d, report);
+        // Each quoted article's bare CRs are found once, not once per finding.
+        for file in std::iter::once(&d.location.file).chain(d.related.iter().map(|r| &r.location.file)) {
+            if let Some(a) = report.article(file) {
+                crs.entry(&*a.path).or_insert_with(|| bare_crs(&a.text));
+            }
+        }
+        let v = view(d, report, &crs);
         handler.render_report(&mut buf, &v).map_err(io::Error::other)?;
         out.write_all(buf.as_bytes())?;
         writeln!(out)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source<'a>(text: &'a str, lines: &'a LineIndex, crs: &'a [usize]) -> Source<'a> {
+        Source {
+            name: "t.txt",
+            text,
+            lines,
+            bare_crs: crs,
+        }
+    }
+
+    #[test]
+    fn the_source_quotes_as_miette_does_from_a_window() {
+        // Issue 25: miette's reader for `str` scanned from offset 0 for every
+        // label; ours starts at the first context line and must quote the same.
+        for text in [
+            "a\nbé\n\ncd\nef\n",
+            "a\r\nbé\r\n\r\ncd\r\nef",
+            "a\rbé\r\rcd\nef\r\ngh\r",
+            "é",
+        ] {
+            let lines = LineIndex::new(text);
+            let crs = bare_crs(text);
+            let src = source(text, &lines, &crs);
+            for offset in (0..=text.len()).filter(|&o| text.is_char_boundary(o)) {
+                for len in [0, 1] {
+                    let span = SourceSpan::new(offset.into(), len);
+                    for (before, after) in [(0, 0), (1, 1), (2, 0), (0, 2)] {
+                        let want = text.read_span(&span, before, after);
+                        let got = src.read_span(&span, before, after);
+                        let (Ok(want), Ok(got)) = (want, got) else { continue };
+                        let case = format!("{text:?} at {offset}+{len}, context {before}/{after}");
+                        assert_eq!(got.data(), want.data(), "{case}");
+                        assert_eq!(got.span(), want.span(), "{case}");
+                        assert_eq!(got.line(), want.line(), "{case}");
+                        assert_eq!(got.line_count(), want.line_count(), "{case}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_window_starts_at_the_first_context_line() {
+        let text = "line\n".repeat(10_000);
+        let lines = LineIndex::new(&text);
+        let src = source(&text, &lines, &[]);
+        let span = |offset: usize, len: usize| SourceSpan::new(offset.into(), len);
+        let offset = text.len() - 3;
+        assert_eq!(src.window_start(&span(offset, 2), 1), text.len() - 10);
+        assert_eq!(src.window_start(&span(offset, 2), 0), text.len() - 5);
+        assert_eq!(src.window_start(&span(text.len() - 5, 0), 0), text.len() - 10);
+        assert_eq!(src.window_start(&span(7, 1), 3), 0);
+    }
 }

@@ -523,19 +523,49 @@ fn is_data_row(text: &str) -> bool {
     label && cells >= 2 && cells * 3 >= words.len()
 }
 
+/// The content stems of the units before a point, grown as the point moves on.
+///
+/// The pattern pass opens sections at increasing units, so keeping one set and
+/// adding the units since the last section stems each unit at most once;
+/// rebuilding it for every section was quadratic in an article of many sections.
+#[derive(Default)]
+struct StemsBefore {
+    /// The units `..upto` are in `stems`.
+    upto: usize,
+    stems: rustc_hash::FxHashSet<u64>,
+}
+
+#[cfg(test)]
+thread_local! {
+    /// How many units `StemsBefore` has stemmed on this thread (the tests' work counter).
+    static UNITS_STEMMED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+impl StemsBefore {
+    /// The content stems of `units[..end]`.
+    fn up_to(&mut self, article: &Article, units: &Units, end: usize) -> &rustc_hash::FxHashSet<u64> {
+        if end < self.upto {
+            // Never asked by `classify` (its sections only move forward); kept correct anyway.
+            *self = StemsBefore::default();
+        }
+        for &u in &units.spans[self.upto..end] {
+            self.stems.extend(crate::text::content_stems(article.slice(u)));
+        }
+        #[cfg(test)]
+        UNITS_STEMMED.with(|c| c.set(c.get() + (end - self.upto)));
+        self.upto = end;
+        &self.stems
+    }
+}
+
 /// The last paragraph of a `section` (a list of links or sources) opened at
 /// `start`: bullet and numbered items, headlines and the teasers under them.
-fn section_end(article: &Article, units: &Units, feats: &[Features], start: usize) -> usize {
+/// `before` holds the stems of the text before earlier sections, and is grown to `start`.
+fn section_end(article: &Article, units: &Units, feats: &[Features], start: usize, before: &mut StemsBefore) -> usize {
     // A plain teaser must be about something else than the article before the
     // section; text about the article's own subject means the article resumed.
-    let mut before: Option<rustc_hash::FxHashSet<u64>> = None;
     let mut about_article = |text: &str| {
-        let before = before.get_or_insert_with(|| {
-            units.spans[..start]
-                .iter()
-                .flat_map(|&u| crate::text::content_stems(article.slice(u)))
-                .collect()
-        });
+        let before = before.up_to(article, units, start);
         let stems = crate::text::content_stems(text);
         let shared = stems.iter().filter(|s| before.contains(*s)).count();
         shared * 5 >= stems.len() && shared >= 1
@@ -660,13 +690,14 @@ pub fn classify(article: &Article, rules: &RuleSet, memory: &CorpusMemory) -> Ve
     let mut runs: Vec<(usize, usize)> = Vec::new();
 
     // 1. Strong marks: patterns first.
+    let mut stems_before = StemsBefore::default();
     let mut i = 0;
     while i < n {
         if let Some(p) = units.pattern(i) {
             let end = if p.to_end {
                 n - 1
             } else if p.section {
-                section_end(article, &units, &feats, i)
+                section_end(article, &units, &feats, i, &mut stems_before)
             } else {
                 i
             };
@@ -862,6 +893,39 @@ mod tests {
             .into_iter()
             .map(|b| (a.slice(b.span).lines().next().unwrap().trim().to_string(), b.kind))
             .collect()
+    }
+
+    #[test]
+    fn sections_stem_the_text_before_them_once_in_all() {
+        // Issue 25: each section rebuilt the stems of everything before it, quadratic
+        // in an article of many sections. Each unit is now stemmed at most once.
+        let mut text = String::new();
+        let sections = 60;
+        for k in 0..sections {
+            text.push_str(&format!(
+                "Police officers in Haiti deployed {k} armored vehicles on Monday, the ministry said in a statement.\n\n\
+                 Related stories\n\n\
+                 • Peru votes in a tight runoff\n\n\
+                 Chile's copper exporters brace for tariffs on shipments\n\n"
+            ));
+        }
+        UNITS_STEMMED.with(|c| c.set(0));
+        let flags = flagged(&text);
+        let stemmed = UNITS_STEMMED.with(|c| c.get());
+        assert_eq!(
+            flags.iter().filter(|(_, kind)| kind == "related-links").count(),
+            sections,
+            "{flags:?}"
+        );
+        assert!(
+            stemmed > 0,
+            "the teasers are compared with the text before their section"
+        );
+        assert!(
+            stemmed <= sections * 4,
+            "{stemmed} units stemmed for {} units",
+            sections * 4
+        );
     }
 
     #[test]

@@ -437,28 +437,36 @@ fn nested(a: &[String], b: &[String]) -> bool {
 }
 
 fn generic(w: &str) -> bool {
-    GENERIC.contains(&w) || MONTHS.contains(&w) || WEEKDAYS.contains(&w)
+    // Asked for most content words of every framed sentence: one hash lookup, not three scans.
+    static WORDS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| GENERIC.iter().chain(MONTHS).chain(WEEKDAYS).copied().collect());
+    WORDS.contains(w)
 }
 
 /// One sentence's tokens, each word's lower case and stem.
 struct Sentence<'t> {
     text: &'t str,
     tokens: Vec<Token>,
-    lower: Vec<String>,
+    /// The sentence in ASCII lower case (byte offsets unchanged), from `start`.
+    lower: String,
+    start: usize,
     /// Stem of each content word ("" for others).
     stems: Vec<String>,
     /// Periods the whole sentence names.
     periods: Vec<String>,
+    /// Whether each token names a period ([`Sentence::names_period`]), read once.
+    is_period: Vec<bool>,
 }
 
 impl<'t> Sentence<'t> {
     fn new(text: &'t str, span: Span) -> Sentence<'t> {
         let tokens = tokenize(text, span);
-        let lower: Vec<String> = tokens.iter().map(|t| t.text(text).to_lowercase()).collect();
+        // One lower-cased copy of the sentence, not a string per token.
+        let lower = text[span.start..span.end].to_ascii_lowercase();
         let stems = tokens
             .iter()
-            .zip(&lower)
-            .map(|(t, l)| {
+            .map(|t| {
+                let l = &lower[t.span.start - span.start..t.span.end - span.start];
                 if t.kind == TokenKind::Word && l.len() > 1 && !is_stopword(l) {
                     stem(&singular(
                         l.trim_end_matches("'s")
@@ -474,15 +482,22 @@ impl<'t> Sentence<'t> {
             text,
             tokens,
             lower,
+            start: span.start,
             stems,
             periods: Vec::new(),
+            is_period: Vec::new(),
         };
+        sentence.is_period = (0..sentence.tokens.len()).map(|i| sentence.names_period(i)).collect();
         sentence.periods = sentence.periods_outside(0, 0);
         sentence
     }
     /// Whether token `i` names a period: a year, a month, a quarter, a fiscal
     /// year, a count of months ("the first ten months", "a six-month period").
     fn period(&self, i: usize) -> bool {
+        self.is_period.get(i).copied().unwrap_or(false)
+    }
+
+    fn names_period(&self, i: usize) -> bool {
         let w = self.lw(i);
         if self.is_number(i) {
             return w.len() == 4 && (w.starts_with("19") || w.starts_with("20"));
@@ -530,7 +545,9 @@ impl<'t> Sentence<'t> {
         p
     }
     fn lw(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", String::as_str)
+        self.tokens
+            .get(i)
+            .map_or("", |t| &self.lower[t.span.start - self.start..t.span.end - self.start])
     }
     fn is_number(&self, i: usize) -> bool {
         self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Number)

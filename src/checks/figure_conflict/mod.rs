@@ -106,6 +106,8 @@ pub fn check(analyses: &[Analysis], rules: &RuleSet, out: &mut Vec<Diagnostic>) 
         .collect();
     let found: Vec<Diagnostic> = found.into_iter().flatten().collect();
     // Within each article, figures of one frame (what the keys did not already find).
+    let already: std::collections::HashSet<(&str, Span)> =
+        found.iter().map(|d| (&*d.location.file, d.location.span)).collect();
     let by_frame: Vec<Vec<Diagnostic>> = analyses
         .par_iter()
         .enumerate()
@@ -114,12 +116,7 @@ pub fn check(analyses: &[Analysis], rules: &RuleSet, out: &mut Vec<Diagnostic>) 
             frame::conflicts(&frames[ai])
                 .into_iter()
                 .filter(|&(bad, good, _)| !claimed(&a.facts.figures[bad]) && !claimed(&a.facts.figures[good]))
-                .filter(|&(bad, _, _)| {
-                    let span = a.facts.figures[bad].phrase();
-                    !found
-                        .iter()
-                        .any(|d| d.location.file == a.article.path && d.location.span == span)
-                })
+                .filter(|&(bad, _, _)| !already.contains(&(&*a.article.path, a.facts.figures[bad].phrase())))
                 .map(|(bad, good, why)| frame_diagnostic(a, &frames[ai], bad, good, &why))
                 .collect()
         })

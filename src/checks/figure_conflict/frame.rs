@@ -456,6 +456,9 @@ struct Sentence<'t> {
     periods: Vec<String>,
     /// Whether each token names a period ([`Sentence::names_period`]), read once.
     is_period: Vec<bool>,
+    /// The content words that are not generic, by stem then position: each
+    /// figure's words are these less its own phrase, with no sort per figure.
+    words_in_order: Vec<usize>,
 }
 
 impl<'t> Sentence<'t> {
@@ -486,7 +489,13 @@ impl<'t> Sentence<'t> {
             stems,
             periods: Vec::new(),
             is_period: Vec::new(),
+            words_in_order: Vec::new(),
         };
+        let mut order: Vec<usize> = (0..sentence.tokens.len())
+            .filter(|&i| sentence.content(i) && !generic(&sentence.stems[i]))
+            .collect();
+        order.sort_by(|&x, &y| sentence.stems[x].cmp(&sentence.stems[y]).then(x.cmp(&y)));
+        sentence.words_in_order = order;
         sentence.is_period = (0..sentence.tokens.len()).map(|i| sentence.names_period(i)).collect();
         sentence.periods = sentence.periods_outside(0, 0);
         sentence
@@ -817,12 +826,13 @@ fn frame(s: &Sentence, fig: &Figure) -> Frame {
     names.sort();
     names.dedup();
 
-    let mut words: Vec<String> = (0..s.tokens.len())
-        .filter(|&i| (i < a || i >= b) && s.content(i) && !generic(&s.stems[i]))
-        .map(|i| s.stems[i].clone())
-        .collect();
-    words.sort();
-    words.dedup();
+    // Sorted and without repeats, as the sentence's order gives them.
+    let mut words: Vec<String> = Vec::new();
+    for &i in &s.words_in_order {
+        if (i < a || i >= b) && words.last() != Some(&s.stems[i]) {
+            words.push(s.stems[i].clone());
+        }
+    }
 
     // The periods named nearest the figure: in its clause, else its sentence
     // (else, in `frames_of`, the sentences before it in its paragraph).

@@ -94,16 +94,12 @@ fn cue_range(fstart: usize, fend: usize, len: usize) -> (usize, usize) {
 
 /// [`cue_range`] of a figure.
 fn cue_window(ctx: &SentenceContext, fig: &Figure) -> (usize, usize) {
-    let fstart = token_at(ctx, fig.span.start);
+    let fstart = ctx.token_at(fig.span.start);
     let fend = match fig.noun {
-        Some(n) => token_at(ctx, n.start) + 1,
-        None => token_at(ctx, fig.span.end.saturating_sub(1)) + 1,
+        Some(n) => ctx.token_at(n.start) + 1,
+        None => ctx.token_at(fig.span.end.saturating_sub(1)) + 1,
     };
     cue_range(fstart, fend, ctx.tokens.len())
-}
-
-fn token_at(ctx: &SentenceContext, offset: usize) -> usize {
-    ctx.tokens.partition_point(|t| t.span.end <= offset)
 }
 
 fn analyse(ctx: &SentenceContext, mentions: &[Mention]) -> Sentence {
@@ -153,7 +149,7 @@ fn analyse(ctx: &SentenceContext, mentions: &[Mention]) -> Sentence {
         let len = last - from;
         let opener = ctx.kind(from) == Some(TokenKind::Word) && PARENTHETICAL_OPENERS.contains(&ctx.lw(from));
         let name = (from..last).all(|j| match ctx.kind(j) {
-            Some(TokenKind::Word) => starts_upper(ctx.word(j)),
+            Some(TokenKind::Word) => ctx.capitalised(j),
             Some(TokenKind::Punct) => ctx.word(j) == ".",
             _ => false,
         });
@@ -169,8 +165,8 @@ fn analyse(ctx: &SentenceContext, mentions: &[Mention]) -> Sentence {
         .map(|&m| {
             (
                 m,
-                token_at(ctx, m.span.start),
-                token_at(ctx, m.span.end.saturating_sub(1)),
+                ctx.token_at(m.span.start),
+                ctx.token_at(m.span.end.saturating_sub(1)),
             )
         })
         .collect();
@@ -250,9 +246,9 @@ pub fn attach(
         &stems[..ctx.tokens.len()]
     };
     for fig in figures.iter_mut().filter(|f| f.kind.is_claimable()) {
-        let fstart = token_at(ctx, fig.span.start);
-        let fend = token_at(ctx, fig.span.end.saturating_sub(1)) + 1;
-        let noun_tok = fig.noun.map(|n| token_at(ctx, n.start));
+        let fstart = ctx.token_at(fig.span.start);
+        let fend = ctx.token_at(fig.span.end.saturating_sub(1)) + 1;
+        let noun_tok = fig.noun.map(|n| ctx.token_at(n.start));
         let fclause = s.clause.get(fstart).copied().unwrap_or(0);
         if let Some(e) = entity_for(ctx, &s, fstart, fend, noun_tok, fclause) {
             fig.entity = Some(lexicon.entities[e].clone());
@@ -284,7 +280,7 @@ pub fn attach(
 /// than the sentence's; it states no measure a claim could be about.
 fn drop_earlier_values(ctx: &SentenceContext, figures: &mut [Figure]) {
     let after = |fig: &Figure, word: &str| {
-        let k = token_at(ctx, fig.span.start);
+        let k = ctx.token_at(fig.span.start);
         k > 0 && ctx.lw(k - 1) == word
     };
     let changes = figures.iter().any(|f| f.kind.is_claimable() && after(f, "to"));
@@ -378,7 +374,7 @@ fn entity_for(
             *b < fstart
                 && s.linked(fclause, s.clause[*a])
                 && !s.is_place_object(ctx, *a)
-                && !(*b + 1 < fstart && ctx.kind(*b + 1) == Some(TokenKind::Word) && starts_upper(ctx.word(*b + 1)))
+                && !(*b + 1 < fstart && ctx.capitalised(*b + 1))
         })
         .map(|(m, _, _)| m.entity)
         .next()
@@ -522,10 +518,6 @@ pub fn attach_to_discourse(figures: &mut [Figure], mentions: &[Mention], lexicon
             fig.entity_by_discourse = true;
         }
     }
-}
-
-fn starts_upper(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Whether the figure's tokens hold a glued hyphen before a word: "187-mile",

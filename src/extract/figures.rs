@@ -37,6 +37,14 @@ impl SentenceContext<'_> {
             None => "",
         }
     }
+    /// The index of the token that holds (or follows) byte `offset`.
+    pub fn token_at(&self, offset: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.end <= offset)
+    }
+    /// Whether token `i` is a word with a capital first letter.
+    pub fn capitalised(&self, i: usize) -> bool {
+        self.kind(i) == Some(TokenKind::Word) && self.word(i).chars().next().is_some_and(char::is_uppercase)
+    }
     pub fn is_word(&self, i: usize, w: &str) -> bool {
         self.tokens
             .get(i)
@@ -459,9 +467,9 @@ pub fn resolve_shared_currency(
     figures: &mut [Figure],
 ) {
     for fig in figures.iter_mut().filter(|f| f.kind == FigureKind::Money) {
-        let last = token_index(ctx, fig.span.end.saturating_sub(1));
+        let last = ctx.token_at(fig.span.end.saturating_sub(1));
         let name = ctx.lw(last);
-        if ctx.kind(last) != Some(TokenKind::Word) || last == 0 || capitalised(ctx, last - 1) {
+        if ctx.kind(last) != Some(TokenKind::Word) || last == 0 || ctx.capitalised(last - 1) {
             continue;
         }
         let before = mentions.partition_point(|m| m.span.end <= fig.span.start);
@@ -488,7 +496,7 @@ pub fn carry_currency(ctx: &SentenceContext, figures: &mut [Figure]) {
                 if fig.noun.is_none()
                     && fig.unit.is_none()
                     && fig.value.is_some_and(|v| v >= 1e5)
-                    && is_scale(ctx.lw(token_index(ctx, fig.span.end.saturating_sub(1)))) =>
+                    && is_scale(ctx.lw(ctx.token_at(fig.span.end.saturating_sub(1)))) =>
             {
                 if let Some(c) = &currency {
                     fig.kind = FigureKind::Money;
@@ -525,7 +533,7 @@ pub fn stock_quotes(ctx: &SentenceContext, figures: &mut [Figure]) {
         if !(digits(whole) && digits(num) && matches!(den, "2" | "4" | "8" | "16" | "32" | "64")) {
             continue;
         }
-        let k = token_index(ctx, fig.span.start);
+        let k = ctx.token_at(fig.span.start);
         if k == 0 || !matches!(ctx.lw(k - 1), "at" | "to" | "from" | "up" | "down" | "off") {
             continue;
         }
@@ -566,14 +574,6 @@ pub fn local_dollars(ctx: &SentenceContext, figures: &mut [Figure], code: &'stat
 
 fn is_scale(w: &str) -> bool {
     super::numbers::scale_word(w).is_some() || super::numbers::scale_suffix(w).is_some()
-}
-
-fn token_index(ctx: &SentenceContext, offset: usize) -> usize {
-    ctx.tokens.partition_point(|t| t.span.end <= offset)
-}
-
-fn capitalised(ctx: &SentenceContext, i: usize) -> bool {
-    ctx.kind(i) == Some(TokenKind::Word) && ctx.word(i).chars().next().is_some_and(char::is_uppercase)
 }
 
 pub fn scan(ctx: &SentenceContext, out: &mut Vec<Figure>) {

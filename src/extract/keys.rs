@@ -753,16 +753,8 @@ fn is_word(ctx: &SentenceContext, i: usize) -> bool {
     ctx.kind(i) == Some(TokenKind::Word)
 }
 
-fn capitalised(ctx: &SentenceContext, i: usize) -> bool {
-    is_word(ctx, i) && ctx.word(i).chars().next().is_some_and(char::is_uppercase)
-}
-
 fn content(ctx: &SentenceContext, i: usize) -> bool {
     is_word(ctx, i) && !is_stopword(&lower(ctx, i))
-}
-
-fn token_at(ctx: &SentenceContext, offset: usize) -> usize {
-    ctx.tokens.partition_point(|t| t.span.end <= offset)
 }
 
 /// The normalised class of a predicate word.
@@ -803,8 +795,8 @@ pub fn mark_appositive_age(ctx: &SentenceContext, fig: &mut Figure) -> bool {
     if !(1.0..=119.0).contains(&v) || v.fract() != 0.0 {
         return false;
     }
-    let a = token_at(ctx, fig.span.start);
-    let b = token_at(ctx, fig.span.end.saturating_sub(1)) + 1;
+    let a = ctx.token_at(fig.span.start);
+    let b = ctx.token_at(fig.span.end.saturating_sub(1)) + 1;
     if b == 0 || ctx.kind(b - 1) != Some(TokenKind::Number) {
         return false;
     }
@@ -825,7 +817,7 @@ pub fn mark_appositive_age(ctx: &SentenceContext, fig: &mut Figure) -> bool {
     let aged = a >= 1 && ctx.is_word(a - 1, "aged");
     let appositive = a >= 2
         && matches!((ctx.word(a - 1), after), ("," | "(", "," | ")" | "." | ";"))
-        && (capitalised(ctx, a - 2) || PERSON_NOUNS.contains(&lower(ctx, a - 2).as_ref()));
+        && (ctx.capitalised(a - 2) || PERSON_NOUNS.contains(&lower(ctx, a - 2).as_ref()));
     if !(aged || appositive) {
         return false;
     }
@@ -872,9 +864,9 @@ pub fn derive(
     fig: &Figure,
     discourse: &mut Discourse,
 ) -> Option<FigureKey> {
-    let a = token_at(ctx, fig.span.start);
-    let b = token_at(ctx, fig.span.end.saturating_sub(1)) + 1;
-    let phrase_end = fig.noun.map_or(b, |n| token_at(ctx, n.start) + 1);
+    let a = ctx.token_at(fig.span.start);
+    let b = ctx.token_at(fig.span.end.saturating_sub(1)) + 1;
+    let phrase_end = fig.noun.map_or(b, |n| ctx.token_at(n.start) + 1);
     match fig.kind {
         FigureKind::Year | FigureKind::Date => event_key(ctx, mentions, lexicon, fig, a, discourse),
         k if k.is_amount() => amount_key(ctx, mentions, lexicon, fig, a, b, phrase_end, discourse),
@@ -906,7 +898,7 @@ fn subject_before(
         if ctx.is_word(first, "the") {
             first += 1;
         }
-        if last >= first && last - first < 4 && (first..=last).all(|i| capitalised(ctx, i)) {
+        if last >= first && last - first < 4 && (first..=last).all(|i| ctx.capitalised(i)) {
             return noun_phrase(ctx, mentions, lexicon, last, true, discourse);
         }
         j = k - 1;
@@ -977,7 +969,7 @@ fn noun_phrase(
         words.reverse();
     }
     let plain_noun = PERSON_NOUNS.contains(&super::singular(&hw).as_str()) || hw.ends_with('s');
-    if capitalised(ctx, head) && (head > 0 || words.len() > 1 || !plain_noun) {
+    if ctx.capitalised(head) && (head > 0 || words.len() > 1 || !plain_noun) {
         // A proper name: drop titles and keep them as the role.
         let mut role = None;
         let mut name = Vec::new();
@@ -987,7 +979,7 @@ fn noun_phrase(
                 role = Some(w.into_owned());
                 continue;
             }
-            if capitalised(ctx, i) {
+            if ctx.capitalised(i) {
                 name.push(w);
             }
         }
@@ -1246,7 +1238,7 @@ fn amount_key(
         {
             // "Kenya’s deployment of about 380 officers", "a death toll of 50", "a length of 1,200 metres"
             let noun = lower(ctx, a - 2);
-            if !capitalised(ctx, a - 2) || a - 2 == 0 {
+            if !ctx.capitalised(a - 2) || a - 2 == 0 {
                 pred_from_before = Some((noun.into_owned(), a - 2));
             }
         } else if LINKING.contains(&w.as_ref()) {
@@ -1271,7 +1263,7 @@ fn amount_key(
             }
         } else if content(ctx, a - 1)
             && !EMPTY_PREDICATES.contains(&w.as_ref())
-            && !capitalised(ctx, a - 1)
+            && !ctx.capitalised(a - 1)
             && !w.ends_with("’s")
             && !w.ends_with("'s")
         {
@@ -1293,7 +1285,7 @@ fn amount_key(
             k += 1;
         }
         if content(ctx, k)
-            && !capitalised(ctx, k)
+            && !ctx.capitalised(k)
             && !EMPTY_PREDICATES.contains(&lower(ctx, k).as_ref())
             && (k > phrase_end || {
                 let w = lower(ctx, k);
@@ -1314,7 +1306,7 @@ fn amount_key(
         && a > 0
         && ctx.is_word(a - 1, "the")
         && content(ctx, b)
-        && !capitalised(ctx, b)
+        && !ctx.capitalised(b)
         && !EMPTY_PREDICATES.contains(&lower(ctx, b).as_ref());
 
     let pred_is_noun = a > 0
@@ -1513,7 +1505,7 @@ fn places(ctx: &SentenceContext, lo: usize, hi: usize, out: &mut Vec<String>) {
         while k < hi && k < i + 5 && SKIP.contains(&lower(ctx, k).as_ref()) {
             k += 1;
         }
-        while k < hi && capitalised(ctx, k) {
+        while k < hi && ctx.capitalised(k) {
             let w = lower(ctx, k);
             if !matches!(
                 w.as_ref(),
@@ -1566,9 +1558,7 @@ fn attributive_np(
             break;
         }
         if last.is_some()
-            && (w.ends_with("ed")
-                || (w.ends_with('s') && !capitalised(ctx, k))
-                || IRREGULAR_VERBS.contains(&w.as_ref()))
+            && (w.ends_with("ed") || (w.ends_with('s') && !ctx.capitalised(k)) || IRREGULAR_VERBS.contains(&w.as_ref()))
         {
             break;
         }
@@ -1577,9 +1567,9 @@ fn attributive_np(
     }
     let head = last?;
     // Proper name after: "the 61-year-old Maria Lopez".
-    if capitalised(ctx, from) {
+    if ctx.capitalised(from) {
         let mut e = from;
-        while e + 1 < n && capitalised(ctx, e + 1) {
+        while e + 1 < n && ctx.capitalised(e + 1) {
             e += 1;
         }
         return noun_phrase(ctx, mentions, lexicon, e, true, discourse).map(|(s, r)| match s {
@@ -1623,7 +1613,7 @@ fn possessor(
     }
     let vw = lower(ctx, v);
     let verb = is_word(ctx, v)
-        && !capitalised(ctx, v)
+        && !ctx.capitalised(v)
         && (matches!(vw.as_ref(), "has" | "have" | "had")
             || (content(ctx, v) && !EMPTY_PREDICATES.contains(&vw.as_ref())));
     if !verb || v == 0 {
@@ -1652,7 +1642,7 @@ fn event_key(
     if !EVENT_VERBS.contains(&verb.as_ref()) {
         // "founded his practice in 1979": the verb and its object name the event.
         let head = v;
-        if !content(ctx, head) || capitalised(ctx, head) {
+        if !content(ctx, head) || ctx.capitalised(head) {
             return None;
         }
         let mut k = head;

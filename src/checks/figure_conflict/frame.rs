@@ -539,7 +539,12 @@ impl<'t> Sentence<'t> {
     }
     /// The periods of the sentence outside tokens `a..b`.
     fn periods_outside(&self, a: usize, b: usize) -> Vec<String> {
-        let mut p: Vec<String> = (0..self.tokens.len())
+        self.periods_in(0, self.tokens.len(), a, b)
+    }
+
+    /// The periods named by tokens `lo..hi` outside `a..b`, sorted, once each.
+    fn periods_in(&self, lo: usize, hi: usize, a: usize, b: usize) -> Vec<String> {
+        let mut p: Vec<String> = (lo..hi)
             .filter(|&i| (i < a || i >= b) && self.period(i))
             .map(|i| {
                 if self.lw(i) == "months" {
@@ -844,18 +849,7 @@ fn frame(s: &Sentence, fig: &Figure) -> Frame {
         let hi = (b..(b + 8).min(s.tokens.len()))
             .find(|&i| s.boundary(i))
             .unwrap_or((b + 8).min(s.tokens.len()));
-        let mut p: Vec<String> = (lo..hi)
-            .filter(|&i| (i < a || i >= b) && s.period(i))
-            .map(|i| {
-                if s.lw(i) == "months" {
-                    "month".to_string()
-                } else {
-                    s.lw(i).to_string()
-                }
-            })
-            .collect();
-        p.sort();
-        p.dedup();
+        let p = s.periods_in(lo, hi, a, b);
         if p.is_empty() { s.periods_outside(a, b) } else { p }
     };
 

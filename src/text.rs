@@ -100,7 +100,14 @@ impl LineIndex {
         let start = self.starts[line];
         let offset = offset.min(text.len());
         debug_assert!(text.is_char_boundary(offset));
-        let col = self.chars_before(text, offset) - self.chars_before(text, start) + 1;
+        // A short way into its line: count from the line's start (most findings);
+        // far into a long line: from the checkpoints, never more than 2 × CHECKPOINT bytes.
+        let chars = if offset - start <= CHECKPOINT {
+            char_starts(&text.as_bytes()[start..offset])
+        } else {
+            self.chars_before(text, offset) - self.chars_before(text, start)
+        };
+        let col = chars + 1;
         (line + 1, col)
     }
 

@@ -90,6 +90,8 @@ pub struct CorpusKeys {
     pub duplicates: duplicate_article::Digest,
     /// `name-variant`: the article's capitalised names.
     pub names: name_variant::ArticleNames,
+    /// `figure-conflict`: what each figure is a figure of.
+    pub frames: figure_conflict::Frames,
 }
 
 impl CorpusKeys {
@@ -97,7 +99,12 @@ impl CorpusKeys {
     pub fn of(analysis: &Analysis, tokens: &[crate::text::Token]) -> CorpusKeys {
         let duplicates = duplicate_article::digest(analysis, tokens);
         let names = name_variant::article_names(analysis, tokens);
-        CorpusKeys { duplicates, names }
+        let frames = figure_conflict::Frames::of(analysis, tokens);
+        CorpusKeys {
+            duplicates,
+            names,
+            frames,
+        }
     }
 }
 

@@ -17,7 +17,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::checks::Analysis;
 use crate::extract::keys::{date_interval, dimension, scaled};
 use crate::extract::{Figure, FigureKind, singular};
-use crate::text::{Span, Token, TokenKind, is_stopword, stem, tokenize};
+use crate::text::{Span, Token, TokenKind, WordSet, is_stopword, stem, tokens_within};
 
 /// Whether a figure is stated as fact or as an expectation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,8 +58,9 @@ pub(super) struct Frame {
     pub mods: Vec<String>,
     /// Proper names around it (lower case): whose figure it is.
     pub names: Vec<String>,
-    /// Stems of the content words of its sentence (names included).
-    pub words: Vec<String>,
+    /// Its own phrase's tokens in its sentence (the rest of the sentence's
+    /// content words are read, by [`sentence_words`], only for figures that may be linked).
+    pub own: (usize, usize),
     /// Periods its sentence names besides the figure (years, months, quarters).
     pub periods: Vec<String>,
     pub modality: Modality,
@@ -418,16 +419,15 @@ fn shares(a: &[String], b: &[String]) -> bool {
 
 /// The words of `a` that `b` has too, in one derivation or another
 /// ("acquisition" ~ "acquired") or as the end of a compound ("shareholder" ~ "holder").
-fn common<'a>(a: &'a [String], b: &[String]) -> Vec<&'a str> {
+fn common<'a, A: AsRef<str>, B: AsRef<str>>(a: &'a [A], b: &[B]) -> Vec<&'a str> {
     a.iter()
-        .filter(|w| {
-            b.binary_search(w).is_ok()
-                || b.iter().any(|v| {
-                    same_word(w, v)
-                        || (w.len().min(v.len()) >= 5 && (w.ends_with(v.as_str()) || v.ends_with(w.as_str())))
-                })
+        .map(AsRef::as_ref)
+        .filter(|&w| {
+            b.binary_search_by(|v| v.as_ref().cmp(w)).is_ok()
+                || b.iter()
+                    .map(AsRef::as_ref)
+                    .any(|v| same_word(w, v) || (w.len().min(v.len()) >= 5 && (w.ends_with(v) || v.ends_with(w))))
         })
-        .map(String::as_str)
         .collect()
 }
 
@@ -438,47 +438,71 @@ fn nested(a: &[String], b: &[String]) -> bool {
 
 fn generic(w: &str) -> bool {
     // Asked for most content words of every framed sentence: one hash lookup, not three scans.
-    static WORDS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
-        std::sync::LazyLock::new(|| GENERIC.iter().chain(MONTHS).chain(WEEKDAYS).copied().collect());
+    static WORDS: std::sync::LazyLock<WordSet> =
+        std::sync::LazyLock::new(|| WordSet::new(GENERIC.iter().chain(MONTHS).chain(WEEKDAYS)));
     WORDS.contains(w)
+}
+
+/// A stem, shared by every frame that holds it.
+pub(super) type Stem = std::sync::Arc<str>;
+
+/// Most distinct words a thread's stem cache holds before it starts afresh.
+const STEM_CACHE_LIMIT: usize = 1 << 16;
+
+/// The stem of a lower-case content word as the frames compare it (possessive
+/// and plural dropped, then stemmed; "" for ""). News repeats its words: each thread
+/// keeps the stems it has made, so a repeated word costs one hash lookup and
+/// no allocation.
+fn content_stem(lower: &str) -> Stem {
+    thread_local! {
+        static CACHE: std::cell::RefCell<std::collections::HashMap<Box<str>, Stem>> = Default::default();
+    }
+    CACHE.with_borrow_mut(|cache| {
+        if let Some(s) = cache.get(lower) {
+            return s.clone();
+        }
+        if cache.len() >= STEM_CACHE_LIMIT {
+            cache.clear();
+        }
+        let bare = lower
+            .trim_end_matches("'s")
+            .trim_end_matches("’s")
+            .trim_end_matches(['\'', '’']);
+        let s: Stem = stem(&singular(bare)).into();
+        cache.insert(lower.into(), s.clone());
+        s
+    })
 }
 
 /// One sentence's tokens, each word's lower case and stem.
 struct Sentence<'t> {
     text: &'t str,
-    tokens: Vec<Token>,
+    /// The article's tokens within the sentence.
+    tokens: &'t [Token],
     /// The sentence in ASCII lower case (byte offsets unchanged), from `start`.
     lower: String,
     start: usize,
-    /// Stem of each content word ("" for others).
-    stems: Vec<String>,
+    span: Span,
+    /// Whether each token is a content word: a word of two letters or more, not a stop word.
+    is_content: Vec<bool>,
     /// Periods the whole sentence names.
     periods: Vec<String>,
     /// Whether each token names a period ([`Sentence::names_period`]), read once.
     is_period: Vec<bool>,
-    /// The content words that are not generic, by stem then position: each
-    /// figure's words are these less its own phrase, with no sort per figure.
-    words_in_order: Vec<usize>,
 }
 
 impl<'t> Sentence<'t> {
-    fn new(text: &'t str, span: Span) -> Sentence<'t> {
-        let tokens = tokenize(text, span);
+    /// `all`: the article's tokens.
+    fn new(text: &'t str, span: Span, all: &'t [Token]) -> Sentence<'t> {
+        let tokens = tokens_within(all, span);
         // One lower-cased copy of the sentence, not a string per token.
         let lower = text[span.start..span.end].to_ascii_lowercase();
-        let stems = tokens
+        // Stems are made when a frame asks for one, not for every word.
+        let is_content = tokens
             .iter()
             .map(|t| {
                 let l = &lower[t.span.start - span.start..t.span.end - span.start];
-                if t.kind == TokenKind::Word && l.len() > 1 && !is_stopword(l) {
-                    stem(&singular(
-                        l.trim_end_matches("'s")
-                            .trim_end_matches("’s")
-                            .trim_end_matches(['\'', '’']),
-                    ))
-                } else {
-                    String::new()
-                }
+                t.kind == TokenKind::Word && l.len() > 1 && !is_stopword(l)
             })
             .collect();
         let mut sentence = Sentence {
@@ -486,16 +510,11 @@ impl<'t> Sentence<'t> {
             tokens,
             lower,
             start: span.start,
-            stems,
+            span,
+            is_content,
             periods: Vec::new(),
             is_period: Vec::new(),
-            words_in_order: Vec::new(),
         };
-        let mut order: Vec<usize> = (0..sentence.tokens.len())
-            .filter(|&i| sentence.content(i) && !generic(&sentence.stems[i]))
-            .collect();
-        order.sort_by(|&x, &y| sentence.stems[x].cmp(&sentence.stems[y]).then(x.cmp(&y)));
-        sentence.words_in_order = order;
         sentence.is_period = (0..sentence.tokens.len()).map(|i| sentence.names_period(i)).collect();
         sentence.periods = sentence.periods_outside(0, 0);
         sentence
@@ -570,7 +589,11 @@ impl<'t> Sentence<'t> {
         self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
     }
     fn content(&self, i: usize) -> bool {
-        self.stems.get(i).is_some_and(|s| !s.is_empty())
+        self.is_content.get(i).copied().unwrap_or(false)
+    }
+    /// The stem of token `i` if it is a content word, else "".
+    fn stem(&self, i: usize) -> Stem {
+        content_stem(if self.content(i) { self.lw(i) } else { "" })
     }
     fn capitalised(&self, i: usize) -> bool {
         self.is_word(i)
@@ -625,8 +648,8 @@ impl<'t> Sentence<'t> {
 }
 
 /// The frames of an article's figures (`frames[i]` is `figures[i]`'s); `None`
-/// for figures in excluded blocks or the header.
-pub(super) fn frames_of(a: &Analysis) -> Vec<Option<Frame>> {
+/// for figures in excluded blocks or the header. `all` are the article's tokens.
+pub(super) fn frames_of(a: &Analysis, all: &[Token]) -> Vec<Option<Frame>> {
     let text = &a.article.text;
     let figures = &a.facts.figures;
     let mut out: Vec<Option<Frame>> = Vec::with_capacity(figures.len());
@@ -637,11 +660,8 @@ pub(super) fn frames_of(a: &Analysis) -> Vec<Option<Frame>> {
             out.push(None);
             continue;
         }
-        let fresh = current
-            .as_ref()
-            .is_none_or(|s| s.tokens.first().map(|t| t.span.start) != Some(first_token(text, fig.sentence)));
-        if fresh {
-            current = Some(Sentence::new(text, fig.sentence));
+        if current.as_ref().is_none_or(|s| s.span != fig.sentence) {
+            current = Some(Sentence::new(text, fig.sentence, all));
         }
         let s = current.as_ref().expect("sentence just set");
         let mut f = frame(s, fig);
@@ -658,7 +678,7 @@ pub(super) fn frames_of(a: &Analysis) -> Vec<Option<Frame>> {
                 let prev = sentences[at - 1];
                 let p = previous_periods
                     .entry(prev.start)
-                    .or_insert_with(|| Sentence::new(text, prev).periods);
+                    .or_insert_with(|| Sentence::new(text, prev, all).periods);
                 if !p.is_empty() {
                     f.periods = p.clone();
                     break;
@@ -674,7 +694,7 @@ pub(super) fn frames_of(a: &Analysis) -> Vec<Option<Frame>> {
                 .saturating_sub(HOLDER_REACH)
                 .max(a.article.header_end)
                 .max(a.article.title.map_or(0, |t| t.end));
-            f.names = last_names(text, from.min(fig.span.start), fig.span.start);
+            f.names = last_names(text, all, from.min(fig.span.start), fig.span.start);
         }
         out.push(Some(f));
     }
@@ -743,12 +763,8 @@ pub(super) fn frames_of(a: &Analysis) -> Vec<Option<Frame>> {
 const HOLDER_REACH: usize = 400;
 
 /// The last run of proper names in `text[from..to]` ("Champion Products Inc"), lower case.
-fn last_names(text: &str, from: usize, to: usize) -> Vec<String> {
-    let mut from = from;
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    let toks = tokenize(text, Span::new(from, to));
+fn last_names(text: &str, all: &[Token], from: usize, to: usize) -> Vec<String> {
+    let toks = tokens_within(all, Span::new(from, to));
     let name = |i: usize| -> bool {
         let t = &toks[i];
         let w = t.text(text);
@@ -782,11 +798,6 @@ fn last_names(text: &str, from: usize, to: usize) -> Vec<String> {
     out.sort();
     out.dedup();
     out
-}
-
-fn first_token(text: &str, span: Span) -> usize {
-    // The first non-space byte of the sentence: where its first token starts.
-    span.start + text[span.start..span.end].len() - text[span.start..span.end].trim_start().len()
 }
 
 fn frame(s: &Sentence, fig: &Figure) -> Frame {
@@ -830,14 +841,6 @@ fn frame(s: &Sentence, fig: &Figure) -> Frame {
         .collect();
     names.sort();
     names.dedup();
-
-    // Sorted and without repeats, as the sentence's order gives them.
-    let mut words: Vec<String> = Vec::new();
-    for &i in &s.words_in_order {
-        if (i < a || i >= b) && words.last() != Some(&s.stems[i]) {
-            words.push(s.stems[i].clone());
-        }
-    }
 
     // The periods named nearest the figure: in its clause, else its sentence
     // (else, in `frames_of`, the sentences before it in its paragraph).
@@ -889,9 +892,9 @@ fn frame(s: &Sentence, fig: &Figure) -> Frame {
         let mut k = b;
         let mut head = None;
         while k < s.tokens.len() && k < b + 4 && s.is_word(k) && !s.capitalised(k) && s.content(k) {
-            head = Some((k, s.stems[k].clone()));
+            head = Some((k, s.stem(k).to_string()));
             if k > b && s.lw(k).ends_with("ing") && s.lw(k).len() >= 7 {
-                head = Some((k - 1, s.stems[k - 1].clone()));
+                head = Some((k - 1, s.stem(k - 1).to_string()));
                 break;
             }
             k += 1;
@@ -909,7 +912,7 @@ fn frame(s: &Sentence, fig: &Figure) -> Frame {
                 k + 2
             };
             if s.content(j) && !s.capitalised(j) {
-                v.push(s.stems[j].clone());
+                v.push(s.stem(j).to_string());
             }
         }
         Some(v)
@@ -923,8 +926,8 @@ fn frame(s: &Sentence, fig: &Figure) -> Frame {
         let mut k = a;
         while k > left_end && out.len() < 2 {
             k -= 1;
-            if s.content(k) && !WEEKDAYS.contains(&s.lw(k)) && !s.capitalised(k) && !generic(&s.stems[k]) {
-                out.push(s.stems[k].clone());
+            if s.content(k) && !WEEKDAYS.contains(&s.lw(k)) && !s.capitalised(k) && !generic(&s.stem(k)) {
+                out.push(s.stem(k).to_string());
             } else if s.name(k) || s.lw(k) == "," {
                 break;
             }
@@ -939,7 +942,7 @@ fn frame(s: &Sentence, fig: &Figure) -> Frame {
             && let Some(v) = (b + 1..(b + 9).min(s.tokens.len()))
                 .find(|&i| s.content(i) && !s.capitalised(i) && s.lw(i).ends_with("ed"))
         {
-            out.push(s.stems[v].clone());
+            out.push(s.stem(v).to_string());
         }
         out
     };
@@ -976,7 +979,7 @@ fn frame(s: &Sentence, fig: &Figure) -> Frame {
                 let noun = fig.noun.map_or(b, |n| s.index(n.start));
                 mods = (s.index(fig.span.end.saturating_sub(1)) + 1..noun)
                     .filter(|&i| s.content(i))
-                    .map(|i| s.stems[i].clone())
+                    .map(|i| s.stem(i).to_string())
                     .collect();
                 mods.sort();
             }
@@ -1035,7 +1038,7 @@ fn frame(s: &Sentence, fig: &Figure) -> Frame {
                 } else {
                     b + 1
                 };
-                whole = s.content(j).then(|| s.stems[j].clone());
+                whole = s.content(j).then(|| s.stem(j).to_string());
             }
             class = Some(if change { "pct:change".into() } else { "pct".into() });
             heads = attributive_heads().unwrap_or_else(governor);
@@ -1158,7 +1161,7 @@ fn frame(s: &Sentence, fig: &Figure) -> Frame {
         };
         names = holder.map(|i| s.name_run(i)).unwrap_or_default();
         if relative && names.is_empty() {
-            names = vec![s.stems[b].clone()];
+            names = vec![s.stem(b).to_string()];
         }
         heads = names.clone();
     }
@@ -1201,7 +1204,7 @@ fn frame(s: &Sentence, fig: &Figure) -> Frame {
         year_written,
         month_day,
         names,
-        words,
+        own: (a, b),
         periods,
         modality,
         blocked,
@@ -1222,7 +1225,7 @@ fn governs(s: &Sentence, governor: &dyn Fn() -> Vec<String>, fig: &Figure, b: us
         k += 1;
     }
     if s.content(k) && !s.capitalised(k) && s.lw(k).ends_with("ed") {
-        out.push(s.stems[k].clone());
+        out.push(s.stem(k).to_string());
     }
     out.retain(|g| !generic(g));
     out
@@ -1261,8 +1264,8 @@ fn event_subject(s: &Sentence, a: usize, left_end: usize) -> Vec<String> {
     }
     if s.opening_name(n) {
         s.name_run(n)
-    } else if s.content(n) && !generic(&s.stems[n]) {
-        vec![s.stems[n].clone()]
+    } else if s.content(n) && !generic(&s.stem(n)) {
+        vec![s.stem(n).to_string()]
     } else {
         Vec::new()
     }
@@ -1340,6 +1343,21 @@ fn agrees(x: &Frame, y: &Frame) -> bool {
     super::overlaps_with_slack(x.interval, y.interval)
 }
 
+/// The stems of the content words of a figure's sentence outside its own
+/// phrase (names included, generic words not), sorted, once each.
+fn sentence_words(text: &str, all: &[Token], f: &Frame) -> Vec<Stem> {
+    let s = Sentence::new(text, f.sentence, all);
+    let (a, b) = f.own;
+    let mut words: Vec<Stem> = (0..s.tokens.len())
+        .filter(|&i| (i < a || i >= b) && s.content(i))
+        .map(|i| s.stem(i))
+        .filter(|w| !generic(w))
+        .collect();
+    words.sort();
+    words.dedup();
+    words
+}
+
 /// Whether two stemmed heads name one thing: equal, or one word in two
 /// derivations ("acquisition", "acquired").
 fn same_word(x: &str, y: &str) -> bool {
@@ -1356,7 +1374,9 @@ fn bucket(h: &str) -> &str {
 }
 
 /// Why two figures of one article are one quantity, in words; `None` when they are not.
-pub(super) fn link(x: &Frame, y: &Frame) -> Option<(usize, String)> {
+/// `words` gives the two figures' sentence words ([`sentence_words`]), asked
+/// for only when everything else ties them.
+pub(super) fn link(x: &Frame, y: &Frame, words: impl FnOnce() -> (Vec<Stem>, Vec<Stem>)) -> Option<(usize, String)> {
     if x.class.is_none() || x.class != y.class || x.sentence == y.sentence || x.distinct(y) {
         return None;
     }
@@ -1388,10 +1408,8 @@ pub(super) fn link(x: &Frame, y: &Frame) -> Option<(usize, String)> {
             return None;
         }
     }
-    let shared: Vec<&str> = common(&x.words, &y.words)
-        .into_iter()
-        .filter(|w| !same_word(w, head))
-        .collect();
+    let (xw, yw) = words();
+    let shared: Vec<&str> = common(&xw, &yw).into_iter().filter(|w| !same_word(w, head)).collect();
     if shared.len() + 1 < MIN_SHARED_WORDS {
         return None;
     }
@@ -1406,7 +1424,8 @@ pub(super) fn link(x: &Frame, y: &Frame) -> Option<(usize, String)> {
 
 /// The figures of one article that contradict another figure of the same
 /// frame: (flagged, counterpart, why), each figure flagged once.
-pub(super) fn conflicts(frames: &[Option<Frame>]) -> Vec<(usize, usize, String)> {
+/// `text` and `all` are the article's text and tokens.
+pub(super) fn conflicts(frames: &[Option<Frame>], text: &str, all: &[Token]) -> Vec<(usize, usize, String)> {
     // Bucketed by class and head: only figures that share one are compared.
     let mut postings: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
     for (i, f) in frames.iter().enumerate() {
@@ -1431,10 +1450,17 @@ pub(super) fn conflicts(frames: &[Option<Frame>]) -> Vec<(usize, usize, String)>
         }
     }
     let frame = |i: usize| frames[i].as_ref().expect("posted frames exist");
+    let mut words: BTreeMap<usize, Vec<Stem>> = BTreeMap::new();
+    let mut words_of = |i: usize| {
+        words
+            .entry(i)
+            .or_insert_with(|| sentence_words(text, all, frame(i)))
+            .clone()
+    };
     let mut links: Vec<(usize, usize, bool, usize, String)> = Vec::new();
     for (i, j) in pairs {
         let (x, y) = (frame(i), frame(j));
-        if let Some((score, why)) = link(x, y) {
+        if let Some((score, why)) = link(x, y, || (words_of(i), words_of(j))) {
             let agree = agrees(x, y);
             links.push((i, j, agree, score, why));
         }

@@ -63,13 +63,33 @@ impl Member<'_> {
     }
 }
 
+/// The frames of one article's figures, read while its tokens are at hand
+/// (in [`super::CorpusKeys`]); `check` compares them.
+/// The figures that contradict another of the same frame are found here too,
+/// while the sentences' words can still be read.
+#[derive(Debug, Default)]
+pub struct Frames {
+    frames: Vec<Option<frame::Frame>>,
+    /// (flagged, counterpart, why), from [`frame::conflicts`].
+    conflicts: Vec<(usize, usize, String)>,
+}
+
+impl Frames {
+    /// `tokens` are the article's tokens (`text::tokenize` over the whole text).
+    pub fn of(analysis: &Analysis, tokens: &[crate::text::Token]) -> Frames {
+        let frames = frame::frames_of(analysis, tokens);
+        let conflicts = frame::conflicts(&frames, &analysis.article.text, tokens);
+        Frames { frames, conflicts }
+    }
+}
+
 pub fn check(analyses: &[Analysis], rules: &RuleSet, out: &mut Vec<Diagnostic>) {
-    // Each article's frames, then its keyed figures with subjects resolved, in parallel.
-    let frames: Vec<Vec<Option<frame::Frame>>> = analyses.par_iter().map(frame::frames_of).collect();
+    // Each article's keyed figures with subjects resolved, in parallel.
+    let frames: Vec<&[Option<frame::Frame>]> = analyses.iter().map(|a| a.keys.frames.frames.as_slice()).collect();
     let per_article: Vec<Vec<Member>> = analyses
         .par_iter()
         .enumerate()
-        .map(|(ai, a)| members_of(ai, a, rules, analyses.len(), &frames[ai]))
+        .map(|(ai, a)| members_of(ai, a, rules, analyses.len(), frames[ai]))
         .collect();
     // Grouped by a parallel sort in place on (key hash, key, place): the
     // keys are compared in full only where their hashes meet. Each group's
@@ -113,11 +133,13 @@ pub fn check(analyses: &[Analysis], rules: &RuleSet, out: &mut Vec<Diagnostic>) 
         .enumerate()
         .map(|(ai, a)| {
             let claimed = |f: &Figure| rules.claims.iter().any(|c| bears_on(c, f));
-            frame::conflicts(&frames[ai])
-                .into_iter()
-                .filter(|&(bad, good, _)| !claimed(&a.facts.figures[bad]) && !claimed(&a.facts.figures[good]))
-                .filter(|&(bad, _, _)| !already.contains(&(&*a.article.path, a.facts.figures[bad].phrase())))
-                .map(|(bad, good, why)| frame_diagnostic(a, &frames[ai], bad, good, &why))
+            a.keys
+                .frames
+                .conflicts
+                .iter()
+                .filter(|&&(bad, good, _)| !claimed(&a.facts.figures[bad]) && !claimed(&a.facts.figures[good]))
+                .filter(|&&(bad, _, _)| !already.contains(&(&*a.article.path, a.facts.figures[bad].phrase())))
+                .map(|(bad, good, why)| frame_diagnostic(a, frames[ai], *bad, *good, why))
                 .collect()
         })
         .collect();

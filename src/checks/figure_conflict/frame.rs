@@ -111,8 +111,11 @@ impl Frame {
         if !self.holder.is_empty() && !other.holder.is_empty() && !nested(&self.holder, &other.holder) {
             return true;
         }
-        // The dates of two holders' events: "Hinckley began in 1925", "Gordin began in 1953".
-        self.class.as_deref() == Some("when")
+        // The dates of two holders' events ("Hinckley began in 1925", "Gordin began in 1953"),
+        // and two people's tallies ("Player … 12 pars", "Palmer … 13 pars").
+        self.class
+            .as_deref()
+            .is_some_and(|c| c == "when" || c.starts_with("count:"))
             && !self.names.is_empty()
             && !other.names.is_empty()
             && !nested(&self.names, &other.names)
@@ -673,7 +676,24 @@ pub(super) fn frames_of(a: &Analysis, all: &[Token]) -> Vec<Option<Frame>> {
         if f.periods.is_empty() && f.class.as_deref().is_some_and(|c| c != "when") {
             let sentences = &a.article.sentences;
             let mut at = sentences.partition_point(|x| x.start < fig.sentence.start);
-            let paragraph = a.article.paragraphs.get(fig.paragraph).map(|p| p.span);
+            // A paragraph that opens in lower case goes on with the sentence of the one before
+            // ("… up 22 per cent;" / "residential at $278,877,000 …"): look back through it too.
+            let mut first = fig.paragraph;
+            while first > 0
+                && a.article.paragraphs.get(first).is_some_and(|p| {
+                    text[p.span.start..p.span.end]
+                        .trim_start()
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_lowercase)
+                })
+            {
+                first -= 1;
+            }
+            let paragraph = a.article.paragraphs.get(fig.paragraph).map(|p| {
+                let from = a.article.paragraphs.get(first).map_or(p.span.start, |q| q.span.start);
+                Span::new(from, p.span.end)
+            });
             while at > 0 && paragraph.is_some_and(|p| p.contains(sentences[at - 1])) {
                 let prev = sentences[at - 1];
                 let p = previous_periods
@@ -858,7 +878,12 @@ fn frame(s: &Sentence, fig: &Figure) -> Frame {
 
     // The clause before the figure: its modality and constructions.
     let clause: Vec<&str> = (left_end..a).map(|i| s.lw(i)).collect();
-    let modality = if near_idx.iter().any(|&i| i < a && FORECAST.contains(&s.lw(i))) {
+    // A modal of what ought to or might be, anywhere before it ("should increase the
+    // reserve to"), is not what is. ("Would" and "will" are left out: reported speech
+    // states a deal's terms with them, "would be valued at 9.50 dlrs a share".)
+    let modal = !matches!(fig.kind, FigureKind::Date | FigureKind::Year)
+        && (0..a).any(|i| matches!(s.lw(i), "should" | "could" | "might") || (s.lw(i) == "may" && !s.capitalised(i)));
+    let modality = if modal || near_idx.iter().any(|&i| i < a && FORECAST.contains(&s.lw(i))) {
         Modality::Forecast
     } else {
         Modality::Actual
@@ -880,6 +905,15 @@ fn frame(s: &Sentence, fig: &Figure) -> Frame {
         blocked = Some("option");
     } else if (0..s.tokens.len()).filter(|&i| s.is_number(i)).count() >= TABLE {
         blocked = Some("table");
+    } else if before == "at" && fig.unit.is_none() && s.name(b) && {
+        // "will live at 2705 Fitzhugh after …": a street number, not a count.
+        let mut k = b;
+        while s.name(k) {
+            k += 1;
+        }
+        !s.content(k) || s.capitalised(k)
+    } {
+        blocked = Some("address");
     } else if PARTS.contains(&before)
         || (matches!(before, "the" | "a" | "an") && a >= 2 && PARTS.contains(&s.lw(a - 2)))
     {
@@ -1179,21 +1213,22 @@ fn frame(s: &Sentence, fig: &Figure) -> Frame {
     }
     heads.retain(|h| !generic(h));
     // "four other counties", "two more cases": a part or an increment, not the whole.
-    if blocked.is_none()
-        && (mods.iter().chain(std::iter::once(&before.to_string())).any(|w| {
-            matches!(
-                w.as_str(),
-                "other" | "more" | "additional" | "another" | "remaining" | "extra" | "further"
-            )
-        }))
-    {
+    let increment = |w: &str| {
+        matches!(
+            w,
+            "other" | "more" | "additional" | "another" | "remaining" | "extra" | "further" | "new"
+        )
+    };
+    let number_end = s.index(fig.span.end.saturating_sub(1)) + 1;
+    let noun = fig.noun.map_or(number_end, |n| s.index(n.start));
+    if blocked.is_none() && (increment(before) || (number_end..noun).any(|i| increment(s.lw(i)))) {
         blocked = Some("part");
     }
     Frame {
         class,
         interval: (lo, hi),
         govs: governs(s, &governor, fig, b),
-        places: Vec::new(),
+        places: clause_places(s, a, b),
         holder: clause_holder(s, a),
         named,
         subject,
@@ -1269,6 +1304,31 @@ fn event_subject(s: &Sentence, a: usize, left_end: usize) -> Vec<String> {
     } else {
         Vec::new()
     }
+}
+
+/// The places a figure's clause names after a locative preposition ("a $500
+/// reward was offered by the local in Kansas City" → kansas, city), lower case, sorted.
+fn clause_places(s: &Sentence, a: usize, b: usize) -> Vec<String> {
+    let ends = |i: usize| s.boundary(i) || s.lw(i) == ",";
+    let lo = (0..a).rev().find(|&i| ends(i)).map_or(0, |i| i + 1);
+    let hi = (b..s.tokens.len()).find(|&i| ends(i)).unwrap_or(s.tokens.len());
+    let mut out = Vec::new();
+    for i in lo..hi {
+        if !matches!(s.lw(i), "in" | "at" | "near" | "inside" | "outside") {
+            continue;
+        }
+        let mut k = i + 1;
+        if s.lw(k) == "the" {
+            k += 1;
+        }
+        while k < hi && s.name(k) {
+            out.push(s.lw(k).to_string());
+            k += 1;
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// The name a figure's clause opens with when the figure is its object:

@@ -445,3 +445,55 @@ fn frame_a_persons_weight_and_a_condition() {
          If the tariff on steel were raised to 9 per cent, the ministry said, mills would close.",
     );
 }
+
+#[test]
+fn what_ought_to_be_is_not_what_is() {
+    // A recommendation beside the plan in force.
+    assert_none(
+        "A panel said the city should expand its reservoir to 90 million gallons as a safeguard against drought.\n\n\
+         City policy is to expand the reservoir to 60 million gallons, from its present 40 million.",
+    );
+}
+
+#[test]
+fn new_items_are_an_increment() {
+    assert_none(
+        "Libraries\n\nThe state has 31 public libraries and 12 museums, the governor said on Monday.\n\n\
+         The governor said the state has 9 new public libraries and 2 new museums.",
+    );
+}
+
+#[test]
+fn a_street_number_is_not_a_count() {
+    assert_none(
+        "Weddings\n\nMiss Ann Lowe was married Saturday to Carl Dunn. They will live at 412 Larkspur after a wedding trip to Dover.\n\n\
+         The wedding of Miss Jane Pratt and Tom Hale was held last Sunday. They will live at 3120 Larkspur after a wedding trip to Rye.",
+    );
+}
+
+#[test]
+fn a_figure_given_for_a_named_place_is_another_quantity() {
+    assert_none(
+        "The miners' union offered a $2,000 reward for information about the fire.\n\n\
+         A $200 reward was offered by the union's branch in Port Harlow, officials said.",
+    );
+}
+
+#[test]
+fn a_paragraph_in_lower_case_continues_the_period_before_it() {
+    // A breakdown for one month, then one for the year so far, its lines split into paragraphs.
+    assert_none(
+        "Orders in March totaled $90,000, the board said. The breakdown: homes at $50,000, up 4 per cent;\n\n\
+         shops at $40,000. Orders for the first three months of the year amounted to $300,000. \
+         The breakdown of the three-month total: homes at $180,000;\n\n\
+         shops at $120,000, the board said.",
+    );
+}
+
+#[test]
+fn two_players_tallies() {
+    assert_none(
+        "Quint wins at Harlow\n\nAnn Marlow opened with a birdie and added three bogeys. He finished with four birdies and 11 pars for a 70.\n\n\
+         Playing behind him, Quint made two eagles, two birdies and 14 pars for a 66.",
+    );
+}

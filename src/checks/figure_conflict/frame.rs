@@ -706,8 +706,11 @@ pub(super) fn frames_of(a: &Analysis, all: &[Token]) -> Vec<Option<Frame>> {
                 at -= 1;
             }
         }
-        // Whose figure it is, when no name stands near it: the name written last before it.
-        if f.names.is_empty() && f.class.is_some() {
+        // Whose figure it is, when no name stands near it: what its event happened to
+        // ("Nolex completed the acquisition in 1984"), else the name written last before it.
+        if f.names.is_empty() && f.class.as_deref() == Some("when") && !f.subject.is_empty() {
+            f.names = f.subject.clone();
+        } else if f.names.is_empty() && f.class.is_some() {
             let from = fig
                 .sentence
                 .start
@@ -1087,7 +1090,18 @@ fn frame(s: &Sentence, fig: &Figure) -> Frame {
                     heads = if surface.contains('-') {
                         attributive().map(|(_, h)| vec![h]).unwrap_or_default()
                     } else {
-                        governor()
+                        let mut h = governor();
+                        // What rises or measures it: "the tower rises 150 feet", "the tower, which rises 150 feet".
+                        if a >= 2 && s.content(a - 1) && !s.capitalised(a - 1) {
+                            let mut k = a - 1;
+                            if k >= 2 && matches!(s.lw(k - 1), "which" | "that") && s.lw(k - 2) == "," {
+                                k -= 2;
+                            }
+                            if k >= 1 && s.content(k - 1) && !s.capitalised(k - 1) && !generic(&s.stem(k - 1)) {
+                                h.push(s.stem(k - 1).to_string());
+                            }
+                        }
+                        h
                     };
                 }
             }
@@ -1180,7 +1194,7 @@ fn frame(s: &Sentence, fig: &Figure) -> Frame {
         // "his 25 years" the name the sentence opens with.
         // "his 36-year-old wife, Mary": the relative the noun names, not the possessor.
         let appositive = a >= 2 && matches!(before, "the" | "a" | ",") && (s.lw(a - 1) == "," || s.lw(a - 2) == ",");
-        let relative = matches!(before, "his" | "her" | "their") && s.is_word(b) && !s.capitalised(b);
+        let relative = matches!(before, "his" | "her" | "their") && s.content(b) && !s.capitalised(b);
         let holder = if relative {
             (b + 1..(b + 4).min(s.tokens.len())).find(|&i| s.name(i) && s.lw(i - 1) == ",")
         } else if matches!(before, "his" | "her") {
@@ -1460,6 +1474,12 @@ pub(super) fn link(x: &Frame, y: &Frame, words: impl FnOnce() -> (Vec<Stem>, Vec
         match (&x.possessor, &y.possessor) {
             (Some(p), Some(q)) if p == q || p == "PRONOUN" || q == "PRONOUN" => {}
             _ => return None,
+        }
+        // "her second straight victory" and "their sixth straight defeat" are two
+        // holders' streaks when the names before them differ.
+        let pronoun = x.possessor.as_deref() == Some("PRONOUN") || y.possessor.as_deref() == Some("PRONOUN");
+        if pronoun && !x.names.is_empty() && !y.names.is_empty() && !nested(&x.names, &y.names) {
+            return None;
         }
         // "his second shot" and "his first shot" are two shots: a rank is one
         // thing's only when both give it to one name, or both are a current streak.

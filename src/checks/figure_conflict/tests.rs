@@ -497,3 +497,41 @@ fn two_players_tallies() {
          Playing behind him, Quint made two eagles, two birdies and 14 pars for a 66.",
     );
 }
+
+#[test]
+fn a_career_in_years_is_an_age() {
+    assert_one(
+        "Open\n\nTom Avery, the tall, quiet Canadian, was the winner, but in all his 31 years he never waited so long.\n\n\
+         Avery, the 29-year-old Canadian, won only once before.",
+        "29-year-old",
+        "31 years",
+    );
+}
+
+#[test]
+fn what_rises_is_the_head() {
+    assert_one(
+        "Crash\n\nThe channel was closed when a barge struck a 300-foot mast carrying cables over the bay.\n\n\
+         Officials said the mast, which rises 240 feet above the bay, was not damaged.",
+        "240 feet",
+        "300-foot",
+    );
+}
+
+#[test]
+fn the_date_of_what_happened_to_a_named_subject() {
+    assert_one(
+        "Deal\n\nThe company said on May 3, 1985, its parent Larkin Holdings Inc acquired Teller Press Inc for 12 mln shares, \
+         but the deal was never approved by the Board of Trade. Larkin completed the acquisition in 1983, the company said.",
+        "1983",
+        "May 3, 1985",
+    );
+}
+
+#[test]
+fn two_holders_streaks() {
+    assert_none(
+        "Spring\n\nThe Hawks lost again tonight, their fifth straight exhibition defeat, to the Rams.\n\n\
+         Downs, March 2 -- Winning her second straight race, Miss Tilly, a 3-year-old filly, took the purse.",
+    );
+}

@@ -354,3 +354,63 @@ fn the_value_before_a_change_is_not_judged_against_a_claim() {
         vec![("claim-agrees".to_string(), "410,000 shares".to_string())]
     );
 }
+
+#[test]
+fn a_cut_is_not_the_level_it_leads_to_and_a_level_is_not_the_change() {
+    let rules = r#"
+entities:
+  "Delta Refining": ["Delta Refining Co", "Delta"]
+measures:
+  "crude price cut":
+    units: [USD]
+    cues: [cut, reduced]
+  "posted crude price":
+    units: [USD]
+    cues: [price, reduced]
+claims:
+  - subject: "Delta Refining"
+    measure: "crude price cut"
+    op: "="
+    value: "USD 1.25"
+  - subject: "Delta Refining"
+    measure: "posted crude price"
+    op: "="
+    value: "USD 17.40"
+"#;
+    let story = "date 1990-02-03\nDELTA CUTS CRUDE PRICES\n\n\
+                 Delta Refining Co said it reduced its posted price for light crude by 1.25 dlrs to 17.40 dlrs a barrel.\n";
+    let found = claim_findings(rules, story);
+    assert_eq!(
+        found,
+        vec![
+            ("claim-agrees".to_string(), "1.25 dlrs".to_string()),
+            ("claim-agrees".to_string(), "17.40 dlrs".to_string()),
+        ],
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_total_does_not_state_a_price_per_share() {
+    let rules = r#"
+entities:
+  "Norden Systems": ["Norden Systems Inc", "Norden"]
+measures:
+  "offer per Kell share":
+    units: [USD]
+    cues: [offer, a share]
+claims:
+  - subject: "Norden Systems"
+    measure: "offer per Kell share"
+    op: "="
+    value: "USD 31"
+"#;
+    let story = "date 1990-02-03\nNORDEN BIDS FOR KELL\n\n\
+                 Norden Systems Inc said it made an offer for all shares of Kell Corp at 21 dlrs a share, or about 48 mln dlrs.\n";
+    let found = claim_findings(rules, story);
+    assert_eq!(
+        found,
+        vec![("claim-mismatch".to_string(), "21 dlrs".to_string())],
+        "{found:?}"
+    );
+}

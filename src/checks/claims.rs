@@ -85,18 +85,25 @@ pub fn evaluate(analyses: &[Analysis], rules: &RuleSet) -> Verdicts {
 /// article where a figure tied to the entity in its own sentence confirms
 /// the claim, such a figure with another value is far more often another
 /// quantity of the story (last year's, a part, a fee) than a contradiction:
-/// it is not reported. A restatement with another value is left to
-/// `figure-conflict`, which compares the wording of the two.
+/// it is not reported. Likewise where a figure tied in its own sentence
+/// contradicts the claim and none confirms it, a borrowed figure that
+/// happens to agree is not reported as a confirmation beside it. A
+/// restatement with another value is left to `figure-conflict`, which
+/// compares the wording of the two.
 fn drop_borrowed_contradictions(out: &mut Verdicts, first: usize, figures: &[Figure]) {
-    let confirmed = out[first..]
-        .iter()
-        .any(|v| v.3 == Verdict::Agrees && !figures[v.2].entity_by_discourse);
-    if !confirmed {
+    let tied = |v: &(usize, usize, usize, Verdict)| !figures[v.2].entity_by_discourse;
+    let confirmed = out[first..].iter().any(|v| v.3 == Verdict::Agrees && tied(v));
+    let contradicted = out[first..].iter().any(|v| v.3 == Verdict::Contradicts && tied(v));
+    if !confirmed && !contradicted {
         return;
     }
     let tail = out.split_off(first);
-    out.extend(
-        tail.into_iter()
-            .filter(|v| v.3 == Verdict::Agrees || !figures[v.2].entity_by_discourse),
-    );
+    out.extend(tail.into_iter().filter(|v| {
+        tied(v)
+            || if v.3 == Verdict::Agrees {
+                !contradicted || confirmed
+            } else {
+                !confirmed
+            }
+    }));
 }

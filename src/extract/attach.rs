@@ -395,6 +395,32 @@ fn unit_matches(m: &Measure, fig: &Figure) -> bool {
         .any(|u| u == &unit_l || (u == "%" && fig.kind == super::FigureKind::Percent) || u.eq_ignore_ascii_case(unit))
 }
 
+/// Whether a figure at tokens `fstart..fend` can state a measure of its shape:
+/// a change or a flow is not the level after "to" or "from" ("reduced *to*
+/// 16.85 dlrs", "raised its stake *to* 816,000 shares"), a level is not the
+/// change after "by", and a price per unit is followed by its unit ("22 dlrs
+/// *a share*", "5.75 dlrs *each*"), which a total ("about 53 mln dlrs") is not.
+fn shape_matches(ctx: &SentenceContext, m: &Measure, fstart: usize, fend: usize) -> bool {
+    let mut before = fstart;
+    while before > 0
+        && matches!(
+            ctx.lw(before - 1),
+            "about" | "around" | "nearly" | "some" | "roughly" | "$"
+        )
+    {
+        before -= 1;
+    }
+    let preposition = if before > 0 { ctx.lw(before - 1) } else { "" };
+    let fits = if m.flow {
+        !matches!(preposition, "to" | "from")
+    } else {
+        preposition != "by"
+    };
+    fits && (!m.per_unit
+        || (fend..(fend + 6).min(ctx.tokens.len()))
+            .any(|k| matches!(ctx.lw(k), "a" | "an" | "per" | "each" | "apiece")))
+}
+
 /// Whether token `k` is in the figure's own phrase: its counted noun, or a
 /// complement right after it ("13.5 billion dlrs *in assets*", "27 pct *of
 /// the shares*", "a 228-*room* hotel").
@@ -426,7 +452,10 @@ fn measure_for<'m>(
     let (lo, hi) = cue_range(fstart, fend, ctx.tokens.len());
     // (measure, first token, last token, rank: 0 own phrase, 1 before, 2 after)
     let mut best: Option<(&Measure, usize, usize, u8)> = None;
-    for m in measures.iter().filter(|m| unit_matches(m, fig)) {
+    for m in measures
+        .iter()
+        .filter(|m| unit_matches(m, fig) && shape_matches(ctx, m, fstart, fend))
+    {
         for (k, stem_k) in stems.iter().enumerate().take(hi).skip(lo) {
             let own = in_own_phrase(ctx, k, noun_tok, fstart, fend);
             if ((fstart..fend).contains(&k) && !own) || !s.linked(fclause, s.clause[k]) {

@@ -1195,8 +1195,11 @@ fn classify(ctx: &SentenceContext, num: Numeral, floor: usize) -> Option<(Figure
     let joiner = ctx.word(joined_at);
     let between = start > floor && ctx.is_word(start - 1, "between");
     let from = start > floor && ctx.is_word(start - 1, "from");
+    // "cut by 1.25 dlrs to 17.40 dlrs": a change with its own unit, then the
+    // level it leads to ("rose by 5 to 10 pct" is a range).
+    let by = start > floor && ctx.is_word(start - 1, "by") && joined_at != end;
     let range_joiner = matches!(joiner, "-" | "–" | "—")
-        || (joiner.eq_ignore_ascii_case("to") && !between)
+        || (joiner.eq_ignore_ascii_case("to") && !between && !by)
         || (joiner.eq_ignore_ascii_case("and") && between);
     // "lost 17-21", "a 2-3 defeat": scores whatever their order.
     if matches!(joiner, "-" | "–") && suffix.is_none() && !num.in_words && is_score(ctx, start, joined_at + 1) {

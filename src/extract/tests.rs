@@ -546,6 +546,7 @@ from $10 million to $12 million => money value=- min=10000000 max=12000000 unit=
 $1.5 to $2 billion => money value=- min=1500000000 max=2000000000 unit=USD
 10 million dollars => money 10000000 unit=USD
 profits of 42.7 mln dlrs => money 42700000 unit=USD
+cut by 1.25 dlrs to 17.40 dlrs => money 1.25 unit=USD
 a loss of 3.9 billion dlrs => money 3900000000 unit=USD
 it paid 18 dlrs a share => money 18 unit=USD
 a 12.25 dlr dividend => money 12.25 unit=USD
@@ -600,6 +601,7 @@ up to 40% => percent value=- min=- max=40 unit=%
 between 10 and 15 percent => percent value=- min=10 max=15 unit=%
 10-15% => percent value=- min=10 max=15 unit=%
 from 5% to 7% => percent value=- min=5 max=7 unit=%
+rose by 5 to 10 percent => percent value=- min=5 max=10 unit=%
 -2.5% growth => percent -2.5 unit=%
 nearly 60 per cent => percent 60 ~ unit=%
 100 pct => percent 100 unit=%

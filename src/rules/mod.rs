@@ -334,6 +334,51 @@ pub struct Measure {
     /// ("pre-tax profits" → pre, -, tax, profits).
     pub cue_stems: Vec<String>,
     pub cue_phrases: Vec<Vec<String>>,
+    /// The measure is a change or a flow ("price cut", "shares bought"): a
+    /// figure after "to" or "from" states a level, not it.
+    pub flow: bool,
+    /// The measure is a price per unit ("offer per share"): a total does not state it.
+    pub per_unit: bool,
+}
+
+/// Words of a measure's name that make it a change or a flow.
+const FLOW_WORDS: &[&str] = &[
+    "cut",
+    "cuts",
+    "increase",
+    "increases",
+    "rise",
+    "rises",
+    "reduction",
+    "decrease",
+    "gain",
+    "gains",
+    "drop",
+    "fall",
+    "change",
+    "growth",
+    "decline",
+    "bought",
+    "sold",
+    "purchased",
+    "added",
+    "raise",
+    "hike",
+    "lowered",
+    "raised",
+];
+
+impl Measure {
+    /// `flow` and `per_unit`, read from the measure's name.
+    fn shape(name: &str) -> (bool, bool) {
+        let words: Vec<String> = name
+            .split(|c: char| !c.is_alphanumeric())
+            .map(str::to_lowercase)
+            .collect();
+        let flow = words.iter().any(|w| FLOW_WORDS.contains(&w.as_str()));
+        let per_unit = words.iter().any(|w| matches!(w.as_str(), "per" | "each" | "apiece"));
+        (flow, per_unit)
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -540,11 +585,14 @@ pub fn load_sources(sources: &[(String, String)]) -> Result<RuleSet, RulesError>
                     _ => cue_phrases.push(words),
                 }
             }
+            let (flow, per_unit) = Measure::shape(mname);
             set.measures.push(Measure {
                 name: mname.clone(),
                 units: spec.units.iter().map(|u| crate::extract::unit_name(u)).collect(),
                 cue_stems,
                 cue_phrases,
+                flow,
+                per_unit,
             });
         }
         set.topic.extend(file.topic.iter().cloned());

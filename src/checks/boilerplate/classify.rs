@@ -5,11 +5,14 @@
 //! 1. **Strong marks.** A rules pattern (built-in or the project's) matches
 //!    it; a `section` pattern ("Recommended Stories", "Sources") runs over the
 //!    list that follows. Lines recurring across the corpus, author bios after
-//!    the article, and lines made only of share/menu words are marked too.
+//!    the article, and lines made only of share/menu words are marked too,
+//!    and so are short labels the page itself repeats, live-blog entry
+//!    stamps and captions cut from their credit.
 //! 2. **Good blocks.** Sentence-like paragraphs: enough words, a normal share
 //!    of function words, end punctuation. The title is an anchor.
 //! 3. **Context.** The article body runs from the first good block to the
-//!    last. Inside it a short block is content unless both its neighbours are
+//!    last. Inside it a short block is content unless both its neighbours
+//!    (seen past the labels the page repeats, which only separate) are
 //!    boilerplate; outside it (the page header and footer) a short block is
 //!    boilerplate when it sits between boilerplate blocks, or when it looks
 //!    like furniture (a name, a Title Case label, a number) next to one.
@@ -222,6 +225,10 @@ impl Class {
     }
 }
 
+fn is_kind(class: &Class, want: &str) -> bool {
+    matches!(class, Class::Bad { kind, .. } if kind == want)
+}
+
 fn indented(article: &Article, span: Span) -> bool {
     let line_start = article.text[..span.start].rfind('\n').map_or(0, |i| i + 1);
     span.start > line_start
@@ -359,6 +366,73 @@ const NAV: &[&str] = &[
     "world",
 ];
 
+/// Month names and their short forms, lower case.
+const MONTHS: &[&str] = &[
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
+];
+
+/// A dateline: a month name followed by a day ("Chicago, Aug. 9", "May 3").
+fn has_month_day(text: &str) -> bool {
+    let mut month = false;
+    for w in text.split_whitespace() {
+        if month && w.starts_with(|c: char| c.is_ascii_digit()) {
+            return true;
+        }
+        let core = w.trim_matches(|c: char| !c.is_ascii_alphabetic());
+        month = core.len() >= 3 && core.len() <= 9 && MONTHS.iter().any(|m| m.eq_ignore_ascii_case(core));
+    }
+    false
+}
+
+/// The longest line page repetition may take (half of it when seen twice).
+const MAX_REPEATED_WORDS: usize = 12;
+
+/// A live blog's entry stamp: a clock time opening a short line that is not a
+/// sentence ("14:05", "9.30 Jane Doe", "14:05KEY EVENT").
+fn is_time_stamp(text: &str, f: &Features) -> bool {
+    if f.words > 8 || f.ends_sentence {
+        return false;
+    }
+    let b = text.trim_start_matches(|c: char| !c.is_alphanumeric()).as_bytes();
+    let hour = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    (1..=2).contains(&hour)
+        && b.get(hour) == Some(&b':')
+        && b.get(hour + 1).is_some_and(u8::is_ascii_digit)
+        && b.get(hour + 2).is_some_and(u8::is_ascii_digit)
+        && !b.get(hour + 3).is_some_and(u8::is_ascii_digit)
+}
+
+/// A caption cut from its credit, or the credit cut from its caption: the
+/// line ends on an opening parenthesis, or closes one it never opened
+/// ("Crowds gather in the square (" / "Jane Doe/Agency)").
+fn is_split_caption(text: &str) -> bool {
+    let t = text.trim_end();
+    t.len() > 1 && (t.ends_with('(') || (t.ends_with(')') && !t.contains('(')))
+}
+
 /// A line made only of share buttons, menu words or section names.
 fn interface_kind(text: &str, f: &Features) -> Option<&'static str> {
     if f.words < 2 || f.words > 12 || f.ends_sentence {
@@ -440,34 +514,8 @@ fn is_data_row(text: &str) -> bool {
     {
         return false;
     }
-    // Month names head the columns of commodity tables ("Soybean May 20.0"):
-    // only with a year are they a date.
-    const MONTHS: &[&str] = &[
-        "jan",
-        "january",
-        "feb",
-        "february",
-        "mar",
-        "march",
-        "apr",
-        "april",
-        "may",
-        "jun",
-        "june",
-        "jul",
-        "july",
-        "aug",
-        "august",
-        "sep",
-        "sept",
-        "september",
-        "oct",
-        "october",
-        "nov",
-        "november",
-        "dec",
-        "december",
-    ];
+    // Month names (`MONTHS`) head the columns of commodity tables
+    // ("Soybean May 20.0"): only with a year are they a date.
     const DATE_OR_COUNTER: &[&str] = &[
         "mon",
         "monday",
@@ -558,6 +606,11 @@ impl StemsBefore {
     }
 }
 
+/// A sentence-like paragraph that is not a list's item nor indented under one.
+fn plain_paragraph(f: &Features) -> bool {
+    f.is_good() && !f.item && !f.indent
+}
+
 /// The last paragraph of a `section` (a list of links or sources) opened at
 /// `start`: bullet and numbered items, headlines and the teasers under them.
 /// `before` holds the stems of the text before earlier sections, and is grown to `start`.
@@ -576,6 +629,10 @@ fn section_end(article: &Article, units: &Units, feats: &[Features], start: usiz
         let text = article.slice(units.spans[k]);
         if f.item || f.is_headline(text) {
             after_item = true;
+        } else if plain_paragraph(f) && feats.get(k + 1).is_some_and(plain_paragraph) && units.pattern(k).is_none() {
+            // Two sentence-like paragraphs in a row, neither a list's item
+            // nor set in under one: the article has begun.
+            break;
         } else if f.indent || (after_item && f.words <= 45 && !about_article(text)) || units.pattern(k).is_some() {
             after_item = false;
         } else {
@@ -725,6 +782,10 @@ pub fn classify(article: &Article, rules: &RuleSet, memory: &CorpusMemory) -> Ve
         let f = &feats[i];
         if let Some(kind) = interface_kind(text, f) {
             class[i] = Class::bad(kind);
+        } else if is_time_stamp(text, f) {
+            class[i] = Class::bad("dateline");
+        } else if is_split_caption(text) {
+            class[i] = Class::bad("caption");
         } else if i * 10 >= n * 6 && opens_with_a_name(text) && r.bio_start.is_match(text) && r.bio_vocab.is_match(text)
         {
             class[i] = Class::bad("bio");
@@ -746,6 +807,47 @@ pub fn classify(article: &Article, rules: &RuleSet, memory: &CorpusMemory) -> Ve
             && memory.articles_with(article.slice(paras[i])) >= MIN_ARTICLES
         {
             class[i] = Class::bad("site-furniture");
+        }
+    }
+
+    // Page repetition: a short label the page itself repeats between its
+    // blocks ("Advertisement", a section label under every teaser, a
+    // player's error text) is its furniture. A sentence is never taken (a
+    // refrain, a quote shown twice), nor the first headline or the date line.
+    let mut repeats: rustc_hash::FxHashMap<u64, u32> = rustc_hash::FxHashMap::default();
+    let hashes: Vec<Option<u64>> = (0..n)
+        .map(|i| {
+            let f = &feats[i];
+            (f.words <= MAX_REPEATED_WORDS && !f.ends_sentence)
+                .then(|| super::memory::hash_line(article.slice(paras[i])))
+                .flatten()
+        })
+        .collect();
+    for h in hashes.iter().flatten() {
+        *repeats.entry(*h).or_default() += 1;
+    }
+    for i in 0..n {
+        let Some(h) = hashes[i] else { continue };
+        let times = repeats.get(&h).copied().unwrap_or(0);
+        // Seen only twice or thrice, a line over a paragraph may be a subhead
+        // that a table of contents or a teaser repeats.
+        let over_paragraph = feats.get(i + 1).is_some_and(Features::is_good);
+        // What opens each item of a story made of several (a letter's
+        // salutation, a dispatch's dateline) introduces the paragraph under it.
+        let text = article.slice(paras[i]).trim_end();
+        // A table's header repeated over each of its parts is the table's.
+        let opener = over_paragraph && (text.ends_with(':') || has_month_day(text))
+            || paras.get(i + 1).is_some_and(|&p| is_data_row(article.slice(p)));
+        if class[i] == Class::Short
+            && Some(i) != first_headline
+            && Some(i) != corpus_title
+            && !opener
+            && (times >= 4
+                || (times == 3 && !over_paragraph)
+                || (times == 2 && !over_paragraph && feats[i].words <= MAX_REPEATED_WORDS / 2))
+            && !article.is_date_line(paras[i])
+        {
+            class[i] = Class::bad("repeated");
         }
     }
 
@@ -794,6 +896,12 @@ pub fn classify(article: &Article, rules: &RuleSet, memory: &CorpusMemory) -> Ve
             let bad_or_edge = |k: Option<usize>| k.is_none_or(|k| class[k].is_bad());
             let f = &feats[i];
             let flag = if first < i && i < last {
+                // A line the page repeats is a separator, and says nothing
+                // of the lines beside it: a subhead between two of them,
+                // over its paragraph, is the story's.
+                let separator = |k: usize| class[k] == Class::Short || is_kind(&class[k], "repeated");
+                let prev = (0..i).rev().find(|&k| !separator(k));
+                let next = (i + 1..n).find(|&k| !separator(k));
                 prev.is_some_and(|k| class[k].is_bad()) && next.is_some_and(|k| class[k].is_bad())
             } else {
                 (bad_or_edge(prev) && bad_or_edge(next))
@@ -1073,5 +1181,133 @@ mod tests {
         let bio = "Priya Nair has covered city hall for the paper since 2019 and told reporters' stories for years.";
         let text = format!("Budget approved\n\n{body}\n\n{body}\n\n{body}\n\n{bio}\n");
         assert_eq!(flagged(&text).last().map(|(_, k)| k.as_str()), Some("bio"));
+    }
+
+    const BODY: &str = "The council approved the budget on Wednesday after a long debate over where to build.";
+
+    #[test]
+    fn a_label_the_page_repeats_between_paragraphs_is_furniture() {
+        let mut text = String::from("Budget approved for library\n\n");
+        for k in 0..4 {
+            text.push_str(&format!("Story goes on\n\n{BODY} Item {k} was passed too.\n\n"));
+        }
+        let got = flagged(&text);
+        assert_eq!(got.len(), 4, "{got:?}");
+        assert!(got.iter().all(|(l, k)| l == "Story goes on" && k == "repeated"));
+    }
+
+    #[test]
+    fn a_subhead_between_repeated_labels_is_content() {
+        let mut text = format!("Budget approved for library\n\n{BODY}\n\n");
+        for k in 0..4 {
+            text.push_str(&format!(
+                "Story goes on\n\nWhat the vote means {k}\n\nStory goes on\n\n{BODY}\n\n"
+            ));
+        }
+        let got = flagged(&text);
+        assert!(got.iter().all(|(l, _)| l == "Story goes on"), "{got:?}");
+    }
+
+    #[test]
+    fn a_subhead_a_table_of_contents_repeats_is_content() {
+        let text = format!(
+            "Budget approved for library\n\nWhere the money goes\n\nWhat happens next\n\n{BODY}\n\n\
+             Where the money goes\n\n{BODY}\n\nWhat happens next\n\n{BODY}\n"
+        );
+        let got = flagged(&text);
+        // The contents' entries may go; the headings over their paragraphs stay.
+        let a = Article::from_text("t.txt", text.clone());
+        for (line, _) in &got {
+            let at = a.text.find(line.as_str()).unwrap();
+            assert!(at < a.text.find(BODY).unwrap(), "{line:?} in the body: {got:?}");
+        }
+    }
+
+    #[test]
+    fn openers_a_story_repeats_are_content() {
+        // Letters to the editor, each under its salutation; dispatches under their dateline.
+        let letters = format!(
+            "Letters from our readers this week\n\nTo the editor:\n\n{BODY}\n\nTo the editor:\n\n{BODY}\n\nTo the editor:\n\n{BODY}\n"
+        );
+        assert!(flagged(&letters).is_empty(), "{:?}", flagged(&letters));
+        let dispatches = format!(
+            "Dispatches from the coast this week\n\nHarbour City, Oct. 4\n\n{BODY}\n\nHarbour City, Oct. 4\n\n{BODY}\n\nHarbour City, Oct. 4\n\n{BODY}\n"
+        );
+        assert!(flagged(&dispatches).is_empty(), "{:?}", flagged(&dispatches));
+    }
+
+    #[test]
+    fn a_refrain_sentence_the_story_repeats_is_content() {
+        let text = format!(
+            "Budget approved\n\n{BODY}\n\nWe will build it.\n\n{BODY}\n\nWe will build it.\n\n{BODY}\n\nWe will build it.\n\n{BODY}\n"
+        );
+        assert!(flagged(&text).is_empty(), "{:?}", flagged(&text));
+    }
+
+    #[test]
+    fn a_live_blog_entry_stamp_is_a_dateline() {
+        let text = format!("Storm live updates\n\n{BODY}\n\n14:05Jane Doe\n\n{BODY}\n\n9:30 Key update\n\n{BODY}\n");
+        let got = flagged(&text);
+        assert_eq!(
+            got,
+            [
+                ("14:05Jane Doe".to_string(), "dateline".to_string()),
+                ("9:30 Key update".to_string(), "dateline".to_string())
+            ]
+        );
+        let f = |t: &str| is_time_stamp(t, &Features::of(t, false));
+        assert!(!f("14:05 is when the doors open, the organisers said."));
+        assert!(!f("2024 budget"));
+        assert!(!f("12:345 units"));
+    }
+
+    #[test]
+    fn a_caption_cut_from_its_credit_is_flagged() {
+        let text = format!(
+            "Storm hits coast\n\n{BODY}\n\nWaves break over the sea wall on Monday (\n\nJane Doe/Agency)\n\n{BODY}\n"
+        );
+        let got = flagged(&text);
+        let kinds: Vec<&str> = got.iter().map(|(_, k)| k.as_str()).collect();
+        assert_eq!(kinds, ["caption", "caption"], "{got:?}");
+        assert!(!is_split_caption("The vote (7-2) passed."));
+        assert!(!is_split_caption("Results (in millions)"));
+    }
+
+    #[test]
+    fn a_caption_with_its_credit_after_it_is_flagged() {
+        for caption in [
+            "Waves break over the sea wall on Monday. Credit: Jane Doe/Agency",
+            "Waves break over the sea wall on Monday. (Harbour Agency)",
+        ] {
+            let text = format!("Storm hits coast\n\n{BODY}\n\n{caption}\n\n{BODY}\n");
+            assert_eq!(flagged(&text), [(caption.to_string(), "caption".to_string())]);
+        }
+        // A closing aside or a citation in parentheses is the story's.
+        for line in [
+            "The mayor said the wall held. (She was right.)",
+            "The wall was raised in 2019, the council said (see below).",
+        ] {
+            let text = format!("Storm hits coast\n\n{BODY}\n\n{line}\n\n{BODY}\n");
+            assert!(flagged(&text).is_empty(), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_numbered_advertisement_slot_is_flagged() {
+        let text = format!("Storm hits coast\n\n{BODY}\n\nAdvertisement 3\n\n{BODY}\n");
+        assert_eq!(
+            flagged(&text),
+            [("Advertisement 3".to_string(), "advertisement".to_string())]
+        );
+    }
+
+    #[test]
+    fn a_list_of_stories_in_the_header_stops_at_the_article() {
+        let text = format!(
+            "Top Stories\n\nCity names new parks director\n\nHarbour festival returns in June\n\n\
+             Budget approved for library\n\n{BODY}\n\n{BODY}\n\n{BODY}\n"
+        );
+        let got = flagged(&text);
+        assert!(got.iter().all(|(l, _)| !l.starts_with("The council")), "{got:?}");
     }
 }

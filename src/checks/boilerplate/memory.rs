@@ -83,7 +83,7 @@ impl LineDigest {
 
 /// The hash of a line after normalization (case, spacing, edge punctuation),
 /// or `None` for lines too long or with no letters.
-fn hash_line(line: &str) -> Option<u64> {
+pub(super) fn hash_line(line: &str) -> Option<u64> {
     let core = line.trim_matches(|c: char| !c.is_alphanumeric());
     // Most lines of an article are long paragraphs: rule them out before hashing.
     if more_words_than(core, MAX_WORDS) || !core.chars().any(char::is_alphabetic) {

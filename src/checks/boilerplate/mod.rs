@@ -57,6 +57,7 @@ pub fn report(article: &Article, blocks: &[Block], out: &mut Vec<Diagnostic>) {
 fn describe(kind: &str) -> &'static str {
     match kind {
         "site-furniture" => "the same line recurs in several articles of the corpus",
+        "repeated" => "a short line the page repeats among its blocks",
         "bio" => "an author's biography after the article",
         "byline" => "a name line among the page's header or footer furniture",
         "caption" => "a short label among the page's furniture, as under a picture",
@@ -82,6 +83,7 @@ pub const KINDS: &[&str] = &[
     "advertisement",
     "sources",
     "site-furniture",
+    "repeated",
     "share",
     "newsletter",
     "cookie",

@@ -111,11 +111,8 @@ impl Frame {
         if !self.holder.is_empty() && !other.holder.is_empty() && !nested(&self.holder, &other.holder) {
             return true;
         }
-        // The dates of two holders' events ("Hinckley began in 1925", "Gordin began in 1953"),
-        // and two people's tallies ("Player … 12 pars", "Palmer … 13 pars").
-        self.class
-            .as_deref()
-            .is_some_and(|c| c == "when" || c.starts_with("count:"))
+        // The dates of two holders' events ("Hinckley began in 1925", "Gordin began in 1953").
+        self.class.as_deref() == Some("when")
             && !self.names.is_empty()
             && !other.names.is_empty()
             && !nested(&self.names, &other.names)
@@ -1456,6 +1453,15 @@ pub(super) fn link(x: &Frame, y: &Frame, words: impl FnOnce() -> (Vec<Stem>, Vec
     }
     // Different modifiers of one counted noun: "three elementary schools", "two junior high schools".
     if !x.mods.is_empty() && !y.mods.is_empty() && !shares(&x.mods, &y.mods) {
+        return None;
+    }
+    // Two people's tallies ("Player … 12 pars", "Palmer … 13 pars"); the key
+    // path, which knows its subject, does not need this.
+    if x.class.as_deref().is_some_and(|c| c.starts_with("count:"))
+        && !x.names.is_empty()
+        && !y.names.is_empty()
+        && !nested(&x.names, &y.names)
+    {
         return None;
     }
     let head = x.heads.iter().find(|h| y.heads.iter().any(|g| same_word(h, g)))?;

@@ -414,3 +414,100 @@ claims:
         "{found:?}"
     );
 }
+
+fn one(rule: &str, text: &str) -> Vec<(String, String)> {
+    vec![(rule.to_string(), text.to_string())]
+}
+
+#[test]
+fn an_annual_measure_is_not_stated_by_a_quarter() {
+    let rules = r#"
+entities:
+  "Corvane Shipping": ["Corvane Shipping Ltd", "Corvane"]
+measures:
+  "annual revenues":
+    units: [USD]
+    cues: [revenues]
+claims:
+  - subject: "Corvane Shipping"
+    measure: "annual revenues"
+    op: "="
+    value: "USD 310 million"
+"#;
+    let story = "date 1990-02-03\nCORVANE RESULTS\n\n\
+                 Corvane Shipping Ltd said revenues were 240 mln dlrs in the year to June, \
+                 and in the fourth quarter it had revenues of 71 mln dlrs.\n";
+    assert_eq!(claim_findings(rules, story), one("claim-mismatch", "240 mln dlrs"));
+}
+
+#[test]
+fn an_increment_is_not_the_level_and_a_purchase_is_not_the_shares_outstanding() {
+    let rules = r#"
+entities:
+  "Marlow County": ["Marlow County", "Marlow"]
+  "Tessic Corp": ["Tessic Corp", "Tessic"]
+measures:
+  "county sales tax":
+    units: ["%"]
+    cues: [sales tax]
+  "shares outstanding":
+    units: []
+    cues: [common shares, outstanding]
+claims:
+  - subject: "Marlow County"
+    measure: "county sales tax"
+    op: "="
+    value: "3%"
+  - subject: "Tessic Corp"
+    measure: "shares outstanding"
+    op: "="
+    value: "4,100,000"
+"#;
+    let story = "date 1990-02-03\nMARLOW VOTES TAX\n\n\
+                 Marlow County voters approved an additional 3% sales tax for roads.\n\n\
+                 An investor offered to buy 410,000 common shares of Tessic Corp at 12 dlrs each.\n";
+    assert_eq!(claim_findings(rules, story), vec![]);
+}
+
+#[test]
+fn a_cue_belongs_to_the_figure_of_its_own_statement() {
+    let rules = r#"
+entities:
+  "Pelotas": ["Pelotas"]
+measures:
+  "crop estimate":
+    units: [bags]
+    cues: [crop, estimates]
+claims:
+  - subject: "Pelotas"
+    measure: "crop estimate"
+    op: "~"
+    value: "3.1 million"
+"#;
+    // The cue "crop estimates" is the first figure's; the others are stocks
+    // and sales, each a statement of its own.
+    let story = "date 1990-02-03\nPELOTAS RICE\n\n\
+                 With Pelotas crop estimates about 3.1 mln bags and deliveries at 2.9 mln there are \
+                 a few hundred thousand bags still on farms.\n\n\
+                 Pelotas sales are now estimated at 2.4 mln bags against the 1989/90 crop and \
+                 0.5 mln bags against the new crop.\n";
+    assert_eq!(claim_findings(rules, story), one("claim-agrees", "about 3.1 mln bags"));
+}
+
+#[test]
+fn a_count_of_another_noun_is_not_the_count_a_cue_names() {
+    let rules = r#"
+entities:
+  "Harlan League": ["Harlan League"]
+measures:
+  "clubs":
+    units: []
+    cues: [clubs]
+claims:
+  - Harlan League clubs = 12
+"#;
+    let story = "date 1990-02-03\nLEAGUE HONOURS\n\n\
+                 The Harlan League has 12 clubs this season.\n\n\
+                 Harlan League club officials were given a pair of engraved watches.\n";
+    assert_eq!(claim_findings(rules, story), one("claim-agrees", "12 clubs"));
+}

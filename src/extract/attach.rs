@@ -245,6 +245,17 @@ pub fn attach(
         }
         &stems[..ctx.tokens.len()]
     };
+    // Token ranges of the sentence's amounts, for the statements they end.
+    let others: Vec<(usize, usize)> = figures
+        .iter()
+        .filter(|f| f.kind.is_claimable())
+        .map(|f| {
+            (
+                ctx.token_at(f.span.start),
+                ctx.token_at(f.phrase().end.saturating_sub(1)) + 1,
+            )
+        })
+        .collect();
     for fig in figures.iter_mut().filter(|f| f.kind.is_claimable()) {
         let fstart = ctx.token_at(fig.span.start);
         let fend = ctx.token_at(fig.span.end.saturating_sub(1)) + 1;
@@ -264,6 +275,7 @@ pub fn attach(
                 noun_tok,
                 noun_tok.map_or(fend, |n| n + 1),
                 fclause,
+                &others,
             )
         {
             fig.measure = Some(m.name.clone());
@@ -414,11 +426,148 @@ fn shape_matches(ctx: &SentenceContext, m: &Measure, fstart: usize, fend: usize)
     let fits = if m.flow {
         !matches!(preposition, "to" | "from")
     } else {
-        preposition != "by"
+        // "an additional 2% tax", "another 200 troops": an increment, not the level.
+        preposition != "by" && !INCREMENTS.contains(&preposition) && !traded(ctx, m, before, fstart)
     };
     fits && (!m.per_unit
         || (fend..(fend + 6).min(ctx.tokens.len()))
             .any(|k| matches!(ctx.lw(k), "a" | "an" | "per" | "each" | "apiece")))
+}
+
+/// Prepositions that open a figure's complement ("6.13 mln bags *against*
+/// the crop", "13.5 billion dlrs *in* assets").
+const COMPLEMENT_PREPOSITIONS: &[&str] = &["in", "of", "for", "against", "on", "from", "at", "with"];
+
+/// Whether token `k` is in the complement that opens right after a figure
+/// ending at `ge`: a preposition, then a few words of one phrase
+/// ("against the 1986/87 crop").
+fn in_complement_of(ctx: &SentenceContext, ge: usize, k: usize) -> bool {
+    ge < k
+        && k - ge <= 6
+        && COMPLEMENT_PREPOSITIONS.contains(&ctx.lw(ge))
+        && (ge + 1..k).all(|j| {
+            (ctx.kind(j) != Some(TokenKind::Punct) || ctx.glued(j)) && !matches!(ctx.lw(j), "and" | "or" | "but")
+        })
+}
+
+/// Words before a figure that make it an increment on a level.
+const INCREMENTS: &[&str] = &["additional", "another", "extra", "further"];
+
+/// Verbs of a transaction: the count right after one is what changed hands
+/// ("offering to purchase 170,000 common shares"), a flow, not a level such
+/// as the shares outstanding.
+const TRANSACTIONS: &[&str] = &[
+    "buy",
+    "buys",
+    "buying",
+    "bought",
+    "purchase",
+    "purchases",
+    "purchasing",
+    "purchased",
+    "sell",
+    "sells",
+    "selling",
+    "sold",
+    "acquire",
+    "acquires",
+    "acquiring",
+    "acquired",
+    "tender",
+    "tendered",
+    "issue",
+    "issued",
+];
+
+/// Whether the count at `fstart` (its qualifiers from `before`) is the
+/// object of a transaction verb; money and percentages are prices and
+/// shares of a whole there, and stay.
+fn traded(ctx: &SentenceContext, m: &Measure, before: usize, fstart: usize) -> bool {
+    let counted = m
+        .units
+        .iter()
+        .all(|u| u != "%" && crate::extract::iso_4217(u).is_none());
+    let mut k = before.min(fstart);
+    // "to buy up to 100,000 shares", "sold the 500 tonnes"
+    while k > 0 && before - k < 3 && matches!(ctx.lw(k - 1), "a" | "an" | "up" | "to" | "the") {
+        k -= 1;
+    }
+    counted && k > 0 && TRANSACTIONS.contains(&ctx.lw(k - 1))
+}
+
+/// The period a figure's sentence puts it in: the period word nearest it,
+/// the last before it or one of the few just after it ("nearly 200 mln dlrs
+/// *in the year* ended"), whichever is closer.
+fn period_near(ctx: &SentenceContext, fstart: usize, fend: usize) -> Option<crate::extract::Grain> {
+    const AFTER: usize = 4;
+    let before = (0..fstart)
+        .rev()
+        .find_map(|k| crate::extract::period_word(ctx.lw(k)).map(|g| (fstart - k, g)));
+    let after = (fend..(fend + AFTER).min(ctx.tokens.len()))
+        .find_map(|k| crate::extract::period_word(ctx.lw(k)).map(|g| (k + 1 - fend, g)));
+    match (before, after) {
+        (Some(b), Some(a)) => Some(if a.0 < b.0 { a.1 } else { b.1 }),
+        (b, a) => b.or(a).map(|x| x.1),
+    }
+}
+
+/// Words that end a statement between two figures: a verb of its own
+/// ("… 6.4 mln bags and sales standing at almost 6.2 mln *there are* …").
+fn statement_break(ctx: &SentenceContext, from: usize, to: usize) -> bool {
+    (from..to).any(|j| {
+        matches!(
+            ctx.lw(j),
+            "is" | "are" | "was" | "were" | "has" | "have" | "had" | "there" | "said" | "says" | "will" | "would"
+        )
+    })
+}
+
+/// Counted nouns that stand for any group of people ("employs 300 people").
+const ANY_PEOPLE: &[&str] = &["people", "person", "man", "men", "woman", "women"];
+
+/// "team officials who received a pair of silver cufflinks": the cue word at
+/// `k` is the noun the measure counts ("teams"), used for another thing,
+/// while the figure counts a noun of its own.
+fn counts_another_noun(ctx: &SentenceContext, m: &Measure, fig: &Figure, k: usize, last: usize) -> bool {
+    if k != last || fig.kind != super::FigureKind::Count {
+        return false;
+    }
+    let Some(counted) = fig.unit.as_deref() else {
+        return false;
+    };
+    let noun = super::singular(ctx.lw(k));
+    m.nouns.contains(&noun) && !m.nouns.iter().chain(&m.units).any(|n| n == counted) && !ANY_PEOPLE.contains(&counted)
+}
+
+/// Subjects that stand for the entity or the figure itself, not for
+/// another quantity.
+const STAND_INS: &[&str] = &[
+    "it", "they", "company", "firm", "group", "bank", "total", "figure", "number", "amount", "value", "which", "that",
+    "who", "this", "these", "those",
+];
+
+/// "Total Bahia *sales* are currently estimated at 6.13 mln bags": the verb
+/// cue at `k` says how its subject was measured, and the subject is another
+/// quantity than the measure's (its head noun no cue of it).
+fn measures_its_subject(ctx: &SentenceContext, m: &Measure, k: usize, fstart: usize) -> bool {
+    if k >= fstart || m.nouns.contains(&super::singular(ctx.lw(k))) {
+        return false;
+    }
+    let mut h = k;
+    while h > 0 && AUXILIARIES.iter().any(|a| ctx.is_word(h - 1, a)) {
+        h -= 1;
+    }
+    if h == k || h == 0 {
+        return false;
+    }
+    let head = h - 1;
+    let word = ctx.lw(head);
+    ctx.kind(head) == Some(TokenKind::Word)
+        && !ctx.capitalised(head)
+        && word.chars().all(|c| c.is_ascii_lowercase())
+        && !STAND_INS.contains(&word)
+        && !m.cue_stems.contains(&crate::text::stem(word))
+        && !m.units.contains(&super::singular(word))
 }
 
 /// Whether token `k` is in the figure's own phrase: its counted noun, or a
@@ -448,13 +597,22 @@ fn measure_for<'m>(
     noun_tok: Option<usize>,
     fend: usize,
     fclause: u16,
+    others: &[(usize, usize)],
 ) -> Option<(&'m Measure, Span, bool)> {
     let (lo, hi) = cue_range(fstart, fend, ctx.tokens.len());
     // (measure, first token, last token, rank: 0 own phrase, 1 before, 2 after)
     let mut best: Option<(&Measure, usize, usize, u8)> = None;
+    // The figure's period, read once and only for a measure that names one.
+    let mut near: Option<Option<crate::extract::Grain>> = None;
+    let mut period_fits = |m: &Measure| match m.period {
+        None => true,
+        Some(p) => near
+            .get_or_insert_with(|| period_near(ctx, fstart, fend))
+            .is_none_or(|g| g == p),
+    };
     for m in measures
         .iter()
-        .filter(|m| unit_matches(m, fig) && shape_matches(ctx, m, fstart, fend))
+        .filter(|m| unit_matches(m, fig) && shape_matches(ctx, m, fstart, fend) && period_fits(m))
     {
         for (k, stem_k) in stems.iter().enumerate().take(hi).skip(lo) {
             let own = in_own_phrase(ctx, k, noun_tok, fstart, fend);
@@ -474,6 +632,28 @@ fn measure_for<'m>(
             // A cue after the figure must be its verb (only auxiliaries
             // between) or in its own phrase.
             if k >= fend && !own && !(fend..k).all(|j| AUXILIARIES.iter().any(|a| ctx.is_word(j, a))) {
+                continue;
+            }
+            // A cue before the figure reaches it across another figure only
+            // within one statement: a list ("13.5 billion dlrs in assets and
+            // 7.5 billion dlrs in deposits"), not "… and sales standing at
+            // almost 6.2 mln there are a few hundred thousand bags".
+            if k < fstart
+                && others
+                    .iter()
+                    .any(|&(gs, ge)| k < gs && ge <= fstart && statement_break(ctx, ge, fstart))
+            {
+                continue;
+            }
+            // A cue in another figure's complement is that figure's: "6.13
+            // mln bags *against the 1986/87 crop* and 1.06 mln bags".
+            if k < fstart
+                && others.iter().any(|&(_, ge)| in_complement_of(ctx, ge, k))
+                && (k + 1..fstart).any(|j| matches!(ctx.lw(j), "and" | "or" | ","))
+            {
+                continue;
+            }
+            if !own && (counts_another_noun(ctx, m, fig, k, last) || measures_its_subject(ctx, m, k, fstart)) {
                 continue;
             }
             let rank = if own {

@@ -59,6 +59,32 @@ pub enum Grain {
     Year,
 }
 
+/// The period an adjective of a measure's name fixes: "annual", "quarterly".
+pub fn period_adjective(word: &str) -> Option<Grain> {
+    Some(match word {
+        "annual" | "yearly" => Grain::Year,
+        "quarterly" => Grain::Quarter,
+        "monthly" => Grain::Month,
+        "weekly" => Grain::Week,
+        "daily" => Grain::Day,
+        _ => return None,
+    })
+}
+
+/// The period a word of the text names: the adjectives, and "year",
+/// "quarter", "month", "week", "day" (singular: "in the quarter", "a day";
+/// plurals count durations) and "fiscal".
+pub fn period_word(word: &str) -> Option<Grain> {
+    period_adjective(word).or(Some(match word {
+        "year" | "fiscal" => Grain::Year,
+        "quarter" => Grain::Quarter,
+        "month" => Grain::Month,
+        "week" => Grain::Week,
+        "day" => Grain::Day,
+        _ => return None,
+    }))
+}
+
 /// One figure found in the text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Figure {

@@ -666,12 +666,21 @@ word_values! {
 /// "a few hundred", "several thousand", "a few dozen": from two to nine of the scale.
 fn few_of_scale(tokens: &[Token], text: &str, start: usize, at: usize) -> Option<Numeral> {
     let w = lw(tokens, text, at);
-    let scale = if w == "dozen" { 12.0 } else { scale_word(w)? };
+    let mut scale = if w == "dozen" { 12.0 } else { scale_word(w)? };
+    // "a few hundred thousand", "several hundred million": the scales multiply.
+    let mut end = at + 1;
+    while w != "dozen"
+        && let Some(s2) = scale_word(lw(tokens, text, end))
+        && s2 > scale
+    {
+        scale *= s2;
+        end += 1;
+    }
     let (min, max) = (2.0 * scale, if w == "dozen" { 143.0 } else { scale * 10.0 - 1.0 });
     Some(Numeral {
         value: min,
         start,
-        end: at + 1,
+        end,
         in_words: true,
         vague: Some((min, Some(max))),
         decimal: false,

@@ -623,6 +623,8 @@ a dozen or so boats => count 12 ~ unit=boat
 ages 65 and up => count value=- min=65 max=-
 5 km or more => quantity value=- min=5 max=- unit=kilometre
 a few hundred protesters => count value=- min=200 max=999 ~ unit=protester
+a few hundred thousand bags => count value=- min=200000 max=999999 ~ unit=bag
+several hundred million dollars => money value=- min=200000000 max=999999999 ~ unit=USD
 several thousand homes => count value=- min=2000 max=9999 ~ unit=home
 a few dozen tents => count value=- min=24 max=143 ~ unit=tent
 up to 2,000 people => count value=- min=- max=2000

@@ -334,11 +334,18 @@ pub struct Measure {
     /// ("pre-tax profits" → pre, -, tax, profits).
     pub cue_stems: Vec<String>,
     pub cue_phrases: Vec<Vec<String>>,
+    /// Singular forms of the one-word cues that are plural nouns ("teams"):
+    /// what the measure counts.
+    pub nouns: Vec<String>,
     /// The measure is a change or a flow ("price cut", "shares bought"): a
     /// figure after "to" or "from" states a level, not it.
     pub flow: bool,
     /// The measure is a price per unit ("offer per share"): a total does not state it.
     pub per_unit: bool,
+    /// The period the measure's name fixes ("annual revenues" → a year): a
+    /// figure its sentence puts in another period ("for the quarter") does
+    /// not state it.
+    pub period: Option<crate::extract::Grain>,
 }
 
 /// Words of a measure's name that make it a change or a flow.
@@ -369,15 +376,16 @@ const FLOW_WORDS: &[&str] = &[
 ];
 
 impl Measure {
-    /// `flow` and `per_unit`, read from the measure's name.
-    fn shape(name: &str) -> (bool, bool) {
+    /// `flow`, `per_unit` and `period`, read from the measure's name.
+    fn shape(name: &str) -> (bool, bool, Option<crate::extract::Grain>) {
         let words: Vec<String> = name
             .split(|c: char| !c.is_alphanumeric())
             .map(str::to_lowercase)
             .collect();
         let flow = words.iter().any(|w| FLOW_WORDS.contains(&w.as_str()));
         let per_unit = words.iter().any(|w| matches!(w.as_str(), "per" | "each" | "apiece"));
-        (flow, per_unit)
+        let period = words.iter().find_map(|w| crate::extract::period_adjective(w));
+        (flow, per_unit, period)
     }
 }
 
@@ -572,6 +580,7 @@ pub fn load_sources(sources: &[(String, String)]) -> Result<RuleSet, RulesError>
         for (mname, spec) in &file.measures {
             let mut cue_stems = Vec::new();
             let mut cue_phrases = Vec::new();
+            let mut nouns = Vec::new();
             for c in &spec.cues {
                 // Tokenised as the text is, so that "pre-tax profits" and
                 // "per share" meet the tokens they are written as.
@@ -581,18 +590,25 @@ pub fn load_sources(sources: &[(String, String)]) -> Result<RuleSet, RulesError>
                     .collect();
                 match words.as_slice() {
                     [] => {}
-                    [one] => cue_stems.push(crate::text::stem(one)),
+                    [one] => {
+                        if crate::extract::looks_plural(one) {
+                            nouns.push(crate::extract::singular(one));
+                        }
+                        cue_stems.push(crate::text::stem(one));
+                    }
                     _ => cue_phrases.push(words),
                 }
             }
-            let (flow, per_unit) = Measure::shape(mname);
+            let (flow, per_unit, period) = Measure::shape(mname);
             set.measures.push(Measure {
                 name: mname.clone(),
                 units: spec.units.iter().map(|u| crate::extract::unit_name(u)).collect(),
                 cue_stems,
                 cue_phrases,
+                nouns,
                 flow,
                 per_unit,
+                period,
             });
         }
         set.topic.extend(file.topic.iter().cloned());

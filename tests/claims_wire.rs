@@ -511,3 +511,37 @@ claims:
                  Harlan League club officials were given a pair of engraved watches.\n";
     assert_eq!(claim_findings(rules, story), one("claim-agrees", "12 clubs"));
 }
+
+#[test]
+fn another_named_subject_holds_its_own_figures() {
+    let rules = r#"
+entities:
+  "Brannock Mills": ["Brannock Mills Inc", "Brannock"]
+  "Quill Holdings": ["Quill Holdings", "Quill"]
+measures:
+  employees:
+    units: []
+    cues: [employees, employs]
+  stake:
+    units: ["%"]
+    cues: [stake]
+claims:
+  - subject: "Brannock Mills"
+    measure: employees
+    op: "="
+    value: "900"
+  - subject: "Quill Holdings"
+    measure: stake
+    op: "="
+    value: "31%"
+"#;
+    // The story moves from Brannock to other mills; a relative clause's
+    // figure is its antecedent's.
+    let story = "date 1990-02-03\nTEXTILE MAKERS\n\n\
+                 Brannock Mills Inc makes yarn at its plant in Gastonia.\n\n\
+                 The Fenwick Weaving Co. opened a mill in Shelby in 1952. Its plant there employs about 300.\n\n\
+                 Later, Orlan-Tate employs 120 people in the season.\n\n\
+                 The Quill group, which has an 8 pct stake in the mill, and the founding family, \
+                 which has a 31 pct stake, oppose the sale.\n";
+    assert_eq!(claim_findings(rules, story), one("claim-mismatch", "8 pct"));
+}

@@ -210,19 +210,29 @@ impl Sentence {
 
 /// `stems` is scratch space, kept by the caller from sentence to sentence
 /// so that its strings are allocated once.
+///
+/// Returns the proper name the sentence opens with as its subject when it
+/// is no entity of the rules (see [`named_subject`]): the discourse has
+/// moved to it.
 pub fn attach(
     ctx: &SentenceContext,
     mentions: &[Mention],
     lexicon: &Lexicon,
     figures: &mut [Figure],
     stems: &mut Vec<String>,
-) {
+) -> Option<Span> {
     // "the senator, 54, said": an age, not a count.
     for fig in figures.iter_mut() {
         super::keys::mark_appositive_age(ctx, fig);
     }
+    // Only figures with a measure borrow an entity from the discourse.
+    let subject = if lexicon.measures.is_empty() || ctx.tokens.is_empty() {
+        None
+    } else {
+        named_subject(ctx, mentions, lexicon)
+    };
     if figures.iter().all(|f| !f.kind.is_claimable()) || ctx.tokens.is_empty() {
-        return;
+        return subject.map(|(a, b)| ctx.span(a, b));
     }
     let s = analyse(ctx, mentions);
     // (figure start, whether its measure's cue is in its own phrase)
@@ -263,6 +273,8 @@ pub fn attach(
         let fclause = s.clause.get(fstart).copied().unwrap_or(0);
         if let Some(e) = entity_for(ctx, &s, fstart, fend, noun_tok, fclause) {
             fig.entity = Some(lexicon.entities[e].clone());
+        } else {
+            fig.other_holder = subject.is_some_and(|(_, b)| b <= fstart) || relative_to_another(ctx, &s, fclause);
         }
         if !lexicon.measures.is_empty()
             && let Some((m, cue, own)) = measure_for(
@@ -285,6 +297,117 @@ pub fn attach(
     }
     keep_owners_of_their_measure(figures, &owns);
     drop_earlier_values(ctx, figures);
+    subject.map(|(a, b)| ctx.span(a, b))
+}
+
+/// Words after a name that make it the speaker or a person's title, not the
+/// holder of the sentence's figures ("Smith said the company earned …",
+/// "Shearson analyst Joe Smith estimated …").
+const NOT_HOLDING: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "noted",
+    "estimated",
+    "estimates",
+    "expects",
+    "expected",
+    "predicted",
+    "believes",
+    "thinks",
+    "reported",
+    "announced",
+    "stated",
+    "according",
+    "analyst",
+    "analysts",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chairman",
+    "president",
+    "official",
+    "officials",
+    "executive",
+    "director",
+    "economist",
+    "economists",
+    "also",
+    "and",
+    "or",
+];
+
+/// The proper name that opens the sentence's main clause as its subject,
+/// as a token range, when it is no mention of a rules entity: "The Lummus
+/// Cotton Gin Co. has had …", "Presently, Hardwicke-Etter employs …". A
+/// lone capitalised first word is left out ("Factory operations are …"
+/// reads the same), and so are speakers ("Smith said …").
+fn named_subject(ctx: &SentenceContext, mentions: &[Mention], lexicon: &Lexicon) -> Option<(usize, usize)> {
+    let n = ctx.tokens.len();
+    // A short opener before a comma: "Presently,", "In 1930,".
+    let mut i = (0..n.min(4)).find(|&j| ctx.word(j) == ",").map_or(0, |c| c + 1);
+    let start = i;
+    let the = ctx.lw(i) == "the";
+    if the {
+        i += 1;
+    }
+    let name_start = i;
+    let mut caps = 0;
+    while i < n {
+        if ctx.capitalised(i) && ctx.word(i).len() > 1 {
+            caps += 1;
+        } else if !(i > name_start
+            && (ctx.glued(i) && matches!(ctx.word(i), "-" | "." | "&") || ctx.lw(i) == "of" && ctx.capitalised(i + 1)))
+        {
+            break;
+        }
+        i += 1;
+    }
+    let first = ctx.word(name_start);
+    if caps == 0
+        || i >= n
+        || (caps == 1 && start == 0 && !the && !hyphenated(ctx, name_start, i))
+        || crate::text::is_stopword(&first.to_ascii_lowercase())
+        || super::dates::month(first).is_some()
+        || super::dates::weekday(first).is_some()
+        || ctx.kind(i) != Some(TokenKind::Word)
+        || ctx.capitalised(i)
+        || NOT_HOLDING.contains(&ctx.lw(i))
+    {
+        return None;
+    }
+    let span = ctx.span(name_start, i);
+    let ruled = mentions
+        .iter()
+        .any(|m| m.span.start < span.end && span.start < m.span.end && lexicon.from_rules.get(m.entity) == Some(&true));
+    (!ruled).then_some((name_start, i))
+}
+
+/// "the management group, *which* has a 5.4 pct stake": a relative clause
+/// whose antecedent, the clause before, is a noun phrase that names no
+/// entity; its figures are that phrase's.
+fn relative_to_another(ctx: &SentenceContext, s: &Sentence, fclause: u16) -> bool {
+    let Some(first) = s.clause.iter().position(|&c| c == fclause) else {
+        return false;
+    };
+    if fclause == 0 || !matches!(ctx.lw(first), "which" | "who" | "whose") {
+        return false;
+    }
+    let Some(prev) = s.clause.iter().position(|&c| c == fclause - 1) else {
+        return false;
+    };
+    let mut k = prev;
+    if matches!(ctx.lw(k), "and" | "or" | "but") {
+        k += 1;
+    }
+    let np = k..first.saturating_sub(1);
+    matches!(ctx.lw(k), "the" | "a" | "an")
+        && np.len() <= 5
+        && np
+            .clone()
+            .all(|j| ctx.kind(j) == Some(TokenKind::Word) && !ctx.capitalised(j) || j == k)
+        && !s.mentions.iter().any(|(_, a, _)| np.contains(a))
 }
 
 /// "raised its stake to 816,000 shares from 453,300", "rose from 5% to 7%":
@@ -697,10 +820,10 @@ fn measure_for<'m>(
 /// as often a place as a holder), only for figures a measure's cue already
 /// ties to a claim's measure, and never a name inside the figure's own
 /// phrase ("5 mln Canadian dlrs").
-pub fn attach_to_discourse(figures: &mut [Figure], mentions: &[Mention], lexicon: &Lexicon) {
+pub fn attach_to_discourse(figures: &mut [Figure], mentions: &[Mention], lexicon: &Lexicon, subjects: &[Span]) {
     let ruled = |m: &&Mention| lexicon.from_rules.get(m.entity).copied().unwrap_or(false);
     for fig in figures.iter_mut() {
-        if fig.entity.is_some() || fig.measure.is_none() || !fig.kind.is_claimable() {
+        if fig.entity.is_some() || fig.measure.is_none() || !fig.kind.is_claimable() || fig.other_holder {
             continue;
         }
         let phrase = fig.phrase();
@@ -723,8 +846,16 @@ pub fn attach_to_discourse(figures: &mut [Figure], mentions: &[Mention], lexicon
         if let Some(m) = before.or_else(after) {
             fig.entity = Some(lexicon.entities[m.entity].clone());
         } else if let Some(m) = earlier() {
-            fig.entity = Some(lexicon.entities[m.entity].clone());
-            fig.entity_by_discourse = true;
+            // The story has moved on when a sentence since opened with
+            // another name as its subject ("The Lummus Cotton Gin Co. has
+            // had …" and then "The district office here employs about 65").
+            let moved = subjects[subjects.partition_point(|s| s.start < m.span.end)..]
+                .first()
+                .is_some_and(|s| s.start < fig.sentence.start);
+            if !moved {
+                fig.entity = Some(lexicon.entities[m.entity].clone());
+                fig.entity_by_discourse = true;
+            }
         }
     }
 }

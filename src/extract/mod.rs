@@ -107,6 +107,11 @@ pub struct Figure {
     /// discourse ("the company said"): a weaker tie than one in the clause.
     #[serde(skip)]
     pub entity_by_discourse: bool,
+    /// Its clause names a holder of its own that is no entity of the rules
+    /// ("Hardwicke-Etter employs 300-450 people", "the management group,
+    /// which has a 5.4 pct stake"): the discourse's entity is not lent to it.
+    #[serde(skip)]
+    pub other_holder: bool,
     pub measure: Option<String>,
     #[serde(skip)]
     pub paragraph: usize,
@@ -196,6 +201,8 @@ pub fn extract_with_tokens(
     let mut fig_keys = Vec::new();
     let mut discourse = keys::Discourse::default();
     let mut stems: Vec<String> = Vec::new();
+    // Sentences opening with a name that is no rules entity, in text order.
+    let mut subjects: Vec<Span> = Vec::new();
     let local_currency = article.currency.or(lexicon.currency).filter(|c| *c != "USD");
     for (pi, para) in article.paragraphs.iter().enumerate() {
         if skip.iter().any(|s| s.contains(para.span)) {
@@ -241,7 +248,9 @@ pub fn extract_with_tokens(
             if let Some(code) = local_currency {
                 figures::local_dollars(&ctx, &mut figures[start..], code);
             }
-            attach::attach(&ctx, &mentions, lexicon, &mut figures[start..], &mut stems);
+            if let Some(subject) = attach::attach(&ctx, &mentions, lexicon, &mut figures[start..], &mut stems) {
+                subjects.push(subject);
+            }
             fig_keys.extend(
                 figures[start..]
                     .iter()
@@ -250,7 +259,7 @@ pub fn extract_with_tokens(
             discourse.observe(&ctx, &mentions, lexicon);
         }
     }
-    attach::attach_to_discourse(&mut figures, &mentions, lexicon);
+    attach::attach_to_discourse(&mut figures, &mentions, lexicon, &subjects);
     Facts {
         figures: crate::text::exact(figures),
         mentions: crate::text::exact(mentions),

@@ -545,3 +545,24 @@ claims:
                  which has a 31 pct stake, oppose the sale.\n";
     assert_eq!(claim_findings(rules, story), one("claim-mismatch", "8 pct"));
 }
+
+#[test]
+fn respectively_pairs_each_figure_with_its_item() {
+    let rules = r#"
+entities:
+  "Calder Group": ["Calder Group", "Calder"]
+measures:
+  "price per common share":
+    units: [USD]
+    cues: [bought, each]
+claims:
+  - subject: "Calder Group"
+    measure: "price per common share"
+    op: "="
+    value: "USD 9"
+"#;
+    let story = "date 1990-02-03\nCALDER COMPLETES OFFER\n\n\
+                 Calder Group said it bought 120,000 common shares and 40,000 preferred shares of Ruston Corp \
+                 at seven dlrs and nine dlrs each respectively.\n";
+    assert_eq!(claim_findings(rules, story), one("claim-mismatch", "seven dlrs"));
+}

@@ -297,7 +297,78 @@ pub fn attach(
     }
     keep_owners_of_their_measure(figures, &owns);
     drop_earlier_values(ctx, figures);
+    pair_respectively(ctx, lexicon, figures);
     subject.map(|(a, b)| ctx.span(a, b))
+}
+
+/// "456,968 common shares and 527,035 preferred shares … at four dlrs and
+/// 5.75 dlrs each *respectively*": the n-th figure of the last list is the
+/// n-th item's of the list before it. A figure whose item lacks a word of
+/// its measure's name that another item has ("common") does not state it.
+fn pair_respectively(ctx: &SentenceContext, lexicon: &Lexicon, figures: &mut [Figure]) {
+    let Some(resp) = (0..ctx.tokens.len()).find(|&k| ctx.lw(k) == "respectively") else {
+        return;
+    };
+    let before: Vec<usize> = (0..figures.len())
+        .filter(|&i| figures[i].kind.is_claimable() && ctx.token_at(figures[i].span.start) < resp)
+        .collect();
+    // The last run of one kind, and as many figures of another kind before it.
+    let Some(&last) = before.last() else { return };
+    let kind = figures[last].kind;
+    let run: Vec<usize> = before
+        .iter()
+        .rev()
+        .take_while(|&&i| figures[i].kind == kind)
+        .copied()
+        .collect();
+    let items: Vec<usize> = before[..before.len() - run.len()]
+        .iter()
+        .rev()
+        .take(run.len())
+        .copied()
+        .collect();
+    if run.len() < 2 || items.len() != run.len() {
+        return;
+    }
+    let (run, items): (Vec<usize>, Vec<usize>) = (run.into_iter().rev().collect(), items.into_iter().rev().collect());
+    // The lower-case words of each item, from its figure to the next one.
+    let bounds: Vec<usize> = items
+        .iter()
+        .chain(std::iter::once(&run[0]))
+        .map(|&i| ctx.token_at(figures[i].span.start))
+        .collect();
+    let words_of = |n: usize| -> Vec<String> {
+        (bounds[n]..bounds[n + 1])
+            .filter(|&j| ctx.kind(j) == Some(TokenKind::Word) && !ctx.capitalised(j))
+            .map(|j| super::singular(ctx.lw(j)))
+            .collect()
+    };
+    let item_words: Vec<Vec<String>> = (0..items.len()).map(words_of).collect();
+    for (n, &fi) in run.iter().enumerate() {
+        let Some(m) = figures[fi].measure.as_deref() else {
+            continue;
+        };
+        let Some(measure) = lexicon.measures.iter().find(|x| x.name == m) else {
+            continue;
+        };
+        let name: Vec<String> = measure
+            .name
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty() && !crate::text::is_stopword(&w.to_lowercase()))
+            .map(|w| super::singular(&w.to_lowercase()))
+            .collect();
+        let has = |words: &[String], w: &String| words.contains(w);
+        let lacks = name
+            .iter()
+            .any(|w| !has(&item_words[n], w) && item_words.iter().any(|other| has(other, w)));
+        let holds_one = name
+            .iter()
+            .any(|w| has(&item_words[n], w) && !item_words.iter().all(|o| has(o, w)));
+        if lacks && !holds_one {
+            figures[fi].measure = None;
+            figures[fi].cue = None;
+        }
+    }
 }
 
 /// Words after a name that make it the speaker or a person's title, not the

@@ -255,10 +255,11 @@ pub fn attach(
         }
         &stems[..ctx.tokens.len()]
     };
-    // Token ranges of the sentence's amounts, for the statements they end.
+    // Token ranges of the sentence's amounts, for the statements they end
+    // (only read when there are measures to tie).
     let others: Vec<(usize, usize)> = figures
         .iter()
-        .filter(|f| f.kind.is_claimable())
+        .filter(|f| f.kind.is_claimable() && !lexicon.measures.is_empty())
         .map(|f| {
             (
                 ctx.token_at(f.span.start),
@@ -449,11 +450,20 @@ fn named_subject(ctx: &SentenceContext, mentions: &[Mention], lexicon: &Lexicon)
         return None;
     }
     let span = ctx.span(name_start, i);
-    let ruled = mentions
+    // Mentions are in text order: only those starting before the name ends
+    // and not ended before it (a search, not a scan of the article).
+    let hi = mentions.partition_point(|m| m.span.start < span.end);
+    let ruled = mentions[..hi]
         .iter()
-        .any(|m| m.span.start < span.end && span.start < m.span.end && lexicon.from_rules.get(m.entity) == Some(&true));
+        .rev()
+        .take_while(|m| m.span.start + MAX_MENTION_BYTES > span.start)
+        .any(|m| span.start < m.span.end && lexicon.from_rules.get(m.entity) == Some(&true));
     (!ruled).then_some((name_start, i))
 }
+
+/// Longest entity mention looked back for, in bytes: a name overlapping a
+/// subject starts at most this far before it.
+const MAX_MENTION_BYTES: usize = 256;
 
 /// "the management group, *which* has a 5.4 pct stake": a relative clause
 /// whose antecedent, the clause before, is a noun phrase that names no
@@ -621,7 +631,7 @@ fn shape_matches(ctx: &SentenceContext, m: &Measure, fstart: usize, fend: usize)
         !matches!(preposition, "to" | "from")
     } else {
         // "an additional 2% tax", "another 200 troops": an increment, not the level.
-        preposition != "by" && !INCREMENTS.contains(&preposition) && !traded(ctx, m, before, fstart)
+        preposition != "by" && !INCREMENTS.contains(&preposition) && !traded(ctx, m, before)
     };
     fits && (!m.per_unit
         || (fend..(fend + 6).min(ctx.tokens.len()))
@@ -673,15 +683,15 @@ const TRANSACTIONS: &[&str] = &[
     "issued",
 ];
 
-/// Whether the count at `fstart` (its qualifiers from `before`) is the
+/// Whether the count whose qualifiers start at token `before` is the
 /// object of a transaction verb; money and percentages are prices and
 /// shares of a whole there, and stay.
-fn traded(ctx: &SentenceContext, m: &Measure, before: usize, fstart: usize) -> bool {
+fn traded(ctx: &SentenceContext, m: &Measure, before: usize) -> bool {
     let counted = m
         .units
         .iter()
         .all(|u| u != "%" && crate::extract::iso_4217(u).is_none());
-    let mut k = before.min(fstart);
+    let mut k = before;
     // "to buy up to 100,000 shares", "sold the 500 tonnes"
     while k > 0 && before - k < 3 && matches!(ctx.lw(k - 1), "a" | "an" | "up" | "to" | "the") {
         k -= 1;
@@ -723,7 +733,7 @@ const ANY_PEOPLE: &[&str] = &["people", "person", "man", "men", "woman", "women"
 /// `k` is the noun the measure counts ("teams"), used for another thing,
 /// while the figure counts a noun of its own.
 fn counts_another_noun(ctx: &SentenceContext, m: &Measure, fig: &Figure, k: usize, last: usize) -> bool {
-    if k != last || fig.kind != super::FigureKind::Count {
+    if k != last || fig.kind != super::FigureKind::Count || m.nouns.is_empty() {
         return false;
     }
     let Some(counted) = fig.unit.as_deref() else {
@@ -744,14 +754,14 @@ const STAND_INS: &[&str] = &[
 /// cue at `k` says how its subject was measured, and the subject is another
 /// quantity than the measure's (its head noun no cue of it).
 fn measures_its_subject(ctx: &SentenceContext, m: &Measure, k: usize, fstart: usize) -> bool {
-    if k >= fstart || m.nouns.contains(&super::singular(ctx.lw(k))) {
+    if k >= fstart {
         return false;
     }
     let mut h = k;
     while h > 0 && AUXILIARIES.iter().any(|a| ctx.is_word(h - 1, a)) {
         h -= 1;
     }
-    if h == k || h == 0 {
+    if h == k || h == 0 || m.nouns.contains(&super::singular(ctx.lw(k))) {
         return false;
     }
     let head = h - 1;

@@ -566,3 +566,73 @@ claims:
                  at seven dlrs and nine dlrs each respectively.\n";
     assert_eq!(claim_findings(rules, story), one("claim-mismatch", "seven dlrs"));
 }
+
+#[test]
+fn a_measure_that_restricts_its_noun_needs_one_of_its_cues() {
+    // `nouns` name the measure, `cues` the clause that restricts it: the
+    // size of the whole circuit is not the number of its clubs that tour.
+    let rules = r#"
+entities:
+  "Western Rugby Circuit": ["Western Rugby Circuit", "the circuit"]
+measures:
+  "clubs touring in the spring":
+    units: []
+    nouns: [clubs]
+    cues: [tour abroad]
+claims:
+  - subject: "Western Rugby Circuit"
+    measure: "clubs touring in the spring"
+    op: "="
+    value: "12"
+"#;
+    let story = "date 1990-02-03\nRUGBY CIRCUIT PLANS\n\n\
+                 Directors of the Western Rugby Circuit met on Monday to plan the twelve-club season.\n\n\
+                 Five of the circuit's clubs tour abroad in the spring and miss the opening weeks.\n";
+    assert_eq!(claim_findings(rules, story), one("claim-mismatch", "Five"));
+}
+
+#[test]
+fn nouns_name_a_measure_on_their_own_when_the_name_does_not_restrict_it() {
+    // A time after the participle dates the measure, it does not restrict
+    // what the noun counts.
+    let rules = r#"
+entities:
+  "Dana Whitcomb": ["Dana Whitcomb", "Whitcomb"]
+measures:
+  "prize money won in 1988":
+    units: [USD]
+    nouns: [prize money]
+    cues: [won]
+claims:
+  - subject: "Dana Whitcomb"
+    measure: "prize money won in 1988"
+    op: "="
+    value: "USD 61,200"
+"#;
+    let story = "date 1988-12-20\nWHITCOMB NAMED PLAYER OF THE YEAR\n\n\
+                 Dana Whitcomb dominated the tour this year. She took the Orchard Classic, \
+                 two invitationals and a record $61,200 in prize money.\n";
+    assert_eq!(claim_findings(rules, story), one("claim-agrees", "$61,200"));
+}
+
+#[test]
+fn a_cue_shared_by_a_list_goes_to_the_item_that_names_the_measure() {
+    let rules = r#"
+entities:
+  "Cobalt Leisure": ["Cobalt Leisure Inc", "Cobalt Leisure"]
+measures:
+  "cash paid for the Riverside Casino":
+    units: [USD]
+    nouns: [cash]
+    cues: [included]
+claims:
+  - subject: "Cobalt Leisure"
+    measure: "cash paid for the Riverside Casino"
+    op: "="
+    value: "USD 85 million"
+"#;
+    let story = "date 1990-02-03\nCOBALT BUYS RIVERSIDE CASINO\n\n\
+                 Cobalt Leisure Inc said it completed its purchase of the Riverside Casino. \
+                 The price included 85 mln dlrs in cash and the assumption of a 120 mln dlrs mortgage.\n";
+    assert_eq!(claim_findings(rules, story), one("claim-agrees", "85 mln dlrs"));
+}

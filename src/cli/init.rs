@@ -51,7 +51,8 @@ measures:
     cues: [turnout, voted]
 #  budget:
 #    units: [USD]              # money in any ISO 4217 code; or a unit: [km], [barrels per day]
-#    cues: [budget, allocated]
+#    nouns: [budget]           # the nouns that name the measure
+#    cues: [allocated]         # the verbs and phrases that cue it
 
 # Assertions checked against every article: SUBJECT MEASURE OP VALUE.
 claims: []

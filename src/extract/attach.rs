@@ -770,7 +770,11 @@ fn measures_its_subject(ctx: &SentenceContext, m: &Measure, k: usize, fstart: us
         && !ctx.capitalised(head)
         && word.chars().all(|c| c.is_ascii_lowercase())
         && !STAND_INS.contains(&word)
-        && !m.cue_stems.contains(&crate::text::stem(word))
+        && !m
+            .cue_stems
+            .iter()
+            .chain(&m.noun_stems)
+            .any(|c| *c == crate::text::stem(word))
         && !m.units.contains(&super::singular(word))
 }
 
@@ -786,6 +790,63 @@ fn in_own_phrase(ctx: &SentenceContext, k: usize, noun_tok: Option<usize>, fstar
         return false;
     }
     (fend + 1..k).all(|j| matches!(ctx.lw(j), "the" | "a" | "an" | "its" | "their" | "total"))
+}
+
+/// The last token of a cue (one of `stems`, or one of `phrases`) that
+/// starts at token `k`, the longest one.
+fn cue_at(ctx: &SentenceContext, k: usize, stem_k: &str, stems: &[String], phrases: &[Vec<String>]) -> Option<usize> {
+    let mut hit = None;
+    if ctx.kind(k) == Some(TokenKind::Word) && stems.iter().any(|c| c == stem_k) {
+        hit = Some(k);
+    }
+    for phrase in phrases {
+        if !phrase.is_empty() && phrase.iter().enumerate().all(|(j, w)| ctx.lw(k + j) == w) {
+            hit = hit.max(Some(k + phrase.len() - 1));
+        }
+    }
+    hit
+}
+
+fn only_auxiliaries(ctx: &SentenceContext, from: usize, to: usize) -> bool {
+    (from..to).all(|j| AUXILIARIES.iter().any(|a| ctx.is_word(j, a)))
+}
+
+/// "Nine *of the league's teams* play …", "300 *of its workers* struck":
+/// the figure heads a partitive subject (ending at tokens `fend..`) whose
+/// verb is the cue at `k`.
+fn partitive_subject(ctx: &SentenceContext, m: &Measure, fend: usize, k: usize) -> bool {
+    if ctx.lw(fend) != "of" {
+        return false;
+    }
+    (fend + 1..k.min(fend + 7)).any(|j| {
+        (noun_at(ctx, m, j) || super::looks_plural(ctx.lw(j)))
+            && only_auxiliaries(ctx, j + 1, k)
+            && (fend + 1..j).all(|i| {
+                (ctx.kind(i) != Some(TokenKind::Punct) || ctx.glued(i)) && !matches!(ctx.lw(i), "and" | "or" | "but")
+            })
+    })
+}
+
+/// A noun of the measure (one of its `nouns`, or a plural one-word cue) at token `k`.
+fn noun_at(ctx: &SentenceContext, m: &Measure, k: usize) -> bool {
+    if ctx.kind(k) != Some(TokenKind::Word) {
+        return false;
+    }
+    let stem = crate::text::stem(ctx.lw(k));
+    cue_at(ctx, k, &stem, &m.noun_stems, &m.noun_phrases).is_some() || m.nouns.contains(&super::singular(ctx.lw(k)))
+}
+
+/// Whether the complement right after a figure ending at `ge` names the
+/// measure ("140 mln dlrs *in cash and stock*").
+fn noun_in_complement(ctx: &SentenceContext, m: &Measure, ge: usize) -> bool {
+    !m.nouns.is_empty()
+        && (ge + 1..(ge + 7).min(ctx.tokens.len())).any(|k| in_complement_of(ctx, ge, k) && noun_at(ctx, m, k))
+}
+
+/// Whether the figure's own phrase names the measure.
+fn noun_in_own_phrase(ctx: &SentenceContext, m: &Measure, noun_tok: Option<usize>, fstart: usize, fend: usize) -> bool {
+    (fstart..(fend + 4).min(ctx.tokens.len()))
+        .any(|k| in_own_phrase(ctx, k, noun_tok, fstart, fend) && noun_at(ctx, m, k))
 }
 
 /// The measure a figure states and the cue that says so; `true` when the
@@ -823,19 +884,14 @@ fn measure_for<'m>(
             if ((fstart..fend).contains(&k) && !own) || !s.linked(fclause, s.clause[k]) {
                 continue;
             }
-            let mut hit = None;
-            if ctx.kind(k) == Some(TokenKind::Word) && m.cue_stems.iter().any(|c| c == stem_k) {
-                hit = Some(k);
-            }
-            for phrase in &m.cue_phrases {
-                if !phrase.is_empty() && phrase.iter().enumerate().all(|(j, w)| ctx.lw(k + j) == w) {
-                    hit = Some(k + phrase.len() - 1);
-                }
+            let mut hit = cue_at(ctx, k, stem_k, &m.cue_stems, &m.cue_phrases);
+            if !m.restricted {
+                hit = hit.max(cue_at(ctx, k, stem_k, &m.noun_stems, &m.noun_phrases));
             }
             let Some(last) = hit else { continue };
             // A cue after the figure must be its verb (only auxiliaries
             // between) or in its own phrase.
-            if k >= fend && !own && !(fend..k).all(|j| AUXILIARIES.iter().any(|a| ctx.is_word(j, a))) {
+            if k >= fend && !own && !only_auxiliaries(ctx, fend, k) && !partitive_subject(ctx, m, fend, k) {
                 continue;
             }
             // A cue before the figure reaches it across another figure only
@@ -854,6 +910,17 @@ fn measure_for<'m>(
             if k < fstart
                 && others.iter().any(|&(_, ge)| in_complement_of(ctx, ge, k))
                 && (k + 1..fstart).any(|j| matches!(ctx.lw(j), "and" | "or" | ","))
+            {
+                continue;
+            }
+            // A cue shared by a list goes to the item that names the
+            // measure: "included 140 mln dlrs *in cash and stock* and a 299
+            // mln dlrs mortgage" (a measure of cash and stock).
+            if k < fstart
+                && others
+                    .iter()
+                    .any(|&(gs, ge)| k < gs && ge <= fstart && noun_in_complement(ctx, m, ge))
+                && !noun_in_own_phrase(ctx, m, noun_tok, fstart, fend)
             {
                 continue;
             }

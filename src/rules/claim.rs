@@ -103,6 +103,9 @@ pub fn parse_compact(s: &str) -> Result<super::ClaimSpec, String> {
     let (pos, op) = OPS
         .iter()
         .filter_map(|op| text.find(op).map(|p| (p, *op)))
+        // " in " is the range operator only before a range: "clubs
+        // touring in the spring = 12" has the measure's own "in".
+        .filter(|&(p, op)| op != " in " || text[p..].contains(".."))
         .min_by_key(|&(p, op)| (p, usize::MAX - op.len()))
         .ok_or_else(|| {
             format!("claim `{text}` has no operator; write it as `SUBJECT MEASURE = VALUE` (or ~, <, <=, >, >=, in)")
@@ -298,6 +301,9 @@ mod tests {
         assert_eq!((c.op, c.value.value, c.value.upper), (Op::Range, 50.0, Some(100.0)));
         assert_eq!(parse_compact("Kenya pledge ~ 1,000").unwrap().op, Op::Approx);
         assert!(parse_compact("Kenya pledge 1,000").is_err());
+        // A measure's own "in" is not the range operator.
+        let c = parse_compact("Acme clubs touring in spring = 12").unwrap();
+        assert_eq!((c.op, c.value.value), (Op::Eq, 12.0));
         assert!(parse_compact("pledge = 1,000").is_err());
     }
 

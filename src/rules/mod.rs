@@ -63,6 +63,12 @@ pub struct MeasureSpec {
     /// Words or phrases that say which measure a figure is ("deploy", "on the ground").
     #[serde(default)]
     pub cues: Vec<String>,
+    /// The nouns that name the measure ("net profit", "teams"), apart from
+    /// the verbs that cue it. Matched as cues are; a measure whose name
+    /// restricts its noun ("teams *playing in baseball parks*") needs one of
+    /// its `cues` as well.
+    #[serde(default)]
+    pub nouns: Vec<String>,
     #[serde(default)]
     pub description: Option<String>,
 }
@@ -334,9 +340,19 @@ pub struct Measure {
     /// ("pre-tax profits" → pre, -, tax, profits).
     pub cue_stems: Vec<String>,
     pub cue_phrases: Vec<Vec<String>>,
-    /// Singular forms of the one-word cues that are plural nouns ("teams"):
-    /// what the measure counts.
+    /// Singular forms of the one-word cues that are plural nouns ("teams")
+    /// and of the last word of each of its `nouns`: what the measure counts.
     pub nouns: Vec<String>,
+    /// Stems and phrases of the measure's `nouns`, kept apart from its cues
+    /// so that a restricted measure can ask for a cue.
+    pub noun_stems: Vec<String>,
+    pub noun_phrases: Vec<Vec<String>>,
+    /// The name restricts its noun to a part of what it counts ("teams
+    /// playing in baseball parks", "shares bought in February", "employees
+    /// to be furloughed"): a figure of the noun alone ("the 14-team league")
+    /// is the whole, so a figure states the measure only by one of its cues
+    /// (when the rules give both cues and nouns).
+    pub restricted: bool,
     /// The measure is a change or a flow ("price cut", "shares bought"): a
     /// figure after "to" or "from" states a level, not it.
     pub flow: bool,
@@ -387,6 +403,69 @@ impl Measure {
         let period = words.iter().find_map(|w| crate::extract::period_adjective(w));
         (flow, per_unit, period)
     }
+
+    /// Whether the name is a noun restricted by a clause after it: a
+    /// participle with its complement ("teams *playing in* baseball parks",
+    /// "shares *bought in* February") or an infinitive ("employees *to be*
+    /// furloughed"). A modifier before the noun ("posted price") or a bare
+    /// participle after it ("damages awarded") does not restrict it.
+    fn restricts_its_noun(name: &str) -> bool {
+        let words: Vec<String> = name
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        (1..words.len().saturating_sub(1)).any(|i| {
+            let (w, next) = (words[i].as_str(), words[i + 1].as_str());
+            (w == "to" && next == "be")
+                || (is_participle(w) && RESTRICTING_PREPOSITIONS.contains(&next) && !names_a_time(&words[i + 2..]))
+        })
+    }
+}
+
+/// Prepositions that open a participle's complement in a measure's name.
+const RESTRICTING_PREPOSITIONS: &[&str] = &[
+    "in", "for", "between", "under", "by", "at", "on", "from", "during", "since", "before", "after", "through", "to",
+    "into", "with",
+];
+
+/// Irregular past participles of verbs a measure's name restricts by.
+const IRREGULAR_PARTICIPLES: &[&str] = &[
+    "bought", "sold", "paid", "won", "held", "made", "given", "taken", "spent", "built", "lost", "kept", "lent",
+    "sent", "brought", "raised", "grown", "drawn", "shown", "put", "set", "cut", "hit", "left",
+];
+
+/// A cue or noun as the lower-case tokens it is matched against: tokenised
+/// as the text is, so that "pre-tax profits" and "per share" meet the
+/// tokens they are written as.
+fn cue_words(cue: &str) -> Vec<String> {
+    crate::text::tokenize(cue, crate::text::Span::new(0, cue.len()))
+        .iter()
+        .map(|t| t.text(cue).to_ascii_lowercase())
+        .collect()
+}
+
+/// Whether a complement names a time ("in 1960", "in February", "between
+/// Jan 26 and Feb 9", "during the quarter"): it dates the measure, which the
+/// claim's `as_of` and the article's date do, rather than restricting what
+/// its noun counts.
+fn names_a_time(complement: &[String]) -> bool {
+    let first = complement
+        .iter()
+        .find(|w| !matches!(w.as_str(), "the" | "a" | "its" | "this" | "last" | "that"));
+    first.is_some_and(|w| {
+        w.bytes().all(|b| b.is_ascii_digit())
+            || crate::extract::dates::month(w).is_some()
+            || crate::extract::dates::weekday(w).is_some()
+            || crate::extract::period_word(w).is_some()
+            || crate::extract::period_word(crate::extract::singular(w).as_str()).is_some()
+    })
+}
+
+fn is_participle(w: &str) -> bool {
+    (w.len() >= 5 && w.ends_with("ing") && w != "during")
+        || (w.len() >= 4 && w.ends_with("ed"))
+        || IRREGULAR_PARTICIPLES.contains(&w)
 }
 
 #[derive(Debug, Clone)]
@@ -477,6 +556,30 @@ impl RuleSet {
     pub fn measure(&self, name: &str) -> Option<&Measure> {
         self.measures.iter().find(|m| m.name == name)
     }
+}
+
+/// The compact form takes the word before the operator as the measure; a
+/// measure of several words ("Acme shares bought in February = 5,000") is
+/// found by its name: the longest defined measure that ends the text before
+/// the operator, when what precedes it is a defined entity.
+fn split_by_known_measure(spec: &ClaimSpec, set: &RuleSet, known_entities: &[String]) -> Option<ClaimSpec> {
+    if set.measure(&spec.measure).is_some() {
+        return None;
+    }
+    let left = format!("{} {}", spec.subject, spec.measure);
+    set.measures
+        .iter()
+        .filter_map(|m| {
+            let subject = left.strip_suffix(m.name.as_str())?;
+            let subject = subject.strip_suffix(char::is_whitespace)?.trim_end();
+            known_entities.iter().any(|e| e == subject).then_some((m, subject))
+        })
+        .max_by_key(|(m, _)| m.name.len())
+        .map(|(m, subject)| ClaimSpec {
+            subject: subject.to_string(),
+            measure: m.name.clone(),
+            ..spec.clone()
+        })
 }
 
 /// Rules files under `path`: the file itself, or every `.yaml`/`.yml` in the
@@ -581,13 +684,7 @@ pub fn load_sources(sources: &[(String, String)]) -> Result<RuleSet, RulesError>
             let mut cue_stems = Vec::new();
             let mut cue_phrases = Vec::new();
             let mut nouns = Vec::new();
-            for c in &spec.cues {
-                // Tokenised as the text is, so that "pre-tax profits" and
-                // "per share" meet the tokens they are written as.
-                let words: Vec<String> = crate::text::tokenize(c, crate::text::Span::new(0, c.len()))
-                    .iter()
-                    .map(|t| t.text(c).to_ascii_lowercase())
-                    .collect();
+            for words in spec.cues.iter().map(|c| cue_words(c)) {
                 match words.as_slice() {
                     [] => {}
                     [one] => {
@@ -599,6 +696,21 @@ pub fn load_sources(sources: &[(String, String)]) -> Result<RuleSet, RulesError>
                     _ => cue_phrases.push(words),
                 }
             }
+            let mut noun_stems = Vec::new();
+            let mut noun_phrases = Vec::new();
+            for words in spec.nouns.iter().map(|c| cue_words(c)) {
+                if let Some(last) = words.last() {
+                    nouns.push(crate::extract::singular(last));
+                }
+                match words.as_slice() {
+                    [] => {}
+                    [one] => noun_stems.push(crate::text::stem(one)),
+                    _ => noun_phrases.push(words),
+                }
+            }
+            nouns.sort();
+            nouns.dedup();
+            let restricted = !spec.cues.is_empty() && !spec.nouns.is_empty() && Measure::restricts_its_noun(mname);
             let (flow, per_unit, period) = Measure::shape(mname);
             set.measures.push(Measure {
                 name: mname.clone(),
@@ -606,6 +718,9 @@ pub fn load_sources(sources: &[(String, String)]) -> Result<RuleSet, RulesError>
                 cue_stems,
                 cue_phrases,
                 nouns,
+                noun_stems,
+                noun_phrases,
+                restricted,
                 flow,
                 per_unit,
                 period,
@@ -623,6 +738,8 @@ pub fn load_sources(sources: &[(String, String)]) -> Result<RuleSet, RulesError>
         .collect();
     for (name, text, file) in parsed {
         for (i, spec) in file.claims.iter().enumerate() {
+            let resolved = split_by_known_measure(spec, &set, &known_entities);
+            let spec = resolved.as_ref().unwrap_or(spec);
             let (line, col) = locate::sequence_item(text, "claims", i).unwrap_or((1, 1));
             let origin = Origin {
                 file: name.clone(),
@@ -830,6 +947,50 @@ mod tests {
         assert_eq!(c.interval(), (900.0, 1100.0));
         assert_eq!(c.spec.as_of, NaiveDate::from_ymd_opt(2023, 9, 1));
         assert_eq!(c.spec.severity, Some(Severity::Warning));
+    }
+
+    #[test]
+    fn a_compact_claim_finds_a_measure_of_several_words_by_its_name() {
+        let yaml = "entities:\n  Acme Corp: []\nmeasures:\n  shares bought in February:\n    units: []\n    cues: [bought]\n\
+                    claims:\n  - Acme Corp shares bought in February = 5,000\n";
+        let r = load_one(yaml).unwrap();
+        let c = &r.claims[0];
+        assert_eq!(
+            (c.spec.subject.as_str(), c.spec.measure.as_str()),
+            ("Acme Corp", "shares bought in February")
+        );
+    }
+
+    #[test]
+    fn nouns_are_a_key_of_their_own_and_a_misspelt_one_gets_a_hint() {
+        let r = load_one(
+            "measures:\n  teams playing in baseball parks:\n    nouns: [teams]\n    cues: [play in baseball parks]\n",
+        )
+        .unwrap();
+        let m = &r.measures[0];
+        assert_eq!(m.nouns, ["team"]);
+        assert_eq!(m.noun_stems, [crate::text::stem("teams")]);
+        assert!(m.restricted);
+        let e = load_one("measures:\n  revenue:\n    noun: [revenue]\n").unwrap_err();
+        assert_eq!(e.line, 3, "{e:?}");
+        assert_eq!(e.help.as_deref(), Some("did you mean `nouns`?"), "{e:?}");
+    }
+
+    #[test]
+    fn a_name_restricts_its_noun_by_a_clause_after_it_not_by_a_time_or_a_modifier() {
+        for (name, restricted) in [
+            ("teams playing in baseball parks", true),
+            ("shares exchanged for Supermac", true),
+            ("employees to be furloughed", true),
+            ("shares bought in February", false),
+            ("prize money won in 1960", false),
+            ("loss during the quarter", false),
+            ("damages awarded", false),
+            ("cut in the posted price", false),
+            ("defence spending", false),
+        ] {
+            assert_eq!(Measure::restricts_its_noun(name), restricted, "{name}");
+        }
     }
 
     #[test]

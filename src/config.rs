@@ -19,7 +19,16 @@ pub const FILE_NAMES: &[&str] = &["claimlint.yaml", ".claimlint.yaml"];
 
 /// Every key, in the order `claimlint config` prints them.
 pub const KEYS: &[&str] = &[
-    "paths", "include", "exclude", "rules", "select", "ignore", "severity", "fail-on", "baseline",
+    "paths",
+    "include",
+    "exclude",
+    "currencies",
+    "rules",
+    "select",
+    "ignore",
+    "severity",
+    "fail-on",
+    "baseline",
 ];
 
 #[derive(Debug, Default, Deserialize)]
@@ -34,6 +43,10 @@ pub struct Config {
     /// Globs of files never checked, even when named on the command line.
     #[serde(default)]
     pub exclude: Vec<String>,
+    /// Globs → ISO 4217 code: what a bare `$` means in the matching files
+    /// (over the rules' `currency:`; an article's front matter overrides it).
+    #[serde(default)]
+    pub currencies: BTreeMap<String, String>,
     /// Rules files or folders.
     #[serde(default)]
     pub rules: Vec<PathBuf>,
@@ -61,6 +74,8 @@ pub struct Loaded {
     pub config: Config,
     pub include: Option<GlobSet>,
     pub exclude: GlobSet,
+    /// The `currencies` globs, the longest (most specific) first.
+    currencies: Vec<(globset::GlobMatcher, &'static str)>,
     pub severity: BTreeMap<&'static str, Severity>,
     pub fail_on: Option<Severity>,
     /// The file's folder, canonical, for matching globs (once per run).
@@ -110,6 +125,18 @@ impl Loaded {
             let rel = self.relative(path);
             self.exclude.is_match(rel.as_ref()) || self.exclude.is_match(path)
         }
+    }
+
+    /// The currency of a bare `$` in `path` by the `currencies` globs.
+    pub fn currency_for(&self, path: &Path) -> Option<&'static str> {
+        if self.currencies.is_empty() {
+            return None;
+        }
+        let rel = self.relative(path);
+        self.currencies
+            .iter()
+            .find(|(g, _)| g.is_match(rel.as_ref()) || g.is_match(path))
+            .map(|&(_, code)| code)
     }
 
     /// Whether a walked file is an article by the `include` globs (all are, without them).
@@ -250,6 +277,32 @@ pub fn load(file: &Path) -> Result<Loaded, RulesError> {
         Some(globs(&text, &display, "include", &config.include)?)
     };
     let exclude = globs(&text, &display, "exclude", &config.exclude)?;
+    let mut currencies = Vec::new();
+    for (pattern, code) in &config.currencies {
+        let (line, col) = value_position(&text, "currencies", pattern);
+        let glob = Glob::new(pattern).map_err(|e| {
+            RulesError::at(
+                &display,
+                &text,
+                line,
+                col,
+                &format!("`currencies` has an invalid glob `{pattern}`: {}", e.kind()),
+                Some("globs use *, **, ?, [abc] and {a,b}; see https://docs.rs/globset"),
+            )
+        })?;
+        let code = crate::extract::iso_4217(&code.to_ascii_uppercase()).ok_or_else(|| {
+            RulesError::at(
+                &display,
+                &text,
+                line,
+                col,
+                &format!("`currencies` gives `{pattern}` the unknown currency code `{code}`"),
+                Some("use an ISO 4217 code such as USD, CAD, AUD or GBP"),
+            )
+        })?;
+        currencies.push((glob.compile_matcher(), code));
+    }
+    currencies.sort_by_key(|(g, _)| std::cmp::Reverse(g.glob().glob().len()));
     let dir = file
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -261,6 +314,7 @@ pub fn load(file: &Path) -> Result<Loaded, RulesError> {
         config,
         include,
         exclude,
+        currencies,
         severity: sev,
         fail_on,
     };

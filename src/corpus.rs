@@ -382,6 +382,19 @@ pub fn read_article(path: &Path, display: &str) -> Result<Article, InputError> {
 pub struct Source {
     pub display: String,
     pub path: PathBuf,
+    /// What a bare `$` means in this file when its front matter does not
+    /// say (the configuration's `currencies:` for its folder).
+    pub currency: Option<&'static str>,
+}
+
+impl Source {
+    /// Reads the article, with the folder's currency where the front
+    /// matter sets none.
+    pub fn read(&self) -> Result<Article, InputError> {
+        let mut article = read_article(&self.path, &self.display)?;
+        article.currency = article.currency.or(self.currency);
+        Ok(article)
+    }
 }
 
 /// Expands command-line paths into article files: folders are walked
@@ -396,6 +409,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Source>, Vec<InputError>) {
             sources.push(Source {
                 display: "-".into(),
                 path: p.clone(),
+                currency: None,
             });
             continue;
         }
@@ -407,6 +421,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Source>, Vec<InputError>) {
             sources.push(Source {
                 display,
                 path: p.clone(),
+                currency: None,
             });
             continue;
         }
@@ -423,6 +438,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Source>, Vec<InputError>) {
                         sources.push(Source {
                             display: display_path(&path),
                             path,
+                            currency: None,
                         });
                     }
                 }

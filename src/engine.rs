@@ -47,7 +47,7 @@ pub fn check_sources(
     let read: Vec<Result<(crate::corpus::Article, LineDigest), InputError>> = sources
         .par_iter()
         .map(|s| {
-            corpus::read_article(&s.path, &s.display).map(|a| {
+            s.read().map(|a| {
                 let digest = LineDigest::of(&a);
                 (a, digest)
             })

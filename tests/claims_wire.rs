@@ -636,3 +636,177 @@ claims:
                  The price included 85 mln dlrs in cash and the assumption of a 120 mln dlrs mortgage.\n";
     assert_eq!(claim_findings(rules, story), one("claim-agrees", "85 mln dlrs"));
 }
+
+// One test per failure kind of issue 15 that the tests above do not cover,
+// each on a story of our own.
+
+#[test]
+fn kind1_a_legal_suffix_a_short_form_a_modifier_and_a_wire_headline_name_the_company() {
+    let rules = r#"
+entities:
+  "Fenwick Marine Holdings": ["Fenwick Marine Holdings PLC", "Fenwick Marine", "Fenwick"]
+measures:
+  stake:
+    units: ["%"]
+    cues: [stake, has]
+  order book:
+    units: [GBP]
+    cues: [orders]
+claims:
+  - Fenwick Marine Holdings stake = 27%
+  - subject: "Fenwick Marine Holdings"
+    measure: "order book"
+    op: "="
+    value: "GBP 40 million"
+"#;
+    // The headline names the company in wire capitals and the body then
+    // says "the company"; later the full name with its legal suffix, and
+    // the short form as a modifier.
+    let story = "date 1987-06-01\nFENWICK SAYS IT BUILT UP STAKE IN TARLOW\n\n\
+                 The company said it has 27 pct of Tarlow Docks.\n\n\
+                 Fenwick Marine Holdings PLC shares rose on the news.\n\n\
+                 The Fenwick unit said it held orders worth 40 mln stg at the end of May.\n";
+    let found = claim_findings(rules, story);
+    assert_eq!(
+        found,
+        [
+            ("claim-agrees".to_string(), "27 pct".to_string()),
+            ("claim-agrees".to_string(), "40 mln stg".to_string())
+        ],
+        "{found:?}"
+    );
+}
+
+#[test]
+fn kind2_money_and_percentages_in_the_wire_abbreviations() {
+    let rules = r#"
+entities:
+  "Arcadia Foods": ["Arcadia Foods SpA", "Arcadia"]
+measures:
+  dividend:
+    units: [USD]
+    cues: [dividend]
+  debt:
+    units: [ITL]
+    cues: [debt]
+  margin:
+    units: ["%"]
+    cues: [margin]
+  bond issue:
+    units: [USD]
+    cues: [issue]
+claims:
+  - Arcadia Foods dividend = $0.12
+  - Arcadia Foods debt = ITL 300 billion
+  - Arcadia Foods margin = 0.5%
+  - subject: "Arcadia Foods"
+    measure: "bond issue"
+    op: "="
+    value: "USD 2 billion"
+"#;
+    let story = "date 1987-06-01\nARCADIA FOODS RESULTS\n\n\
+                 Arcadia Foods SpA raised its dividend to 12 cts a share.\n\n\
+                 Arcadia said its debt stood at 300 billion lire, and its margin was 0.5 of a per cent.\n\n\
+                 Arcadia also planned a two-billion-dlr bond issue.\n";
+    let found = claim_findings(rules, story);
+    assert_eq!(
+        found,
+        [
+            ("claim-agrees".to_string(), "0.5 of a per cent".to_string()),
+            ("claim-agrees".to_string(), "12 cts".to_string()),
+            ("claim-agrees".to_string(), "300 billion lire".to_string()),
+            ("claim-agrees".to_string(), "two-billion-dlr".to_string()),
+        ],
+        "{found:?}"
+    );
+}
+
+#[test]
+fn kind3_a_demonym_inside_a_currency_phrase_does_not_steal_the_entity() {
+    let rules = r#"
+entities:
+  "Larchmont Mining": ["Larchmont Mining Ltd", "Larchmont"]
+measures:
+  loss:
+    units: [CAD]
+    cues: [loss]
+claims:
+  - Larchmont Mining loss = CAD 5 million
+"#;
+    let story = "date 1987-06-01\nLARCHMONT POSTS LOSS\n\n\
+                 Larchmont Mining Ltd posted a loss of 7.5 mln Canadian dlrs for the year.\n";
+    assert_eq!(
+        claim_findings(rules, story),
+        one("claim-mismatch", "7.5 mln Canadian dlrs")
+    );
+}
+
+#[test]
+fn kind5_a_duration_with_a_count_and_a_length_without_a_space_are_figures() {
+    let rules = r#"
+entities:
+  "Tasman Star": ["Tasman Star"]
+measures:
+  voyage:
+    units: [days]
+    cues: [voyage]
+  route:
+    units: [km]
+    cues: [route]
+claims:
+  - Tasman Star voyage = 9 days
+  - Tasman Star route = 1,500 miles
+"#;
+    let story = "date 1999-01-04\nTASMAN STAR SAILS\n\n\
+                 The Tasman Star left Hobart on a 9 day voyage. Its route runs about 2400km \
+                 across the Tasman Sea.\n";
+    let found = claim_findings(rules, story);
+    assert_eq!(
+        found,
+        [
+            ("claim-agrees".to_string(), "9 day".to_string()),
+            ("claim-agrees".to_string(), "about 2400km".to_string())
+        ],
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_folder_of_the_corpus_can_have_its_own_currency() {
+    let dir = temp_dir("wire-folder-currency");
+    std::fs::create_dir_all(dir.join("sydney")).unwrap();
+    std::fs::create_dir_all(dir.join("wire")).unwrap();
+    std::fs::write(
+        dir.join("claimlint.yaml"),
+        "paths: [.]\nrules: [rules.yaml]\ncurrencies:\n  \"sydney/**\": AUD\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("rules.yaml"),
+        "entities:\n  \"Harbour Rail\": []\nmeasures:\n  contract:\n    units: [AUD]\n    cues: [contract]\n\
+         claims:\n  - Harbour Rail contract = AUD 40 million\n",
+    )
+    .unwrap();
+    let story = "date 2001-05-02\nHARBOUR RAIL WINS\n\nHarbour Rail won a $40 million contract.\n";
+    std::fs::write(dir.join("sydney/a.txt"), story).unwrap();
+    std::fs::write(dir.join("wire/b.txt"), story).unwrap();
+    let out = run_in(&dir, &["check", "--format", "json"], None);
+    let doc = json(&out);
+    let agrees = findings(&doc, "claim-agrees", |file, _, _| file.to_string());
+    assert_eq!(agrees.len(), 1, "{doc}");
+    assert!(agrees[0].0.ends_with("sydney/a.txt"), "{agrees:?}");
+    assert!(
+        findings(&doc, "claim-mismatch", |_, _, _| String::new()).is_empty(),
+        "{doc}"
+    );
+    // An unknown code is an error at its line.
+    std::fs::write(
+        dir.join("claimlint.yaml"),
+        "paths: [.]\ncurrencies:\n  \"sydney/**\": AUX\n",
+    )
+    .unwrap();
+    let out = run_in(&dir, &["check"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("claimlint.yaml:3"), "{}", stderr(&out));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -17,9 +17,13 @@ pub type Verdicts = Vec<(usize, usize, usize, Verdict)>;
 
 pub fn kind_matches(claim: &Claim, fig: &Figure) -> bool {
     match claim.spec.value.kind {
+        // A claim in a physical unit takes a quantity of its dimension.
+        ValueKind::Count if claim.spec.value.unit.is_some() => {
+            fig.kind == FigureKind::Quantity && claim_scale(claim, fig, None).is_some()
+        }
         ValueKind::Count => matches!(fig.kind, FigureKind::Count | FigureKind::Quantity),
         ValueKind::Percent => fig.kind == FigureKind::Percent,
-        ValueKind::Duration => fig.kind == FigureKind::Duration && claim_scale(claim, fig).is_some(),
+        ValueKind::Duration => fig.kind == FigureKind::Duration && claim_scale(claim, fig, None).is_some(),
         ValueKind::Money => {
             fig.kind == FigureKind::Money
                 && (claim.spec.value.currency.is_none() || fig.unit.as_deref() == claim.spec.value.currency)
@@ -34,15 +38,35 @@ pub fn bears_on(claim: &Claim, fig: &Figure) -> bool {
         && kind_matches(claim, fig)
 }
 
-/// What multiplies a duration figure into the claim's unit of time ("18
-/// months" against a claim in years: 1/12); 1 for other kinds.
-fn claim_scale(claim: &Claim, fig: &Figure) -> Option<f64> {
-    if claim.spec.value.kind != ValueKind::Duration {
+/// What multiplies a figure into the claim's unit: a duration into the
+/// claim's unit of time ("18 months" against a claim in years: 1/12), a
+/// quantity into the claim's physical unit, or else the unit of its
+/// measure (`unit`: "1,500 miles" against a measure in km: 1.609); 1 when
+/// neither has a unit. `None` when the units are of two dimensions.
+fn claim_scale(claim: &Claim, fig: &Figure, measure_unit: Option<&str>) -> Option<f64> {
+    let value = &claim.spec.value;
+    if value.kind == ValueKind::Duration {
+        let to = crate::rules::time_unit_days(value.unit?)?;
+        let from = crate::rules::time_unit_days(fig.unit.as_deref()?)?;
+        return Some(from / to);
+    }
+    if fig.kind != FigureKind::Quantity {
         return Some(1.0);
     }
-    let to = crate::rules::time_unit_days(claim.spec.value.unit?)?;
-    let from = crate::rules::time_unit_days(fig.unit.as_deref()?)?;
-    Some(from / to)
+    let Some(target) = value.unit.or(measure_unit) else {
+        return Some(1.0);
+    };
+    let (to_dim, to) = dimension(target)?;
+    let (from_dim, from) = dimension(fig.unit.as_deref()?)?;
+    (to_dim == from_dim).then_some(from / to)
+}
+
+use crate::extract::keys::dimension;
+
+/// The physical unit a measure counts in, when it has one (`units: [km]`).
+fn measure_unit<'r>(rules: &'r RuleSet, claim: &Claim) -> Option<&'r str> {
+    let m = rules.measure(&claim.spec.measure)?;
+    m.units.iter().map(String::as_str).find(|u| dimension(u).is_some())
 }
 
 pub fn overlaps(a: (f64, f64), b: (f64, f64)) -> bool {
@@ -53,6 +77,7 @@ pub fn evaluate(analyses: &[Analysis], rules: &RuleSet) -> Verdicts {
     let mut out = Vec::new();
     for (ci, claim) in rules.claims.iter().enumerate() {
         let interval = claim.interval();
+        let unit = measure_unit(rules, claim);
         for (ai, a) in analyses.iter().enumerate() {
             // Before the claim's as-of date the article could not know it.
             if let (Some(as_of), Some(date)) = (claim.spec.as_of, a.article.date)
@@ -65,7 +90,9 @@ pub fn evaluate(analyses: &[Analysis], rules: &RuleSet) -> Verdicts {
                 if !fig.kind.is_claimable() || a.is_excluded(fig.span) || !bears_on(claim, fig) {
                     continue;
                 }
-                let scale = claim_scale(claim, fig).unwrap_or(1.0);
+                let Some(scale) = claim_scale(claim, fig, unit) else {
+                    continue;
+                };
                 let (lo, hi) = fig.interval();
                 let verdict = if overlaps((lo * scale, hi * scale), interval) {
                     Verdict::Agrees

@@ -110,6 +110,11 @@ pub fn resolve(paths: &[PathBuf], rules_args: &RulesArgs, fail_on: Option<FailOn
     if let Some(l) = &loaded {
         origins.push(("include", format!("{:?}", l.config.include), from_file("include")));
         origins.push(("exclude", format!("{:?}", l.config.exclude), from_file("exclude")));
+        origins.push((
+            "currencies",
+            format!("{:?}", l.config.currencies),
+            from_file("currencies"),
+        ));
     }
     let rule_paths: Vec<PathBuf> = if rules_args.no_rules {
         origins.push(("rules", "[]".into(), "--no-rules".into()));
@@ -238,10 +243,11 @@ impl Resolved {
                     sources.push(s);
                     continue;
                 }
-                if let Some(l) = &self.config
-                    && (l.is_excluded(&s.path) || (!explicit && !l.is_included(&s.path)))
-                {
-                    continue;
+                if let Some(l) = &self.config {
+                    if l.is_excluded(&s.path) || (!explicit && !l.is_included(&s.path)) {
+                        continue;
+                    }
+                    s.currency = l.currency_for(&s.path);
                 }
                 sources.push(s);
             }

@@ -11,7 +11,7 @@ use clap::{Args, ValueEnum};
 use rayon::prelude::*;
 
 use super::{RulesArgs, print_error};
-use crate::corpus::{self, Article, InputError};
+use crate::corpus::{Article, InputError};
 use crate::extract::{self, ExtractOptions, Facts, Lexicon};
 use crate::render::facts::{FactRecord, write_json, write_jsonl};
 
@@ -66,7 +66,7 @@ pub fn run(args: ExtractArgs) -> ExitCode {
     let results: Vec<Result<Vec<Document>, InputError>> = sources
         .par_iter()
         .map(|s| {
-            let article = corpus::read_article(&s.path, &s.display)?;
+            let article = s.read()?;
             Ok(if args.lines {
                 per_line(&article, &lexicon, options)
             } else {

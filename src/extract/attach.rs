@@ -606,9 +606,16 @@ fn unit_matches(m: &Measure, fig: &Figure) -> bool {
     }
     let Some(unit) = fig.unit.as_deref() else { return false };
     let unit_l = unit.to_lowercase();
-    m.units
-        .iter()
-        .any(|u| u == &unit_l || (u == "%" && fig.kind == super::FigureKind::Percent) || u.eq_ignore_ascii_case(unit))
+    // A quantity is converted within its dimension: a measure in km takes "932 miles".
+    let dim = (fig.kind == super::FigureKind::Quantity)
+        .then(|| super::keys::dimension(unit).map(|(d, _)| d))
+        .flatten();
+    m.units.iter().any(|u| {
+        u == &unit_l
+            || (u == "%" && fig.kind == super::FigureKind::Percent)
+            || u.eq_ignore_ascii_case(unit)
+            || dim.is_some_and(|d| super::keys::dimension(u).is_some_and(|(du, _)| du == d))
+    })
 }
 
 /// Whether a figure at tokens `fstart..fend` can state a measure of its shape:
@@ -784,6 +791,16 @@ fn measures_its_subject(ctx: &SentenceContext, m: &Measure, k: usize, fstart: us
 fn in_own_phrase(ctx: &SentenceContext, k: usize, noun_tok: Option<usize>, fstart: usize, fend: usize) -> bool {
     let after_hyphen = k > 0 && ctx.word(k - 1) == "-" && ctx.glued(k - 1) && ctx.glued(k);
     if noun_tok == Some(k) || (after_hyphen && k > fstart && k <= fend + 1) {
+        return true;
+    }
+    // A figure written as a compound modifier ("a two-billion-*dlr* bond
+    // issue") heads the noun phrase after it.
+    let modifier = fend >= fstart + 3 && ctx.word(fend - 2) == "-" && ctx.glued(fend - 2) && ctx.glued(fend - 1);
+    if modifier
+        && k >= fend
+        && k < fend + 3
+        && (fend..=k).all(|j| ctx.kind(j) == Some(TokenKind::Word) && !ctx.capitalised(j))
+    {
         return true;
     }
     if k <= fend || k > fend + 3 || !matches!(ctx.lw(fend), "in" | "of" | "for") {

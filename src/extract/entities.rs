@@ -26,6 +26,9 @@ pub struct Lexicon {
     /// Whether entity `i` is named by the rules (not only by the gazetteer).
     pub from_rules: Vec<bool>,
     aliases: Names,
+    /// The rules entities' names in capitals, for wire headlines and other
+    /// lines set in capitals ("FENWICK SAYS IT HAS 27 PCT OF TARLOW").
+    caps_aliases: Names,
     wrong_forms: Names,
     pub measures: Vec<Measure>,
     /// What a bare `$` or "dollars" means (the rules' `currency:`); `None`
@@ -72,11 +75,17 @@ impl Lexicon {
             alias_to_entity.insert(alias.to_string(), e);
         }
         let mut wrong_to_entity = HashMap::default();
+        let mut caps_to_entity = HashMap::default();
         for ent in &rules.entities {
             let e = id(&ent.name, &mut entities);
             alias_to_entity.insert(ent.name.clone(), e);
             for a in &ent.aliases {
                 alias_to_entity.insert(a.clone(), e);
+            }
+            for name in std::iter::once(&ent.name).chain(&ent.aliases) {
+                if name.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
+                    caps_to_entity.entry(name.to_uppercase()).or_insert(e);
+                }
             }
             for w in &ent.wrong {
                 wrong_to_entity.insert(w.clone(), e);
@@ -91,6 +100,7 @@ impl Lexicon {
         Lexicon {
             from_rules,
             aliases: Names::new(&alias_to_entity),
+            caps_aliases: Names::new(&caps_to_entity),
             wrong_forms: Names::new(&wrong_to_entity),
             entities,
             measures: rules.measures.clone(),
@@ -109,8 +119,25 @@ impl Lexicon {
 
     /// Entity mentions in `text[from..]`, in text order.
     pub fn mentions(&self, text: &str, from: usize) -> Vec<Mention> {
-        self.aliases
-            .find_iter(text, from)
+        let mut found: Vec<(Span, usize)> = self.aliases.find_iter(text, from).collect();
+        if self.caps_aliases.set.len() > 0 {
+            let before = found.len();
+            for line in capitals_lines(text, from) {
+                for (span, e) in self.caps_aliases.find_iter(&text[..line.end], line.start) {
+                    if !found[..before]
+                        .iter()
+                        .any(|(s, _)| s.start < span.end && span.start < s.end)
+                    {
+                        found.push((span, e));
+                    }
+                }
+            }
+            if found.len() > before {
+                found.sort_by_key(|(s, _)| (s.start, s.end));
+            }
+        }
+        found
+            .into_iter()
             .map(|(span, entity)| {
                 let rest = &text[span.end..];
                 let possessive = rest.starts_with("’s")
@@ -130,6 +157,24 @@ impl Lexicon {
     pub fn wrong_forms(&self, text: &str, from: usize) -> Vec<(Span, usize)> {
         self.wrong_forms.find_iter(text, from).collect()
     }
+}
+
+/// The lines of `text[from..]` set in capitals: three letters or more and
+/// no lower-case letter.
+fn capitals_lines(text: &str, from: usize) -> impl Iterator<Item = Span> + '_ {
+    let mut start = from;
+    text[from..].split_inclusive('\n').filter_map(move |line| {
+        let span = Span::new(start, start + line.len());
+        start += line.len();
+        let mut letters = 0;
+        for c in line.chars() {
+            if c.is_lowercase() {
+                return None;
+            }
+            letters += usize::from(c.is_alphabetic());
+        }
+        (letters >= 3).then_some(span)
+    })
 }
 
 #[cfg(test)]
@@ -160,6 +205,20 @@ mod tests {
                 ("The Bahamas", "Bahamas", false)
             ]
         );
+    }
+
+    #[test]
+    fn a_line_in_capitals_names_the_rules_entities_in_capitals() {
+        let rules = crate::rules::load_sources(&[("r.yaml".into(), "entities:\n  Fenwick Marine: [Fenwick]\n".into())])
+            .unwrap();
+        let lex = Lexicon::new(&rules);
+        let t = "FENWICK SAYS IT HAS 27 PCT OF TARLOW\nFENWICK is not shouted here.\n";
+        let found: Vec<&str> = lex
+            .mentions(t, 0)
+            .iter()
+            .map(|m| &t[m.span.start..m.span.end])
+            .collect();
+        assert_eq!(found, ["FENWICK"]);
     }
 
     #[test]

@@ -1903,6 +1903,12 @@ fn rate_after(ctx: &SentenceContext, k: usize) -> Option<(&'static str, usize)> 
 
 /// A unit as the rules write it, in the figures' form: "barrels per day" →
 /// "barrel per day", "km" → "kilometre", "officers" → "officer".
+/// The canonical name of a physical unit written as `word` ("km",
+/// "miles", "tonnes"), if it is one.
+pub fn physical_unit_name(word: &str) -> Option<&'static str> {
+    lookup(PHYSICAL_UNITS, word)
+}
+
 pub fn unit_name(unit: &str) -> String {
     let one = |w: &str| lookup(PHYSICAL_UNITS, w).map_or_else(|| singular(w), str::to_string);
     let lower = unit.trim().to_lowercase();

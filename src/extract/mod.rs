@@ -16,7 +16,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 pub use entities::{Lexicon, Mention};
-pub use figures::unit_name;
+pub use figures::{physical_unit_name, unit_name};
 
 use crate::corpus::Article;
 use crate::text::{Span, Token, TokenKind};

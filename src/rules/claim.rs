@@ -90,7 +90,8 @@ pub struct ClaimValue {
     /// Written as a bare `$` or "dollars": the rules' default currency
     /// (`currency:`) applies when there is one.
     pub local: bool,
-    /// The unit of time of a duration.
+    /// The unit of time of a duration, or the physical unit of a count
+    /// ("1,500 miles": "mile"), as the extractor names it.
     pub unit: Option<&'static str>,
 }
 
@@ -196,6 +197,10 @@ pub fn parse_value(s: &str) -> Result<ClaimValue, String> {
         } else if let Some(u) = time_unit(&w).filter(|_| kind == ValueKind::Count && unit.is_none()) {
             unit = Some(u);
             kind = ValueKind::Duration;
+        } else if let Some(u) = crate::extract::physical_unit_name(&w)
+            .filter(|u| kind == ValueKind::Count && unit.is_none() && crate::extract::keys::dimension(u).is_some())
+        {
+            unit = Some(u);
         } else {
             return Err(bad());
         }
@@ -251,7 +256,10 @@ pub fn fmt_value(v: &ClaimValue, n: f64) -> String {
         ValueKind::Money => format!("{} {}", v.currency.unwrap_or(""), fmt_number(n))
             .trim()
             .to_string(),
-        ValueKind::Count => fmt_number(n),
+        ValueKind::Count => match v.unit {
+            Some(unit) => format!("{} {}", fmt_number(n), unit_plural(unit, n)),
+            None => fmt_number(n),
+        },
         ValueKind::Duration => {
             let unit = v.unit.unwrap_or("day");
             format!(
@@ -260,6 +268,23 @@ pub fn fmt_value(v: &ClaimValue, n: f64) -> String {
                 if (n - 1.0).abs() < 1e-9 { "" } else { "s" }
             )
         }
+    }
+}
+
+/// A physical unit's name for `n` of it: "1 mile", "2 miles", "6 feet".
+fn unit_plural(unit: &str, n: f64) -> String {
+    if (n - 1.0).abs() < 1e-9 {
+        return unit.to_string();
+    }
+    match unit {
+        "foot" => "feet".into(),
+        "square foot" => "square feet".into(),
+        "inch" => "inches".into(),
+        u if u.contains(" per ") => {
+            let (a, b) = u.split_once(" per ").unwrap_or((u, ""));
+            format!("{a}s per {b}")
+        }
+        u => format!("{u}s"),
     }
 }
 
@@ -285,6 +310,10 @@ mod tests {
         assert_eq!((d.kind, d.value, d.unit), (ValueKind::Duration, 18.0, Some("month")));
         assert_eq!(fmt_value(&d, 18.0), "18 months");
         assert!(parse_value("5 parsecs").is_err());
+        let q = parse_value("1,500 miles").unwrap();
+        assert_eq!((q.kind, q.value, q.unit), (ValueKind::Count, 1500.0, Some("mile")));
+        assert_eq!(fmt_value(&q, 1500.0), "1,500 miles");
+        assert_eq!(fmt_value(&parse_value("6 feet").unwrap(), 6.0), "6 feet");
         assert_eq!(parse_value("two dozen").unwrap().value, 24.0);
         assert!(parse_value("lots").is_err());
         assert!(parse_value("1,000 frogs").is_err());

@@ -228,21 +228,25 @@ fn severity(text: &str, file: &str, key: &str, value: &str) -> Result<Severity, 
     })
 }
 
+/// One glob of `key`, or an error at its line.
+fn glob(text: &str, file: &str, key: &str, p: &str) -> Result<Glob, RulesError> {
+    Glob::new(p).map_err(|e| {
+        let (line, col) = value_position(text, key, p);
+        RulesError::at(
+            file,
+            text,
+            line,
+            col,
+            &format!("`{key}` has an invalid glob `{p}`: {}", e.kind()),
+            Some("globs use *, **, ?, [abc] and {a,b}; see https://docs.rs/globset"),
+        )
+    })
+}
+
 fn globs(text: &str, file: &str, key: &str, patterns: &[String]) -> Result<GlobSet, RulesError> {
     let mut b = GlobSetBuilder::new();
     for p in patterns {
-        let g = Glob::new(p).map_err(|e| {
-            let (line, col) = value_position(text, key, p);
-            RulesError::at(
-                file,
-                text,
-                line,
-                col,
-                &format!("`{key}` has an invalid glob `{p}`: {}", e.kind()),
-                Some("globs use *, **, ?, [abc] and {a,b}; see https://docs.rs/globset"),
-            )
-        })?;
-        b.add(g);
+        b.add(glob(text, file, key, p)?);
     }
     b.build()
         .map_err(|e| RulesError::plain(Path::new(file), &format!("invalid `{key}` globs: {e}"), None))
@@ -279,17 +283,8 @@ pub fn load(file: &Path) -> Result<Loaded, RulesError> {
     let exclude = globs(&text, &display, "exclude", &config.exclude)?;
     let mut currencies = Vec::new();
     for (pattern, code) in &config.currencies {
+        let glob = glob(&text, &display, "currencies", pattern)?;
         let (line, col) = value_position(&text, "currencies", pattern);
-        let glob = Glob::new(pattern).map_err(|e| {
-            RulesError::at(
-                &display,
-                &text,
-                line,
-                col,
-                &format!("`currencies` has an invalid glob `{pattern}`: {}", e.kind()),
-                Some("globs use *, **, ?, [abc] and {a,b}; see https://docs.rs/globset"),
-            )
-        })?;
         let code = crate::extract::iso_4217(&code.to_ascii_uppercase()).ok_or_else(|| {
             RulesError::at(
                 &display,

@@ -653,12 +653,14 @@ const COMPLEMENT_PREPOSITIONS: &[&str] = &["in", "of", "for", "against", "on", "
 /// ending at `ge`: a preposition, then a few words of one phrase
 /// ("against the 1986/87 crop").
 fn in_complement_of(ctx: &SentenceContext, ge: usize, k: usize) -> bool {
-    ge < k
-        && k - ge <= 6
-        && COMPLEMENT_PREPOSITIONS.contains(&ctx.lw(ge))
-        && (ge + 1..k).all(|j| {
-            (ctx.kind(j) != Some(TokenKind::Punct) || ctx.glued(j)) && !matches!(ctx.lw(j), "and" | "or" | "but")
-        })
+    ge < k && k - ge <= 6 && COMPLEMENT_PREPOSITIONS.contains(&ctx.lw(ge)) && one_phrase(ctx, ge + 1, k)
+}
+
+/// Whether tokens `from..to` stay within one phrase: no punctuation but a
+/// glued one ("league's"), no conjunction.
+fn one_phrase(ctx: &SentenceContext, from: usize, to: usize) -> bool {
+    (from..to)
+        .all(|j| (ctx.kind(j) != Some(TokenKind::Punct) || ctx.glued(j)) && !matches!(ctx.lw(j), "and" | "or" | "but"))
 }
 
 /// Words before a figure that make it an increment on a level.
@@ -838,9 +840,7 @@ fn partitive_subject(ctx: &SentenceContext, m: &Measure, fend: usize, k: usize) 
     (fend + 1..k.min(fend + 7)).any(|j| {
         (noun_at(ctx, m, j) || super::looks_plural(ctx.lw(j)))
             && only_auxiliaries(ctx, j + 1, k)
-            && (fend + 1..j).all(|i| {
-                (ctx.kind(i) != Some(TokenKind::Punct) || ctx.glued(i)) && !matches!(ctx.lw(i), "and" | "or" | "but")
-            })
+            && one_phrase(ctx, fend + 1, j)
     })
 }
 

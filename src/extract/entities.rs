@@ -124,10 +124,11 @@ impl Lexicon {
             let before = found.len();
             for line in capitals_lines(text, from) {
                 for (span, e) in self.caps_aliases.find_iter(&text[..line.end], line.start) {
-                    if !found[..before]
-                        .iter()
-                        .any(|(s, _)| s.start < span.end && span.start < s.end)
-                    {
+                    // `found[..before]` is in text order and its names do
+                    // not overlap: only the last one starting before this
+                    // one's end can overlap it.
+                    let k = found[..before].partition_point(|(s, _)| s.start < span.end);
+                    if k == 0 || found[k - 1].0.end <= span.start {
                         found.push((span, e));
                     }
                 }
